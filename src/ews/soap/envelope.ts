@@ -1,0 +1,167 @@
+import { NS } from '../namespaces.js';
+import { child, type XmlElement } from '../xml/node.js';
+import { parseXml, type XmlLimits, DEFAULT_LIMITS } from '../xml/read.js';
+import { XmlWriter } from '../xml/write.js';
+import { CodecError } from '../errors.js';
+import type { Operation } from '../operation.js';
+import type { Response } from '../types.js';
+import { readStatus, writeStatus } from '../response.js';
+import { readFault } from './fault.js';
+
+const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>';
+const OP_NS = { 'xmlns:m': NS.m, 'xmlns:t': NS.t };
+
+/**
+ * What the server says it is, sent as `h:ServerVersionInfo` on every non-fault answer
+ * (Thunderbird's EWS client crashes without the SOAP header).
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/serverversioninfo
+ */
+export interface ServerVersionInfo {
+  majorVersion: number;
+  minorVersion: number;
+  majorBuildNumber: number;
+  minorBuildNumber: number;
+  version?: string;
+}
+
+export const TERN_SERVER_VERSION: ServerVersionInfo = {
+  majorVersion: 15,
+  minorVersion: 20,
+  majorBuildNumber: 8769,
+  minorBuildNumber: 35,
+  version: 'V2018_01_08',
+};
+
+export interface RequestOptions {
+  /**
+   * `t:RequestServerVersion`; Exchange2013_SP1 is the oldest that knows item:Flag and Preview.
+   * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/requestserverversion
+   */
+  version?: string;
+}
+
+/** A whole SOAP request for `op`. */
+export function encodeRequest<Req>(op: Operation<Req, unknown>, req: Req, opts: RequestOptions = {}): string {
+  const w = new XmlWriter().raw(XML_DECL);
+  w.open('soap:Envelope', { 'xmlns:soap': NS.soap });
+  w.el('soap:Header', undefined, () =>
+    w.empty('t:RequestServerVersion', { 'xmlns:t': NS.t, Version: opts.version ?? 'Exchange2013_SP1' }),
+  );
+  w.open('soap:Body');
+  w.open(`m:${op.name}`, { ...OP_NS, ...op.requestAttrs?.(req) });
+  op.writeRequest(w, req);
+  w.close(`m:${op.name}`).close('soap:Body').close('soap:Envelope');
+  return w.toString();
+}
+
+/** A request as the server sees it: the operation element and what the header said. */
+export interface DecodedRequest {
+  /** Local name of the body's first element: how EWS picks the operation (no SOAPAction needed). */
+  name: string;
+  element: XmlElement;
+  requestServerVersion?: string;
+  header?: XmlElement;
+}
+
+/** Reads a SOAP request by namespace, never by prefix. */
+export function decodeRequest(xml: string, limits: XmlLimits = DEFAULT_LIMITS): DecodedRequest {
+  const { header, body } = openEnvelope(parseXml(xml, limits));
+  const element = body.children[0];
+  if (!element) throw new CodecError('not-soap', 'the SOAP Body is empty: it must hold one EWS operation');
+  if (element.uri !== NS.m) throw new CodecError('not-soap', `<${element.local}> is not in the EWS messages namespace`);
+  const out: DecodedRequest = { name: element.local, element };
+  const version = child(header, NS.t, 'RequestServerVersion')?.attrs['Version'];
+  if (version !== undefined) out.requestServerVersion = version;
+  if (header) out.header = header;
+  return out;
+}
+
+/** A whole SOAP response for `op`: one response message per entry, in order. */
+export function encodeResponse<Msg>(
+  op: Operation<unknown, Msg>,
+  messages: Response<Msg>[],
+  server: ServerVersionInfo = TERN_SERVER_VERSION,
+): string {
+  const w = new XmlWriter().raw(XML_DECL);
+  w.open('s:Envelope', { 'xmlns:s': NS.soap });
+  w.el('s:Header', undefined, () =>
+    w.empty('h:ServerVersionInfo', {
+      MajorVersion: server.majorVersion,
+      MinorVersion: server.minorVersion,
+      MajorBuildNumber: server.majorBuildNumber,
+      MinorBuildNumber: server.minorBuildNumber,
+      Version: server.version,
+      'xmlns:h': NS.t,
+      xmlns: NS.t,
+    }),
+  );
+  w.open('s:Body', { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
+  w.open(`m:${op.name}Response`, OP_NS).open('m:ResponseMessages');
+  const tag = `m:${op.name}ResponseMessage`;
+  for (const msg of messages) {
+    w.open(tag, { ResponseClass: msg.responseClass });
+    writeStatus(w, msg);
+    op.writeMessage(w, msg);
+    w.close(tag);
+  }
+  w.close('m:ResponseMessages').close(`m:${op.name}Response`).close('s:Body').close('s:Envelope');
+  return w.toString();
+}
+
+/** A decoded response: its messages, in request order, and the server's version when it said. */
+export interface DecodedResponse<Msg> {
+  messages: Response<Msg>[];
+  server?: ServerVersionInfo;
+}
+
+/**
+ * Reads a response to `op`. A SOAP fault becomes a thrown `SoapFault` (ErrorServerBusy carries
+ * its back-off); anything that is not this operation's response becomes a `CodecError`.
+ */
+export function decodeResponse<Msg>(
+  op: Operation<unknown, Msg>,
+  xml: string,
+  limits: XmlLimits = DEFAULT_LIMITS,
+): DecodedResponse<Msg> {
+  const { header, body } = openEnvelope(parseXml(xml, limits));
+  const fault = child(body, NS.soap, 'Fault');
+  if (fault) throw readFault(fault);
+  const resp = child(body, NS.m, `${op.name}Response`);
+  if (!resp) {
+    const got = body.children[0]?.local ?? 'nothing';
+    throw new CodecError('unexpected', `expected ${op.name}Response, the server sent ${got}`);
+  }
+  const list = child(resp, NS.m, 'ResponseMessages');
+  const messages = (list?.children ?? [])
+    .filter((c) => c.uri === NS.m)
+    .map((el) => ({ ...readStatus(el), ...op.readMessage(el) }) as Response<Msg>);
+  const out: DecodedResponse<Msg> = { messages };
+  const info = header?.children.find((c) => c.local === 'ServerVersionInfo');
+  if (info) out.server = readServerVersion(info);
+  return out;
+}
+
+function readServerVersion(el: XmlElement): ServerVersionInfo {
+  const n = (k: string) => Number(el.attrs[k] ?? 0);
+  const info: ServerVersionInfo = {
+    majorVersion: n('MajorVersion'),
+    minorVersion: n('MinorVersion'),
+    majorBuildNumber: n('MajorBuildNumber'),
+    minorBuildNumber: n('MinorBuildNumber'),
+  };
+  if (el.attrs['Version'] !== undefined) info.version = el.attrs['Version'];
+  return info;
+}
+
+/** Finds Header and Body in a SOAP 1.1 envelope, whatever the prefixes. */
+export function openEnvelope(root: XmlElement): { header?: XmlElement; body: XmlElement } {
+  if (root.uri !== NS.soap || root.local !== 'Envelope')
+    throw new CodecError(
+      'not-soap',
+      `expected a SOAP 1.1 Envelope, found <${root.local}> in "${root.uri || 'no namespace'}"`,
+    );
+  const body = child(root, NS.soap, 'Body');
+  if (!body) throw new CodecError('not-soap', 'the SOAP Envelope has no Body');
+  const header = child(root, NS.soap, 'Header');
+  return header ? { header, body } : { body };
+}

@@ -1,0 +1,89 @@
+import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { CodecError } from '../errors.js';
+import type { XmlElement } from './node.js';
+
+/** Bounds on what one document may cost to read; see SECURITY.md §5.4. */
+export interface XmlLimits {
+  /** Characters in the whole document. */
+  maxLength: number;
+  maxDepth: number;
+  maxElements: number;
+  maxAttributes: number;
+}
+
+// EWS pages are small (a 512-change IdOnly page is ~100 KB) but GetItem with MIME content or
+// GetAttachment can carry tens of megabytes; callers that know better pass tighter limits.
+export const DEFAULT_LIMITS: XmlLimits = {
+  maxLength: 128 * 1024 * 1024,
+  maxDepth: 256,
+  maxElements: 2_000_000,
+  maxAttributes: 256,
+};
+
+const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
+
+/**
+ * Parses a whole document into elements, namespace-aware (prefixes differ between servers and
+ * clients: `s:`, `soap:`, `soap11:`, `SOAP-ENV:`, default namespaces). Refuses DTDs outright
+ * (no entity expansion, no external fetches) and anything beyond `limits`.
+ */
+export function parseXml(xml: string, limits: XmlLimits = DEFAULT_LIMITS): XmlElement {
+  if (xml.length > limits.maxLength) {
+    throw new CodecError(
+      'too-large',
+      `XML document of ${xml.length} characters exceeds the limit of ${limits.maxLength}`,
+    );
+  }
+  const parser = new SaxesParser({ xmlns: true, position: false, forceXMLVersion: true, defaultXMLVersion: '1.0' });
+  const stack: XmlElement[] = [];
+  let root: XmlElement | undefined;
+  let count = 0;
+  let failure: CodecError | undefined;
+  const fail = (e: CodecError): never => {
+    failure ??= e;
+    throw e;
+  };
+
+  parser.on('doctype', () =>
+    fail(new CodecError('forbidden-dtd', 'XML with a DOCTYPE or entity declaration is refused')),
+  );
+  parser.on('opentag', (tag: SaxesTagNS) => {
+    if (++count > limits.maxElements)
+      fail(new CodecError('too-many-elements', `more than ${limits.maxElements} XML elements`));
+    if (stack.length >= limits.maxDepth)
+      fail(new CodecError('too-deep', `XML nested deeper than ${limits.maxDepth} elements`));
+    const attrs: Record<string, string> = {};
+    let n = 0;
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key]!;
+      if (++n > limits.maxAttributes)
+        fail(new CodecError('too-many-attributes', `<${tag.name}> has more than ${limits.maxAttributes} attributes`));
+      if (a.uri === XMLNS_URI || a.name === 'xmlns') continue;
+      attrs[a.prefix ? a.name : a.local] = a.value;
+    }
+    const el: XmlElement = { uri: tag.uri, local: tag.local, attrs, children: [], text: '' };
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(el);
+    else root = el;
+    stack.push(el);
+  });
+  parser.on('closetag', () => {
+    stack.pop();
+  });
+  const onText = (t: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += t;
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
+
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    if (failure) throw failure;
+    if (e instanceof CodecError) throw e;
+    throw new CodecError('malformed-xml', `malformed XML: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (!root) throw new CodecError('malformed-xml', 'malformed XML: no root element');
+  return root;
+}
