@@ -253,6 +253,12 @@ export interface Item {
   isRead?: boolean;
   references?: string;
   replyTo?: Mailbox[];
+  // CalendarItemType (FindItem with a CalendarView)
+  uid?: string;
+  start?: string;
+  end?: string;
+  isAllDayEvent?: boolean;
+  location?: string;
 }
 
 /**

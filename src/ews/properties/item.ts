@@ -188,7 +188,18 @@ const MESSAGE_PROPS: Prop<keyof Item>[] = [
   recipients('ReplyTo', 'replyTo'),
 ];
 
-const BY_NAME = new Map<string, Prop<keyof Item>>([...ITEM_PROPS, ...MESSAGE_PROPS].map((p) => [p.name, p]));
+/** CalendarItemType properties Tern shows, in schema order. */
+const CALENDAR_PROPS: Prop<keyof Item>[] = [
+  text('UID', 'uid'),
+  text('Start', 'start'),
+  text('End', 'end'),
+  bool('IsAllDayEvent', 'isAllDayEvent'),
+  text('Location', 'location'),
+];
+
+const BY_NAME = new Map<string, Prop<keyof Item>>(
+  [...ITEM_PROPS, ...MESSAGE_PROPS, ...CALENDAR_PROPS].map((p) => [p.name, p]),
+);
 
 /** Writes `<t:Message>` (or the item's kind) with the properties that are set, in schema order. */
 export function writeItem(w: XmlWriter, item: Item): void {
@@ -205,8 +216,8 @@ export function writeItemProps(w: XmlWriter, item: Item): void {
     if (v !== undefined) p.write(w, `t:${p.name}`, v as never);
     if (i === EXTENDED_AFTER) item.extendedProperties?.forEach((e) => writeExtendedProperty(w, e));
   });
-  if (!MESSAGE_KINDS.has(item.kind)) return;
-  for (const p of MESSAGE_PROPS) {
+  const extra = MESSAGE_KINDS.has(item.kind) ? MESSAGE_PROPS : item.kind === 'CalendarItem' ? CALENDAR_PROPS : [];
+  for (const p of extra) {
     const v = item[p.key];
     if (v !== undefined) p.write(w, `t:${p.name}`, v as never);
   }
@@ -237,7 +248,7 @@ export function readItems(container: XmlElement | undefined): Item[] {
   return (container?.children ?? []).filter(isItemElement).map(readItem);
 }
 
-function writeAttachment(w: XmlWriter, a: Attachment): void {
+export function writeAttachment(w: XmlWriter, a: Attachment): void {
   w.el(`t:${a.kind}`, undefined, () => {
     if (a.attachmentId !== undefined) w.empty('t:AttachmentId', { Id: a.attachmentId });
     w.leaf('t:Name', a.name)
@@ -252,7 +263,7 @@ function writeAttachment(w: XmlWriter, a: Attachment): void {
   });
 }
 
-function readAttachment(el: XmlElement): Attachment {
+export function readAttachment(el: XmlElement): Attachment {
   const a: Attachment = { kind: el.local as Attachment['kind'] };
   const attachmentId = child(el, NS.t, 'AttachmentId')?.attrs['Id'];
   if (attachmentId !== undefined) a.attachmentId = attachmentId;

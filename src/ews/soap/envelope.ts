@@ -96,7 +96,7 @@ export function encodeResponse<Msg>(
     }),
   );
   w.open('s:Body', { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
-  w.open(`m:${op.name}Response`, OP_NS).open('m:ResponseMessages');
+  w.open(`m:${op.name}Response`, { ...OP_NS, 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd }).open('m:ResponseMessages');
   const tag = `m:${op.name}ResponseMessage`;
   for (const msg of messages) {
     w.open(tag, { ResponseClass: msg.responseClass });

@@ -1,0 +1,119 @@
+/**
+ * Rows of the local store. The UI reads only these; the engine writes them. Flags that are
+ * queried are stored as 0/1 numbers because IndexedDB cannot index booleans.
+ */
+
+/** A mail folder as the UI shows it. `total` and `unread` are stored numbers kept current by the engine. */
+export interface FolderRow {
+  id: string;
+  changeKey?: string;
+  /** The parent's id; the root (msgfolderroot) has ''. */
+  parentId: string;
+  name: string;
+  /** EWS FolderClass (IPF.Note for mail); folders without one are treated as mail. */
+  folderClass: string;
+  /** inbox, drafts, sentitems, deleteditems, junkemail, outbox, archive… when the server said so. */
+  distinguished?: string;
+  total: number;
+  unread: number;
+  childCount: number;
+  /** When the user last opened it (ms since epoch): folders are synced by recent use after the Inbox. */
+  usedAt?: number;
+}
+
+/** Per-folder sync bookkeeping, shown on the diagnostics page. */
+export interface SyncCursor {
+  /** A folder id, or HIERARCHY_CURSOR for SyncFolderHierarchy. */
+  key: string;
+  /** The opaque EWS SyncState; stored exactly as received, never trimmed. Absent before the first page. */
+  syncState?: string;
+  /** True once a pass reached IncludesLastItemInRange with this state. */
+  complete: boolean;
+  updatedAt: number;
+  /** When a reconciliation pass last re-listed every id of the folder. */
+  lastVerified?: number;
+  /** Human sentence for the last result ("Up to date", "Server busy: retry at 10:42"…). */
+  lastResult?: string;
+  /** Counts the server reported on the last GetFolder. */
+  serverTotal?: number;
+  serverUnread?: number;
+}
+
+export const HIERARCHY_CURSOR = '#hierarchy';
+
+export interface Address {
+  name: string;
+  email: string;
+}
+
+/** EWS FlagStatus as a number so it can be indexed: 0 NotFlagged, 1 Flagged, 2 Complete. */
+export type FlagState = 0 | 1 | 2;
+
+/** A message summary: everything a list row needs, nothing more (bodies live apart). */
+export interface MessageRow {
+  id: string;
+  changeKey: string;
+  folderId: string;
+  /** DateTimeReceived in ms since epoch; the list is newest first on [folderId+receivedAt]. */
+  receivedAt: number;
+  sentAt?: number;
+  subject: string;
+  from?: Address;
+  to: Address[];
+  cc: Address[];
+  preview: string;
+  isRead: 0 | 1;
+  flag: FlagState;
+  importance: 'Low' | 'Normal' | 'High';
+  hasAttachments: 0 | 1;
+  size: number;
+  conversationId?: string;
+  internetMessageId?: string;
+  /** IPM.Note, IPM.Schedule.Meeting.Request… */
+  itemClass: string;
+  /** Lower-case words of subject, sender and preview, for search as you type (multi-entry index). */
+  terms: string[];
+}
+
+export interface AttachmentMeta {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+  contentId?: string;
+}
+
+/** A message body, fetched separately so lists stay small; prefetched for recent mail. */
+export interface BodyRow {
+  id: string;
+  type: 'html' | 'text';
+  content: string;
+  attachments: AttachmentMeta[];
+  fetchedAt: number;
+  /** Characters stored, for the prefetch budget. */
+  size: number;
+}
+
+export type OutboxState = 'pending' | 'sending' | 'failed' | 'parked';
+
+/** One user intent waiting to reach the server, oldest first (see src/sync/push.ts). */
+export interface OutboxEntry {
+  seq?: number;
+  /** Minted once, at the moment of intent; the idempotency key for the whole life of the entry. */
+  opId: string;
+  kind: string;
+  payload: unknown;
+  state: OutboxState;
+  attempts: number;
+  createdAt: number;
+  /** Not before this time (ms) when the last attempt failed transiently. */
+  notBefore?: number;
+  /** What went wrong, in plain words, for the Outbox view. */
+  error?: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}

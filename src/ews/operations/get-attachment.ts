@@ -1,0 +1,59 @@
+import { NS } from '../namespaces.js';
+import { child, childText } from '../xml/node.js';
+import type { Operation } from '../operation.js';
+import type { Attachment } from '../types.js';
+import { readAttachment, writeAttachment } from '../properties/item.js';
+import { readBool } from '../properties/scalars.js';
+
+/**
+ * Attachment content by id.
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/getattachment
+ */
+export interface GetAttachmentRequest {
+  attachmentShape?: { includeMimeContent?: boolean; bodyType?: 'Best' | 'HTML' | 'Text' };
+  attachmentIds: string[];
+}
+
+export interface GetAttachmentMessage {
+  attachments: Attachment[];
+}
+
+export const GetAttachment: Operation<GetAttachmentRequest, GetAttachmentMessage> = {
+  name: 'GetAttachment',
+  writeRequest(w, r) {
+    const shape = r.attachmentShape;
+    if (shape)
+      w.el('m:AttachmentShape', undefined, () =>
+        w.leaf('t:IncludeMimeContent', shape.includeMimeContent).leaf('t:BodyType', shape.bodyType),
+      );
+    w.el('m:AttachmentIds', undefined, () => r.attachmentIds.forEach((id) => w.empty('t:AttachmentId', { Id: id })));
+  },
+  readRequest(el) {
+    const r: GetAttachmentRequest = {
+      attachmentIds: (child(el, NS.m, 'AttachmentIds')?.children ?? [])
+        .filter((c) => c.uri === NS.t && c.local === 'AttachmentId')
+        .map((c) => c.attrs['Id'] ?? ''),
+    };
+    const shape = child(el, NS.m, 'AttachmentShape');
+    if (shape) {
+      const mime = readBool(childText(shape, NS.t, 'IncludeMimeContent'));
+      const bodyType = childText(shape, NS.t, 'BodyType');
+      r.attachmentShape = {};
+      if (mime !== undefined) r.attachmentShape.includeMimeContent = mime;
+      if (bodyType) r.attachmentShape.bodyType = bodyType as 'Best';
+    }
+    return r;
+  },
+  writeMessage(w, m) {
+    w.el('m:Attachments', undefined, () => m.attachments?.forEach((a) => writeAttachment(w, a)));
+  },
+  readMessage(el) {
+    const list = child(el, NS.m, 'Attachments');
+    if (!list) return {};
+    return {
+      attachments: list.children
+        .filter((c) => c.uri === NS.t && (c.local === 'FileAttachment' || c.local === 'ItemAttachment'))
+        .map(readAttachment),
+    };
+  },
+};

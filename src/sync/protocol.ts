@@ -1,0 +1,69 @@
+/**
+ * The one map of messages between pages and the service worker (types only). Data never travels
+ * here: the worker writes IndexedDB and pages' live queries re-run. Messages start work and
+ * report status.
+ */
+
+/** Why a pass was asked for. */
+export type SyncReason = 'startup' | 'online' | 'focus' | 'poll' | 'user' | 'outbox' | 'background' | 'open-folder';
+
+/** Page → worker. */
+export type SyncCommands = {
+  /** Run a pass now (single-flight: joins the pass in flight). `folderId`: also sync this folder first. */
+  'sync-now': { reason: SyncReason; folderId?: string };
+  /** The page saw `online`/`offline` (the worker gets no such events). */
+  'network-changed': { online: boolean };
+  /** "Work offline": stop all traffic until resumed. */
+  'set-paused': { paused: boolean };
+  /** Fetch one body now because the user opened the message. */
+  'fetch-body': { messageId: string };
+  /** Ask for the current status (a new tab). */
+  'get-status': Record<string, never>;
+};
+
+export type Command = { [K in keyof SyncCommands]: { type: K } & SyncCommands[K] }[keyof SyncCommands];
+
+/** The connection state, derived in one place and published to every tab. */
+export type ConnectionState =
+  | { kind: 'online' }
+  | { kind: 'offline' }
+  | { kind: 'unreachable' }
+  | { kind: 'signin-needed' }
+  | { kind: 'throttled'; until: number }
+  | { kind: 'paused' };
+
+export type SyncPhase = 'idle' | 'pushing' | 'hierarchy' | 'folders' | 'items' | 'bodies' | 'reconcile';
+
+export interface SyncErrorInfo {
+  kind: 'offline' | 'unreachable' | 'auth' | 'throttled' | 'server' | 'storage' | 'bug';
+  /** A sentence for people: what happened and what to do. */
+  message: string;
+  at: number;
+}
+
+export interface SyncStatus {
+  connection: ConnectionState;
+  phase: SyncPhase;
+  /** The folder being synced, by display name. */
+  folder?: string;
+  /** Messages done / total in this pass (counted in messages, not folders). */
+  done: number;
+  total: number;
+  backOffUntil?: number;
+  lastError?: SyncErrorInfo;
+  lastSynced?: number;
+  pendingOutbox: number;
+}
+
+/** Worker → pages. */
+export type SyncEvents = {
+  'sync-status': SyncStatus;
+  /** A body the page asked for is stored (or could not be fetched). */
+  'body-ready': { messageId: string; ok: boolean; error?: string };
+};
+
+export type SyncEvent = { [K in keyof SyncEvents]: { type: K } & SyncEvents[K] }[keyof SyncEvents];
+
+export function isCommand<K extends keyof SyncCommands>(data: unknown, type: K): data is { type: K } & SyncCommands[K] {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === type;
+}
