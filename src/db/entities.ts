@@ -1,3 +1,5 @@
+import type { OutboxOp } from './outbox-ops.js';
+
 /**
  * Rows of the local store. The UI reads only these; the engine writes them. Flags that are
  * queried are stored as 0/1 numbers because IndexedDB cannot index booleans.
@@ -102,8 +104,7 @@ export interface OutboxEntry {
   seq?: number;
   /** Minted once, at the moment of intent; the idempotency key for the whole life of the entry. */
   opId: string;
-  kind: string;
-  payload: unknown;
+  op: OutboxOp;
   state: OutboxState;
   attempts: number;
   createdAt: number;

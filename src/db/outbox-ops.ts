@@ -1,0 +1,34 @@
+import type { Address, FlagState } from './entities.js';
+
+/** A message being written: compose, reply, reply-all, forward. */
+export interface Draft {
+  to: Address[];
+  cc: Address[];
+  bcc: Address[];
+  subject: string;
+  /** Plain text always; HTML when the user used formatting. */
+  text: string;
+  html?: string;
+  /** The message this one answers or forwards (local id), for In-Reply-To/References and threading. */
+  source?: { id: string; mode: 'reply' | 'reply-all' | 'forward' };
+  importance?: 'Low' | 'Normal' | 'High';
+}
+
+/**
+ * One user intent, as recorded in the outbox. Each applies to the local rows at once (in the same
+ * transaction that records it) and reaches the server in the next pass, oldest first.
+ */
+export type OutboxOp =
+  | { kind: 'set-read'; ids: string[]; isRead: boolean }
+  | { kind: 'set-flag'; ids: string[]; flag: FlagState }
+  /** Move to another folder (archive is a move to the Archive folder). */
+  | { kind: 'move'; ids: string[]; toFolderId: string }
+  /** Delete: to Deleted Items, or for good when already there. */
+  | { kind: 'delete'; ids: string[] }
+  | { kind: 'send'; draft: Draft }
+  | { kind: 'save-draft'; draft: Draft; draftId?: string }
+  | { kind: 'create-folder'; parentId: string; name: string; tempId: string }
+  | { kind: 'rename-folder'; id: string; name: string }
+  | { kind: 'delete-folder'; id: string };
+
+export type OutboxKind = OutboxOp['kind'];
