@@ -9,9 +9,11 @@ import type { OutboxOp } from './outbox-ops.js';
 export interface FolderRow {
   id: string;
   changeKey?: string;
-  /** The parent's id; the root (msgfolderroot) has ''. */
+  /** The parent's id as the server gave it; top-level folders name msgfolderroot, which is not stored. */
   parentId: string;
   name: string;
+  /** The EWS element: only `Folder` holds mail (calendars, contacts, tasks and search folders are skipped). */
+  kind: 'Folder' | 'CalendarFolder' | 'ContactsFolder' | 'SearchFolder' | 'TasksFolder';
   /** EWS FolderClass (IPF.Note for mail); folders without one are treated as mail. */
   folderClass: string;
   /** inbox, drafts, sentitems, deleteditems, junkemail, outbox, archive… when the server said so. */
@@ -21,6 +23,8 @@ export interface FolderRow {
   childCount: number;
   /** When the user last opened it (ms since epoch): folders are synced by recent use after the Inbox. */
   usedAt?: number;
+  /** Generation of the hierarchy re-list that last saw this folder (mark and sweep). */
+  mark?: number;
 }
 
 /** Per-folder sync bookkeeping, shown on the diagnostics page. */
@@ -39,6 +43,18 @@ export interface SyncCursor {
   /** Counts the server reported on the last GetFolder. */
   serverTotal?: number;
   serverUnread?: number;
+  /** The server's counts when this folder last finished a sync: a change means there is news. */
+  seenTotal?: number;
+  seenUnread?: number;
+  /** When this folder last reached IncludesLastItemInRange (ms). */
+  lastSync?: number;
+  /**
+   * Set while the folder is re-listed from no state (invalid state or reconciliation): rows seen by
+   * the re-list carry this mark; the rest are deleted once the re-list completes, never before.
+   */
+  sweep?: number;
+  /** Ids whose GetItem failed for a reason other than "not found": fetched again next pass. */
+  retryIds?: string[];
 }
 
 export const HIERARCHY_CURSOR = '#hierarchy';
@@ -75,6 +91,9 @@ export interface MessageRow {
   itemClass: string;
   /** Lower-case words of subject, sender and preview, for search as you type (multi-entry index). */
   terms: string[];
+  isDraft?: boolean;
+  /** Generation of the folder re-list that last saw this row (mark and sweep; see SyncCursor.sweep). */
+  mark?: number;
 }
 
 export interface AttachmentMeta {
@@ -112,9 +131,34 @@ export interface OutboxEntry {
   notBefore?: number;
   /** What went wrong, in plain words, for the Outbox view. */
   error?: string;
+  /**
+   * What the local effect decided and the replay must follow: ids that were already in Deleted
+   * Items (deleted for good), the local id given to a new draft or folder.
+   */
+  local?: { hardDelete?: string[]; draftId?: string };
+  /** Steps already done on the server, so a retry resumes instead of repeating them. */
+  progress?: { draftId?: string; draftChangeKey?: string };
 }
 
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** Keys of the `meta` table. */
+export const META = {
+  /** `Throttle`: no request of any kind before `until`, from any context. */
+  throttle: 'throttle',
+  /** ms of the last pass that completed. */
+  lastSynced: 'lastSynced',
+  /** `{ [distinguishedName]: folderId }` for msgfolderroot, inbox, drafts… */
+  distinguished: 'distinguished',
+} as const;
+
+/** The shared back-off, persisted so the worker and every tab obey it. */
+export interface Throttle {
+  /** ms since epoch; no request before this. */
+  until: number;
+  /** Consecutive back-offs without a server hint (drives the exponential delay). */
+  attempt: number;
 }

@@ -25,7 +25,8 @@ export type OutboxOp =
   | { kind: 'move'; ids: string[]; toFolderId: string }
   /** Delete: to Deleted Items, or for good when already there. */
   | { kind: 'delete'; ids: string[] }
-  | { kind: 'send'; draft: Draft }
+  /** Send; `draftId` names a saved draft that this send replaces (it leaves Drafts). */
+  | { kind: 'send'; draft: Draft; draftId?: string }
   | { kind: 'save-draft'; draft: Draft; draftId?: string }
   | { kind: 'create-folder'; parentId: string; name: string; tempId: string }
   | { kind: 'rename-folder'; id: string; name: string }

@@ -1,0 +1,11 @@
+/** The local store: schema, rows, named queries and the one way to record a user's intent. */
+export * from './entities.js';
+export type { Draft, OutboxOp, OutboxKind } from './outbox-ops.js';
+export { openMailDB, DB_NAME, type MailDB, type MailDBOptions } from './schema.js';
+export * from './queries.js';
+export { recordAction, ActionError } from './actions.js';
+export { CountDeltas } from './counts.js';
+export { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
+export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
+export { removeFolders, isWithin } from './remove-folders.js';
+export { searchTerms, words } from './terms.js';

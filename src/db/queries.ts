@@ -1,0 +1,112 @@
+import Dexie from 'dexie';
+import type { BodyRow, FolderRow, MessageRow, OutboxEntry } from './entities.js';
+import type { MailDB } from './schema.js';
+import { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
+import { MAX_TERM_LENGTH, words } from './terms.js';
+
+/**
+ * Named read queries shared by the UI (through live queries) and the engine. None of them loads
+ * a whole folder: lists are windowed on the `[folderId+receivedAt]` index, counts are stored.
+ */
+
+export interface FolderNode extends FolderRow {
+  children: FolderNode[];
+}
+
+/**
+ * The mail folders as a tree: well-known folders first (Inbox, Drafts, Sent…), then the others
+ * by name; children by name. A folder whose parent is not a stored mail folder is top-level
+ * (msgfolderroot itself is never stored).
+ */
+export async function folderTree(db: MailDB): Promise<FolderNode[]> {
+  const rows = (await db.folders.toArray()).filter(isMailFolder);
+  const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as FolderNode[] }]));
+  const top: FolderNode[] = [];
+  for (const node of nodes.values()) {
+    const parent = nodes.get(node.parentId);
+    (parent ? parent.children : top).push(node);
+  }
+  const sort = (list: FolderNode[]) => {
+    list.sort(compareFolders);
+    list.forEach((n) => sort(n.children));
+  };
+  sort(top);
+  return top;
+}
+
+function compareFolders(a: FolderRow, b: FolderRow): number {
+  const rank = (f: FolderRow) => {
+    const i = f.distinguished ? WELL_KNOWN_ORDER.indexOf(f.distinguished) : -1;
+    return i < 0 ? WELL_KNOWN_ORDER.length : i;
+  };
+  return rank(a) - rank(b) || a.name.localeCompare(b.name);
+}
+
+/** The folder with a well-known name (inbox, drafts, sentitems, deleteditems…), when synced. */
+export function distinguishedFolder(db: MailDB, name: string): Promise<FolderRow | undefined> {
+  return db.folders.where('distinguished').equals(name).first();
+}
+
+/** One window of a folder's messages, newest first. */
+export function messagePage(db: MailDB, folderId: string, offset: number, limit: number): Promise<MessageRow[]> {
+  return db.messages
+    .where('[folderId+receivedAt]')
+    .between([folderId, Dexie.minKey], [folderId, Dexie.maxKey])
+    .reverse()
+    .offset(offset)
+    .limit(limit)
+    .toArray();
+}
+
+/** The stored counts of a folder (never a count() of rows). */
+export async function messageCount(db: MailDB, folderId: string): Promise<{ total: number; unread: number }> {
+  const f = await db.folders.get(folderId);
+  return { total: f?.total ?? 0, unread: f?.unread ?? 0 };
+}
+
+export function getMessage(db: MailDB, id: string): Promise<MessageRow | undefined> {
+  return db.messages.get(id);
+}
+
+/** The stored body, or undefined when it has not been fetched (ask the worker: `fetch-body`). */
+export function getBody(db: MailDB, id: string): Promise<BodyRow | undefined> {
+  return db.bodies.get(id);
+}
+
+// Below this many candidates the matches are read and sorted; above it the newest rows are
+// walked on the receivedAt index until `limit` matches are found, so a one-letter query over
+// 25,000 messages stops early instead of loading every match.
+const SORT_IN_MEMORY = 400;
+
+/**
+ * Search as you type, offline: every word of `query` must be a prefix of a word of the subject,
+ * the sender or the preview. Newest first, at most `limit` rows.
+ */
+export async function searchMessages(db: MailDB, query: string, limit = 50): Promise<MessageRow[]> {
+  const wanted = [...new Set(words(query).map((w) => w.slice(0, MAX_TERM_LENGTH)))];
+  if (wanted.length === 0 || limit <= 0) return [];
+  // The longest word is the most selective key for the index.
+  const key = wanted.reduce((a, b) => (b.length > a.length ? b : a));
+  const ids = new Set(await db.messages.where('terms').startsWith(key).primaryKeys());
+  const matches = (m: MessageRow) => wanted.every((w) => m.terms.some((t) => t.startsWith(w)));
+  if (ids.size <= SORT_IN_MEMORY) {
+    const rows = (await db.messages.bulkGet([...ids])).filter((m): m is MessageRow => !!m && matches(m));
+    return rows.sort((a, b) => b.receivedAt - a.receivedAt).slice(0, limit);
+  }
+  return db.messages
+    .orderBy('receivedAt')
+    .reverse()
+    .filter((m) => ids.has(m.id) && matches(m))
+    .limit(limit)
+    .toArray();
+}
+
+/** The outbox, oldest first, for the Outbox view. */
+export function outboxEntries(db: MailDB): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').toArray();
+}
+
+/** Entries still waiting to reach the server (the outbox is small: a count is cheap here). */
+export function pendingCount(db: MailDB): Promise<number> {
+  return db.outbox.count();
+}

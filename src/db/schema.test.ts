@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openMailDB } from './schema.js';
+
+describe('openMailDB', () => {
+  it('lets a newer schema in: the old connection closes and later reads fail instead of hanging', async () => {
+    const indexedDB = new IDBFactory();
+    let told = 0;
+    const old = openMailDB('upgrade', { indexedDB, IDBKeyRange, onVersionChange: () => told++ });
+    await old.meta.put({ key: 'k', value: 1 });
+
+    // A newer build opens the same database at a higher version (Dexie stores version × 10).
+    const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('upgrade', 20);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+      req.onblocked = () => reject(new Error('blocked by the old connection'));
+    });
+    expect(upgraded.version).toBe(20);
+    expect(told).toBe(1);
+    await expect(old.meta.get('k')).rejects.toThrow(/DatabaseClosed|closed/i);
+    upgraded.close();
+  });
+
+  it('asks for strict durability on every transaction', async () => {
+    const db = openMailDB('durable', { indexedDB: new IDBFactory(), IDBKeyRange });
+    let durability: string | undefined;
+    await db.transaction('rw', db.outbox, (tx) => {
+      durability = (tx.idbtrans as IDBTransaction & { durability?: string }).durability;
+    });
+    expect(durability).toBe('strict');
+  });
+});

@@ -1,0 +1,88 @@
+import type { Address } from './entities.js';
+import type { Draft, OutboxOp } from './outbox-ops.js';
+
+/** An intent that cannot be recorded as given; the message says why, in words for people. */
+export class ActionError extends Error {
+  override name = 'ActionError';
+}
+
+// Exchange limits a folder's display name to 255 characters.
+const MAX_FOLDER_NAME = 255;
+// Loose on purpose: the server has the final word; this only catches what is surely not an address.
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+
+/** Checks the shape of an intent before anything is written (the UI may pass anything). */
+export function validateAction(op: OutboxOp): void {
+  if (typeof op !== 'object' || op === null) throw new ActionError('An action must be an object.');
+  switch (op.kind) {
+    case 'set-read':
+      ids(op.ids);
+      if (typeof op.isRead !== 'boolean') throw new ActionError('Read or unread must be true or false.');
+      return;
+    case 'set-flag':
+      ids(op.ids);
+      if (op.flag !== 0 && op.flag !== 1 && op.flag !== 2) throw new ActionError('A flag is 0, 1 or 2.');
+      return;
+    case 'move':
+      ids(op.ids);
+      text(op.toFolderId, 'The target folder');
+      return;
+    case 'delete':
+      ids(op.ids);
+      return;
+    case 'send':
+      draft(op.draft);
+      if ([...op.draft.to, ...op.draft.cc, ...op.draft.bcc].length === 0)
+        throw new ActionError('Add at least one recipient before sending.');
+      if (op.draftId !== undefined) text(op.draftId, 'The draft');
+      return;
+    case 'save-draft':
+      draft(op.draft);
+      if (op.draftId !== undefined) text(op.draftId, 'The draft');
+      return;
+    case 'create-folder':
+      if (typeof op.parentId !== 'string') throw new ActionError('The parent folder is missing.');
+      text(op.tempId, 'The new folder');
+      folderName(op.name);
+      return;
+    case 'rename-folder':
+      text(op.id, 'The folder');
+      folderName(op.name);
+      return;
+    case 'delete-folder':
+      text(op.id, 'The folder');
+      return;
+    default:
+      throw new ActionError(`Unknown action "${String((op as { kind?: unknown }).kind)}".`);
+  }
+}
+
+function ids(list: unknown): void {
+  if (!Array.isArray(list) || list.length === 0) throw new ActionError('Select at least one message.');
+  for (const id of list) text(id, 'A message');
+}
+
+function text(value: unknown, what: string): void {
+  if (typeof value !== 'string' || value === '') throw new ActionError(`${what} has no id.`);
+}
+
+function folderName(name: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') throw new ActionError('A folder needs a name.');
+  if (name.trim().length > MAX_FOLDER_NAME)
+    throw new ActionError(`A folder name has at most ${MAX_FOLDER_NAME} characters.`);
+}
+
+function draft(d: Draft): void {
+  if (typeof d !== 'object' || d === null) throw new ActionError('The message is missing.');
+  if (typeof d.subject !== 'string' || typeof d.text !== 'string')
+    throw new ActionError('A message needs a subject and a text (either may be empty).');
+  for (const list of [d.to, d.cc, d.bcc]) {
+    if (!Array.isArray(list)) throw new ActionError('Recipients must be lists of addresses.');
+    list.forEach(address);
+  }
+}
+
+function address(a: Address): void {
+  if (typeof a?.email !== 'string' || !EMAIL.test(a.email.trim()))
+    throw new ActionError(`"${String(a?.email ?? '')}" is not an e-mail address.`);
+}
