@@ -18,12 +18,16 @@ export function writeValues(w: XmlWriter, values: Record<string, string>): void 
   for (const name in values) w.leaf('t:Value', values[name]!, { Name: name });
 }
 
-/** Values from a MessageXml element: `t:Value` by Name, any other element by its local name. */
+/**
+ * Values from a MessageXml element: `t:Value` by Name, any other element by its local name.
+ * Names come from the server, so they are defined as own properties (`Object.fromEntries`):
+ * plain assignment would drop a value named `__proto__`.
+ */
 export function readValues(el: XmlElement | undefined): Record<string, string> | undefined {
   if (!el) return undefined;
-  const out: Record<string, string> = {};
-  for (const c of el.children) out[c.local === 'Value' ? (c.attrs['Name'] ?? 'Value') : c.local] = c.text;
-  return out;
+  return Object.fromEntries(
+    el.children.map((c) => [c.local === 'Value' ? (c.attrs['Name'] ?? 'Value') : c.local, c.text]),
+  );
 }
 
 export function readStatus(el: XmlElement): ResponseStatus {

@@ -253,7 +253,7 @@ export interface Item {
   isRead?: boolean;
   references?: string;
   replyTo?: Mailbox[];
-  // CalendarItemType (FindItem with a CalendarView)
+  // CalendarItemType (FindItem with a CalendarView) and the meeting messages about one
   uid?: string;
   start?: string;
   end?: string;

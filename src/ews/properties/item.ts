@@ -2,15 +2,7 @@ import { NS } from '../namespaces.js';
 import { child, childText, childrenNamed, type XmlElement } from '../xml/node.js';
 import type { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import {
-  ITEM_KINDS,
-  MESSAGE_KINDS,
-  type Attachment,
-  type Body,
-  type Flag,
-  type Item,
-  type ItemKind,
-} from '../types.js';
+import { ITEM_KINDS, type Attachment, type Body, type Flag, type Item, type ItemKind } from '../types.js';
 import { readId, writeId } from './ids.js';
 import { readRecipient, readRecipients, writeRecipient, writeRecipients } from './mailbox.js';
 import { readExtendedProperty, writeExtendedProperty } from './paths.js';
@@ -96,7 +88,11 @@ const ITEM_PROPS: Prop<keyof Item>[] = [
   {
     name: 'Attachments',
     key: 'attachments',
-    write: (w, tag, v) => w.el(tag, undefined, () => (v as Attachment[]).forEach((a) => writeAttachment(w, a))),
+    // NonEmptyArrayOfAttachmentsType: no attachments is no element, not an empty one.
+    write: (w, tag, v) => {
+      if ((v as Attachment[]).length)
+        w.el(tag, undefined, () => (v as Attachment[]).forEach((a) => writeAttachment(w, a)));
+    },
     read: (el) =>
       el.children
         .filter((c) => c.uri === NS.t && (c.local === 'FileAttachment' || c.local === 'ItemAttachment'))
@@ -118,12 +114,13 @@ const ITEM_PROPS: Prop<keyof Item>[] = [
   {
     name: 'InternetMessageHeaders',
     key: 'internetMessageHeaders',
-    write: (w, tag, v) =>
-      w.el(tag, undefined, () =>
-        (v as { name: string; value: string }[]).forEach((h) =>
-          w.leaf('t:InternetMessageHeader', h.value, { HeaderName: h.name }),
-        ),
-      ),
+    write: (w, tag, v) => {
+      const headers = v as { name: string; value: string }[];
+      if (headers.length)
+        w.el(tag, undefined, () =>
+          headers.forEach((h) => w.leaf('t:InternetMessageHeader', h.value, { HeaderName: h.name })),
+        );
+    },
     read: (el) =>
       childrenNamed(el, NS.t, 'InternetMessageHeader').map((h) => ({
         name: h.attrs['HeaderName'] ?? '',
@@ -188,17 +185,28 @@ const MESSAGE_PROPS: Prop<keyof Item>[] = [
   recipients('ReplyTo', 'replyTo'),
 ];
 
-/** CalendarItemType properties Tern shows, in schema order. */
-const CALENDAR_PROPS: Prop<keyof Item>[] = [
-  text('UID', 'uid'),
-  text('Start', 'start'),
-  text('End', 'end'),
-  bool('IsAllDayEvent', 'isAllDayEvent'),
-  text('Location', 'location'),
-];
+const uid = text('UID', 'uid');
+const start = text('Start', 'start');
+const end = text('End', 'end');
+const isAllDayEvent = bool('IsAllDayEvent', 'isAllDayEvent');
+const location = text('Location', 'location');
+
+/**
+ * What each kind adds to ItemType, in schema order. Meeting messages carry the meeting's UID and
+ * (requests, responses, cancellations) its time and place, so a mail list can show them without
+ * opening the calendar item.
+ */
+const KIND_PROPS: Partial<Record<ItemKind, Prop<keyof Item>[]>> = {
+  Message: MESSAGE_PROPS,
+  MeetingMessage: [...MESSAGE_PROPS, uid],
+  MeetingRequest: [...MESSAGE_PROPS, uid, start, end, isAllDayEvent, location],
+  MeetingResponse: [...MESSAGE_PROPS, uid, start, end, location],
+  MeetingCancellation: [...MESSAGE_PROPS, uid, start, end, location],
+  CalendarItem: [uid, start, end, isAllDayEvent, location],
+};
 
 const BY_NAME = new Map<string, Prop<keyof Item>>(
-  [...ITEM_PROPS, ...MESSAGE_PROPS, ...CALENDAR_PROPS].map((p) => [p.name, p]),
+  [...ITEM_PROPS, ...Object.values(KIND_PROPS).flat()].map((p) => [p.name, p]),
 );
 
 /** Writes `<t:Message>` (or the item's kind) with the properties that are set, in schema order. */
@@ -216,8 +224,7 @@ export function writeItemProps(w: XmlWriter, item: Item): void {
     if (v !== undefined) p.write(w, `t:${p.name}`, v as never);
     if (i === EXTENDED_AFTER) item.extendedProperties?.forEach((e) => writeExtendedProperty(w, e));
   });
-  const extra = MESSAGE_KINDS.has(item.kind) ? MESSAGE_PROPS : item.kind === 'CalendarItem' ? CALENDAR_PROPS : [];
-  for (const p of extra) {
+  for (const p of KIND_PROPS[item.kind] ?? []) {
     const v = item[p.key];
     if (v !== undefined) p.write(w, `t:${p.name}`, v as never);
   }

@@ -3,8 +3,8 @@ export type Attrs = Record<string, string | number | boolean | undefined>;
 // Characters XML 1.0 cannot carry at all, not even as character references: C0 controls other
 // than tab, LF and CR; U+FFFE/U+FFFF; and lone surrogates. They become U+FFFD so the reader sees
 // that something was there.  https://www.w3.org/TR/xml/#charsets
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const TEXT_SPECIAL = /[&<>\r]/g;
 // In attributes, tab/LF/CR must be references too, or attribute-value normalisation turns them into spaces.
