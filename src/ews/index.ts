@@ -12,6 +12,7 @@ export {
   decodeRequest,
   encodeResponse,
   decodeResponse,
+  openEnvelope,
   TERN_SERVER_VERSION,
   type DecodedRequest,
   type DecodedResponse,

@@ -7,16 +7,23 @@ import { readValues, writeValues } from '../response.js';
 /**
  * Reads `soap:Fault`. `faultcode`, `faultstring` and `detail` are unqualified (SOAP 1.1); in
  * `detail`, ResponseCode and Message are in the errors namespace and MessageXml in types.
+ * Exchange 2007 puts a schema error's Line and Position straight into `detail` (sample 07), later
+ * versions put LineNumber and LinePosition in MessageXml (sample 06): both end up in `values`.
  */
 export function readFault(fault: XmlElement): SoapFault {
   const plain = (local: string) => fault.children.find((c) => c.local === local && (c.uri === '' || c.uri === NS.soap));
-  const faultcode = plain('faultcode')?.text.trim() ?? 'ErrorInternalServerError';
-  const faultstring = plain('faultstring')?.text ?? '';
+  const faultcode = plain('faultcode')?.text.trim() || 'ErrorInternalServerError';
   const detail = plain('detail');
-  const code = child(detail, NS.e, 'ResponseCode')?.text.trim() ?? faultcode.slice(faultcode.indexOf(':') + 1);
-  const message = child(detail, NS.e, 'Message')?.text ?? faultstring;
+  const code = child(detail, NS.e, 'ResponseCode')?.text.trim() || faultcode.slice(faultcode.indexOf(':') + 1);
+  const message = (child(detail, NS.e, 'Message') ?? plain('faultstring'))?.text.trim() ?? '';
+  const extra = (detail?.children ?? []).filter(
+    (c) => c.uri === NS.e && c.local !== 'ResponseCode' && c.local !== 'Message',
+  );
   const xml = detail?.children.find((c) => c.local === 'MessageXml');
-  return new SoapFault(code, message, readValues(xml) ?? {});
+  return new SoapFault(code, message, {
+    ...Object.fromEntries(extra.map((c) => [c.local, c.text])),
+    ...readValues(xml),
+  });
 }
 
 export interface FaultSpec {
