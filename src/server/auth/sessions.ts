@@ -1,0 +1,55 @@
+import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Credentials } from './basic-credentials.js';
+import { openSession, sealSession, type Session, type SessionKey } from './session-cookie.js';
+
+// A month: the app works offline for long stretches, and signing in again is the price of expiry.
+export const SESSION_LIFETIME_MS = 30 * 24 * 3_600_000;
+
+/**
+ * The browser's only credential: one HttpOnly, SameSite=Strict cookie holding the encrypted
+ * session. Over https it is `Secure` with the `__Host-` prefix, which pins it to this host and path /.
+ * @see https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#cookie_prefixes
+ */
+export class Sessions {
+  constructor(
+    private readonly key: SessionKey,
+    private readonly clock: () => number = Date.now,
+    private readonly lifetimeMs: number = SESSION_LIFETIME_MS,
+  ) {}
+
+  /** The valid session the request carries, if any. */
+  read(c: Context): Session | undefined {
+    const token = getCookie(c, cookieName(c));
+    return token ? openSession(token, this.key, this.clock()) : undefined;
+  }
+
+  /** Starts a new session (a fresh cookie on every sign-in) and sets it on the response. */
+  issue(c: Context, { user, password }: Credentials): Session {
+    const iat = this.clock();
+    const session: Session = { user, password, iat, exp: iat + this.lifetimeMs };
+    c.header('set-cookie', cookie(c, sealSession(session, this.key), Math.floor(this.lifetimeMs / 1000)), {
+      append: true,
+    });
+    return session;
+  }
+
+  /** Removes the cookie; a stateless session cannot be revoked on the server, only forgotten. */
+  clear(c: Context): void {
+    c.header('set-cookie', cookie(c, '', 0), { append: true });
+  }
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:';
+}
+
+export function cookieName(c: Context): string {
+  return isHttps(c) ? '__Host-tern_session' : 'tern_session';
+}
+
+function cookie(c: Context, value: string, maxAgeSec: number): string {
+  const parts = [`${cookieName(c)}=${value}`, 'Path=/', `Max-Age=${maxAgeSec}`, 'HttpOnly', 'SameSite=Strict'];
+  if (isHttps(c)) parts.push('Secure');
+  return parts.join('; ');
+}

@@ -1,0 +1,312 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  GetFolder,
+  GetItem,
+  SoapFault,
+  SyncFolderHierarchy,
+  SyncFolderItems,
+  UpdateItem,
+  decodeResponse,
+  encodeRequest,
+} from '../ews/index.js';
+import { createApp } from './app.js';
+import { FaultQueue, parseFaults, type Fault } from './faults.js';
+import { ORIGIN, postExchange, postPwa, signInCookie } from './testing/http.js';
+import { tinyMailbox } from './testing/tiny-mailbox.js';
+
+const getItem = (...ids: string[]) =>
+  encodeRequest(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: ids.map((id) => ({ id })) });
+const syncItems = encodeRequest(SyncFolderItems, {
+  itemShape: { baseShape: 'IdOnly' },
+  syncFolderId: { distinguished: 'inbox' },
+  maxChangesReturned: 100,
+});
+const syncHierarchy = encodeRequest(SyncFolderHierarchy, {
+  folderShape: { baseShape: 'IdOnly' },
+  syncFolderId: { distinguished: 'msgfolderroot' },
+});
+const getFolder = encodeRequest(GetFolder, {
+  folderShape: { baseShape: 'IdOnly' },
+  folderIds: [{ distinguished: 'inbox' }, { distinguished: 'sentitems' }],
+});
+
+function setup() {
+  const mailbox = tinyMailbox();
+  const app = createApp({ mailbox, log: () => {} });
+  const admin = (method: string, body?: unknown) =>
+    app.request(`${ORIGIN}/admin/faults`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  const inject = async (...faults: Fault[]) => {
+    const res = await admin('POST', { faults });
+    expect(res.status).toBe(200);
+  };
+  return { app, mailbox, admin, inject };
+}
+
+function faultOf(op: Parameters<typeof decodeResponse>[0], xml: string): SoapFault {
+  try {
+    decodeResponse(op, xml);
+  } catch (e) {
+    if (e instanceof SoapFault) return e;
+    throw e;
+  }
+  throw new Error('expected a SOAP fault');
+}
+
+describe('parseFaults', () => {
+  it('accepts every kind with its options', () => {
+    const faults = parseFaults({
+      faults: [
+        { kind: 'busy-fault', backOffMs: 7000, count: 2 },
+        { kind: 'item-not-found', op: 'GetItem', ids: ['a'] },
+        { kind: 'latency', ms: 10 },
+        { kind: 'http-503', retryAfterSec: 3 },
+      ],
+    });
+    expect(faults.map((f) => f.kind)).toEqual(['busy-fault', 'item-not-found', 'latency', 'http-503']);
+  });
+
+  it.each([
+    [null, /Send JSON of the form/],
+    [{ faults: {} }, /Send JSON of the form/],
+    [{ faults: [1] }, /faults\[0\] is not an object/],
+    [{ faults: [{ kind: 'explode' }] }, /faults\[0\]\.kind must be one of busy-fault, busy-message/],
+    [{ faults: [{ kind: 'drop' }, { kind: 'drop', op: 'Frobnicate' }] }, /faults\[1\]\.op must name an EWS operation/],
+    [{ faults: [{ kind: 'item-not-found', op: 'SyncFolderItems' }] }, /item-not-found applies to GetItem only/],
+    [{ faults: [{ kind: 'invalid-sync-state', op: 'GetItem' }] }, /SyncFolderItems or SyncFolderHierarchy only/],
+    [{ faults: [{ kind: 'drop', count: 0 }] }, /count must be a whole number from 1/],
+    [{ faults: [{ kind: 'busy-fault', backOffMs: -1 }] }, /backOffMs/],
+    [{ faults: [{ kind: 'latency' }] }, /latency needs "ms"/],
+    [{ faults: [{ kind: 'item-not-found', ids: 'abc' }] }, /ids must be a list/],
+    [{ faults: [{ kind: 'drop', delay: 5 }] }, /unknown field "delay"/],
+  ])('refuses %j', (body, message) => {
+    expect(() => parseFaults(body)).toThrow(message);
+  });
+});
+
+describe('FaultQueue', () => {
+  it('hands out faults first in, first out, each for its count, to matching operations only', () => {
+    const q = new FaultQueue();
+    q.add([{ kind: 'drop', op: 'GetItem', count: 2 }, { kind: 'invalid-sync-state' }, { kind: 'busy-fault' }]);
+    expect(q.take('UpdateItem', {})?.kind).toBe('busy-fault');
+    expect(q.take('GetItem', {})?.kind).toBe('drop');
+    expect(q.take('SyncFolderHierarchy', {})?.kind).toBe('invalid-sync-state');
+    expect(q.list()).toEqual([{ kind: 'drop', op: 'GetItem', count: 1 }]);
+    expect(q.take('GetItem', {})?.kind).toBe('drop');
+    expect(q.take('GetItem', {})).toBeUndefined();
+  });
+
+  it('keeps an item-not-found for chosen ids until a GetItem asks for one of them', () => {
+    const q = new FaultQueue();
+    q.add([{ kind: 'item-not-found', ids: ['x'] }]);
+    expect(q.take('GetItem', { itemIds: [{ id: 'a' }] })).toBeUndefined();
+    expect(q.take('GetItem', { itemIds: [{ id: 'a' }, { id: 'x' }] })?.kind).toBe('item-not-found');
+  });
+});
+
+describe('/admin/faults', () => {
+  it('appends, lists what is left and clears', async () => {
+    const { admin, inject } = setup();
+    await inject({ kind: 'busy-fault', count: 3 });
+    await inject({ kind: 'drop', op: 'GetItem' });
+    expect(await (await admin('GET')).json()).toEqual({
+      faults: [
+        { kind: 'busy-fault', count: 3 },
+        { kind: 'drop', op: 'GetItem', count: 1 },
+      ],
+    });
+    expect((await admin('DELETE')).status).toBe(200);
+    expect(await (await admin('GET')).json()).toEqual({ faults: [] });
+  });
+
+  it('refuses a bad fault list whole, saying which field is wrong', async () => {
+    const { admin } = setup();
+    const res = await admin('POST', { faults: [{ kind: 'drop' }, { kind: 'latency', ms: 'soon' }] });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/faults\[1\]\.ms must be a whole number/);
+    expect(await (await admin('GET')).json()).toEqual({ faults: [] });
+  });
+
+  it('refuses non-JSON bodies and cross-site requests', async () => {
+    const { app } = setup();
+    const text = await app.request(`${ORIGIN}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"faults":[{"kind":"drop"}]}',
+    });
+    expect(text.status).toBe(415);
+    const broken = await app.request(`${ORIGIN}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"faults":',
+    });
+    expect(broken.status).toBe(400);
+    const crossSite = await app.request(`${ORIGIN}/admin/faults`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('lists the captured outgoing mail', async () => {
+    const { app, mailbox } = setup();
+    const message = { id: 1, from: 'demo@tern.test', to: ['bob@example.com'], subject: 'Hi', mime: 'x', at: 5 };
+    mailbox.outgoing().push(message);
+    expect(await (await app.request(`${ORIGIN}/admin/outgoing`)).json()).toEqual({ messages: [message] });
+  });
+
+  it('is not served in proxy mode', async () => {
+    const app = createApp({ upstream: 'http://127.0.0.1:9/EWS/Exchange.asmx' });
+    for (const method of ['GET', 'POST', 'DELETE'])
+      expect((await app.request(`${ORIGIN}/admin/faults`, { method })).status).toBe(404);
+    expect((await app.request(`${ORIGIN}/admin/outgoing`)).status).toBe(404);
+  });
+});
+
+describe('fault kinds', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('busy-fault: HTTP 500 SOAP fault ErrorServerBusy with BackOffMilliseconds, on both endpoints', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'busy-fault', backOffMs: 7000, count: 2 });
+    const viaExchange = await postExchange(app, syncItems);
+    expect(viaExchange.status).toBe(500);
+    expect(viaExchange.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+    const fault = faultOf(SyncFolderItems, await viaExchange.text());
+    expect(fault.code).toBe('ErrorServerBusy');
+    expect(fault.backOffMs).toBe(7000);
+    const viaPwa = await postPwa(app, await signInCookie(app), getFolder);
+    expect(faultOf(GetFolder, await viaPwa.text()).backOffMs).toBe(7000);
+    expect(mailbox.calls).toEqual([]);
+    expect((await postExchange(app, syncItems)).status).toBe(200);
+  });
+
+  it('busy-message: HTTP 200 with one ErrorServerBusy message per id, back-off in MessageXml', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'busy-message' });
+    const res = await postExchange(app, getItem('item-1', 'item-2', 'item-3'));
+    expect(res.status).toBe(200);
+    const { messages } = decodeResponse(GetItem, await res.text());
+    expect(messages).toHaveLength(3);
+    for (const m of messages) {
+      expect(m.responseCode).toBe('ErrorServerBusy');
+      expect(m.messageXml).toEqual({ BackOffMilliseconds: '5000' });
+    }
+    const update = encodeRequest(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      itemChanges: [
+        { itemId: { id: 'item-1' }, updates: [] },
+        { itemId: { id: 'item-2' }, updates: [] },
+      ],
+    });
+    await inject({ kind: 'busy-message', backOffMs: 100 });
+    const updated = decodeResponse(UpdateItem, await (await postExchange(app, update)).text());
+    expect(updated.messages.map((m) => m.messageXml)).toEqual([
+      { BackOffMilliseconds: '100' },
+      { BackOffMilliseconds: '100' },
+    ]);
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  it('invalid-sync-state: ErrorInvalidSyncStateData for the next sync call, whichever kind', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'invalid-sync-state', count: 2 });
+    expect((await postExchange(app, getItem('item-1'))).status).toBe(200);
+    const hierarchy = decodeResponse(SyncFolderHierarchy, await (await postExchange(app, syncHierarchy)).text());
+    const items = decodeResponse(SyncFolderItems, await (await postExchange(app, syncItems)).text());
+    for (const m of [hierarchy.messages[0]!, items.messages[0]!]) {
+      expect(m.responseCode).toBe('ErrorInvalidSyncStateData');
+      expect(m.messageText).toBe('Synchronization state data is corrupt or otherwise invalid.');
+    }
+    expect(mailbox.calls.map((c) => c.op)).toEqual(['GetItem']);
+  });
+
+  it('sync-folder-not-found: ErrorSyncFolderNotFound for SyncFolderItems', async () => {
+    const { app, inject } = setup();
+    await inject({ kind: 'sync-folder-not-found', op: 'SyncFolderItems' });
+    const [m] = decodeResponse(SyncFolderItems, await (await postExchange(app, syncItems)).text()).messages;
+    expect(m!.responseCode).toBe('ErrorSyncFolderNotFound');
+  });
+
+  it('item-not-found: ErrorItemNotFound for the chosen ids, real answers for the rest, in order', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'item-not-found', ids: ['item-2'] });
+    const res = await postExchange(app, getItem('item-1', 'item-2', 'item-3'));
+    const { messages } = decodeResponse(GetItem, await res.text());
+    expect(messages.map((m) => m.responseCode)).toEqual(['NoError', 'ErrorItemNotFound', 'NoError']);
+    expect(messages[0]!.items![0]!.subject).toBe('Message 1');
+    expect(messages[2]!.items![0]!.subject).toBe('Message 3');
+    expect(mailbox.calls).toHaveLength(1);
+  });
+
+  it('item-not-found without ids: every id of the next GetItem is gone', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'item-not-found' });
+    await inject({ kind: 'item-not-found' });
+    const { messages } = decodeResponse(GetItem, await (await postExchange(app, getItem('item-1', 'item-3'))).text());
+    expect(messages.map((m) => m.responseCode)).toEqual(['ErrorItemNotFound', 'ErrorItemNotFound']);
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  it('http-503: 503 with Retry-After', async () => {
+    const { app, inject } = setup();
+    await inject({ kind: 'http-503', retryAfterSec: 30 });
+    const res = await postExchange(app, syncItems);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('30');
+    expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+  });
+
+  it('http-401: a Basic challenge on /EWS/Exchange.asmx, "sign in again" on /ews', async () => {
+    const { app, inject } = setup();
+    const cookie = await signInCookie(app);
+    await inject({ kind: 'http-401', count: 2 });
+    const exchange = await postExchange(app, syncItems);
+    expect(exchange.status).toBe(401);
+    expect(exchange.headers.get('www-authenticate')).toBe('Basic realm="Tern"');
+    const pwa = await postPwa(app, cookie, syncItems);
+    expect(pwa.status).toBe(401);
+    expect((await pwa.json()).error).toBe('signin-required');
+    expect((await postPwa(app, cookie, syncItems)).status).toBe(200);
+  });
+
+  it('latency: the answer waits `ms`, then comes from the mailbox', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'latency', ms: 5000 });
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    let settled = false;
+    const pending = Promise.resolve(postExchange(app, syncItems)).then((res) => {
+      settled = true;
+      return res;
+    });
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(settled).toBe(false);
+    expect(mailbox.calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await pending).status).toBe(200);
+    expect(mailbox.calls).toHaveLength(1);
+  });
+
+  it('drop: no answer at all (the request rejects like a network error), and the mailbox never sees it', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'drop', op: 'SyncFolderItems', count: 2 });
+    await expect(postExchange(app, syncItems)).rejects.toThrow(/dropped/);
+    expect((await postExchange(app, getFolder)).status).toBe(200);
+    await expect(postPwa(app, await signInCookie(app), syncItems)).rejects.toThrow(/dropped/);
+    expect((await postExchange(app, syncItems)).status).toBe(200);
+    expect(mailbox.calls.map((c) => c.op)).toEqual(['GetFolder', 'SyncFolderItems']);
+  });
+
+  it('apply-then-drop: the mailbox applies the request, then the answer is lost', async () => {
+    const { app, mailbox, inject } = setup();
+    await inject({ kind: 'apply-then-drop', op: 'UpdateItem' });
+    const update = encodeRequest(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      itemChanges: [{ itemId: { id: 'item-1' }, updates: [] }],
+    });
+    await expect(postExchange(app, update)).rejects.toThrow(/dropped/);
+    expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'UpdateItem' }]);
+  });
+});

@@ -1,0 +1,48 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * The app's CSP. Scripts only from this origin (no inline script, so an injected handler cannot
+ * run, and srcdoc message frames inherit this policy too); frames for the sandboxed message view;
+ * no plugins, no <base>, no framing of Tern itself. SECURITY.md §2.5 and §5.6.
+ * @see https://developer.mozilla.org/en-US/docs/Web/HTTP/CSP
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "frame-src 'self' blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "worker-src 'self'",
+].join('; ');
+
+// Features a mail client never uses; denying them limits what injected content could ask for.
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()';
+
+const PRIVATE_PATHS = /^\/(ews|EWS|api|admin|signin)(\/|$)/;
+
+/**
+ * Security headers on every answer, errors included. No CORS header is ever sent: the PWA is
+ * same-origin, and everything else must not read Tern's answers. CORP keeps other sites from
+ * embedding or reading responses (Spectre-class reads); mail and session answers are never cached.
+ */
+export function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const h = c.res.headers;
+    h.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    h.set('x-content-type-options', 'nosniff');
+    h.set('referrer-policy', 'no-referrer');
+    h.set('cross-origin-opener-policy', 'same-origin');
+    h.set('cross-origin-resource-policy', 'same-origin');
+    h.set('permissions-policy', PERMISSIONS_POLICY);
+    h.set('x-frame-options', 'DENY');
+    if (new URL(c.req.url).protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000');
+    if (PRIVATE_PATHS.test(c.req.path)) h.set('cache-control', 'no-store');
+    for (const name of [...h.keys()]) if (name.startsWith('access-control-')) h.delete(name);
+  };
+}
