@@ -11,7 +11,8 @@ import {
 } from '../ews/index.js';
 import { createApp } from './app.js';
 import { FaultQueue, parseFaults, type Fault } from './faults.js';
-import { ORIGIN, postExchange, postPwa, signInCookie } from './testing/http.js';
+import { listen } from './listen.js';
+import { ORIGIN, basicAuth, postExchange, postPwa, signInCookie } from './testing/http.js';
 import { tinyMailbox } from './testing/tiny-mailbox.js';
 
 const getItem = (...ids: string[]) =>
@@ -308,5 +309,25 @@ describe('fault kinds', () => {
     });
     await expect(postExchange(app, update)).rejects.toThrow(/dropped/);
     expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'UpdateItem' }]);
+  });
+});
+
+describe('fault kinds over a real socket', () => {
+  it('drop resets the connection, and the server goes on answering', async () => {
+    const { app, inject } = setup();
+    const server = await listen(app, { port: 0, host: '127.0.0.1' });
+    try {
+      await inject({ kind: 'drop' });
+      const post = () =>
+        fetch(`${server.url}/EWS/Exchange.asmx`, {
+          method: 'POST',
+          headers: { authorization: basicAuth('demo@tern.test', 'demo'), 'content-type': 'text/xml; charset=utf-8' },
+          body: syncItems,
+        });
+      await expect(post()).rejects.toThrow(/fetch failed/);
+      expect((await post()).status).toBe(200);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,0 +1,98 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from './config.js';
+import { startServer, StartError, type ServerParts } from './start-server.js';
+import { tinyMailbox } from './testing/tiny-mailbox.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function parts(events: string[]): ServerParts & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    distDir: '/nonexistent',
+    print: (line) => lines.push(line),
+    openMailbox: (options) => {
+      events.push(`open ${options.seedMessages} ${options.demoPassword}`);
+      const m = tinyMailbox();
+      return { ...m, close: () => events.push('mailbox closed') };
+    },
+    startSmtp: async (_mailbox, { port, host }) => {
+      events.push(`smtp ${host}:${port}`);
+      return { port: 2999, close: () => void events.push('smtp closed') };
+    },
+  };
+}
+
+function dataDir() {
+  const d = mkdtempSync(join(tmpdir(), 'tern-start-'));
+  dirs.push(d);
+  return d;
+}
+
+describe('startServer', () => {
+  it('opens the mailbox, serves HTTP and SMTP, prints the URL and the demo sign-in, and closes in order', async () => {
+    const events: string[] = [];
+    const p = parts(events);
+    const data = dataDir();
+    const config = parseConfig(['--port', '0', '--data', data, '--seed-messages', '5', '--smtp-port', '0'], {});
+    const server = await startServer(config, p);
+    expect(events).toEqual(['open 5 demo', 'smtp 127.0.0.1:0']);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(p.lines.join('\n')).toContain(`Tern is running at ${server.url}`);
+    expect(p.lines.join('\n')).toContain('Sign in as demo@tern.test with the password "demo"');
+    expect(existsSync(join(data, 'session.key'))).toBe(true);
+    expect(await (await fetch(`${server.url}/healthz`)).text()).toBe('ok');
+    expect((await fetch(`${server.url}/EWS/Exchange.asmx`)).status).toBe(401);
+    await server.close();
+    expect(events.slice(2)).toEqual(['smtp closed', 'mailbox closed']);
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('does not print a password the operator chose', async () => {
+    const p = parts([]);
+    const config = parseConfig(['--port', '0', '--data', dataDir()], {
+      TERN_DEMO_PASSWORD: 'correct horse',
+      TERN_SESSION_SECRET: 'x'.repeat(32),
+    });
+    const server = await startServer(config, p);
+    await server.close();
+    expect(p.lines.join('\n')).not.toContain('correct horse');
+    expect(p.lines.join('\n')).toContain('TERN_DEMO_PASSWORD');
+  });
+
+  it('starts in proxy mode without a mailbox or SMTP', async () => {
+    const events: string[] = [];
+    const p = parts(events);
+    const config = parseConfig(
+      ['--port', '0', '--data', dataDir(), '--upstream', 'https://mail.example.com/EWS/Exchange.asmx'],
+      {},
+    );
+    const server = await startServer(config, p);
+    expect(events).toEqual([]);
+    expect(p.lines[0]).toMatch(/proxy mode for https:\/\/mail\.example\.com\/EWS\/Exchange\.asmx/);
+    expect((await fetch(`${server.url}/EWS/Exchange.asmx`)).status).toBe(404);
+    expect(await (await fetch(`${server.url}/api/session`)).json()).toEqual({ user: null, mode: 'proxy' });
+    await server.close();
+  });
+
+  it('explains a port that is taken, and closes what it had opened', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    const events: string[] = [];
+    try {
+      const config = parseConfig(['--port', String(port), '--data', dataDir()], {});
+      const failure = startServer(config, parts(events));
+      await expect(failure).rejects.toThrow(StartError);
+      await expect(failure).rejects.toThrow(`Port ${port} is already in use, so HTTP cannot start`);
+      expect(events).toContain('mailbox closed');
+    } finally {
+      blocker.close();
+    }
+  });
+});
