@@ -6,7 +6,8 @@ export type CodecErrorKind =
   | 'too-deep' // element nesting beyond the limit
   | 'too-many-elements'
   | 'too-many-attributes'
-  | 'not-soap' // well-formed, but not a SOAP envelope with a body
+  | 'too-many-references' // numeric character references beyond the limit
+  | 'not-soap' // well-formed, but not a SOAP envelope with something in its Body (an HTML page, say)
   | 'unexpected'; // a SOAP envelope that does not hold what the operation must hold
 
 /** Input that the codec refuses. The message names what was wrong; no partial value is returned. */

@@ -65,7 +65,7 @@ export interface DecodedRequest {
 
 /** Reads a SOAP request by namespace, never by prefix. */
 export function decodeRequest(xml: string, limits: XmlLimits = DEFAULT_LIMITS): DecodedRequest {
-  const { header, body } = openEnvelope(parseXml(xml, limits));
+  const { header, body } = readEnvelope(xml, limits);
   const element = body.children[0];
   if (!element) throw new CodecError('not-soap', 'the SOAP Body is empty: it must hold one EWS operation');
   if (element.uri !== NS.m) throw new CodecError('not-soap', `<${element.local}> is not in the EWS messages namespace`);
@@ -123,16 +123,16 @@ export function decodeResponse<Msg>(
   xml: string,
   limits: XmlLimits = DEFAULT_LIMITS,
 ): DecodedResponse<Msg> {
-  const { header, body } = openEnvelope(parseXml(xml, limits));
+  const { header, body } = readEnvelope(xml, limits);
   const fault = child(body, NS.soap, 'Fault');
   if (fault) throw readFault(fault);
+  const first = body.children[0];
+  if (!first) throw new CodecError('not-soap', `the SOAP Body is empty: expected ${op.name}Response`);
   const resp = child(body, NS.m, `${op.name}Response`);
-  if (!resp) {
-    const got = body.children[0]?.local ?? 'nothing';
-    throw new CodecError('unexpected', `expected ${op.name}Response, the server sent ${got}`);
-  }
+  if (!resp) throw new CodecError('unexpected', `expected ${op.name}Response, the server sent ${first.local}`);
   const list = child(resp, NS.m, 'ResponseMessages');
-  const messages = (list?.children ?? [])
+  if (!list) throw new CodecError('unexpected', `${op.name}Response has no ResponseMessages`);
+  const messages = list.children
     .filter((c) => c.uri === NS.m)
     .map((el) => ({ ...readStatus(el), ...op.readMessage(el) }) as Response<Msg>);
   const out: DecodedResponse<Msg> = { messages };
@@ -151,6 +151,19 @@ function readServerVersion(el: XmlElement): ServerVersionInfo {
   };
   if (el.attrs['Version'] !== undefined) info.version = el.attrs['Version'];
   return info;
+}
+
+// Proxies, captive portals and IIS answer with HTML pages (Exchange 2007 sends its errors that
+// way): say so, rather than calling the page malformed XML or, for its DOCTYPE, an attack.
+const HTML_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i;
+
+function readEnvelope(xml: string, limits: XmlLimits): { header?: XmlElement; body: XmlElement } {
+  const head = xml.slice(0, 4096);
+  if (HTML_PAGE.test(head)) {
+    const title = /<title[^>]*>([^<]{1,200})/i.exec(head)?.[1]?.trim();
+    throw new CodecError('not-soap', `an HTML page${title ? ` ("${title}")` : ''} came instead of a SOAP envelope`);
+  }
+  return openEnvelope(parseXml(xml, limits));
 }
 
 /** Finds Header and Body in a SOAP 1.1 envelope, whatever the prefixes. */

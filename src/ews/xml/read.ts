@@ -8,16 +8,25 @@ export interface XmlLimits {
   maxLength: number;
   maxDepth: number;
   maxElements: number;
+  /** Attributes on one element, namespace declarations included. */
   maxAttributes: number;
+  /**
+   * Numeric character references (`&#…;`) in the whole document; 2,000,000 when absent. A
+   * reference costs the reader about five times what a plain character costs, and floods of them
+   * are how entity-expansion limits were bypassed elsewhere (fast-xml-parser CVE-2026-33036).
+   */
+  maxCharRefs?: number;
 }
 
 // EWS pages are small (a 512-change IdOnly page is ~100 KB) but GetItem with MIME content or
 // GetAttachment can carry tens of megabytes; callers that know better pass tighter limits.
+// Exchange writes one `&#xD;` per line of an HTML body, so a legitimate page holds a few per KB.
 export const DEFAULT_LIMITS: XmlLimits = {
   maxLength: 128 * 1024 * 1024,
   maxDepth: 256,
   maxElements: 2_000_000,
   maxAttributes: 256,
+  maxCharRefs: 2_000_000,
 };
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
@@ -33,6 +42,10 @@ export function parseXml(xml: string, limits: XmlLimits = DEFAULT_LIMITS): XmlEl
       'too-large',
       `XML document of ${xml.length} characters exceeds the limit of ${limits.maxLength}`,
     );
+  }
+  const maxCharRefs = limits.maxCharRefs ?? DEFAULT_LIMITS.maxCharRefs!;
+  if (countCharRefs(xml, maxCharRefs) > maxCharRefs) {
+    throw new CodecError('too-many-references', `more than ${maxCharRefs} numeric character references`);
   }
   const parser = new SaxesParser({ xmlns: true, position: false, forceXMLVersion: true, defaultXMLVersion: '1.0' });
   const stack: XmlElement[] = [];
@@ -86,4 +99,11 @@ export function parseXml(xml: string, limits: XmlLimits = DEFAULT_LIMITS): XmlEl
   }
   if (!root) throw new CodecError('malformed-xml', 'malformed XML: no root element');
   return root;
+}
+
+// Counts `&#` up to one past `max`: a scan at memory speed, before any parsing.
+function countCharRefs(xml: string, max: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('&#'); i >= 0 && n <= max; i = xml.indexOf('&#', i + 2)) n++;
+  return n;
 }
