@@ -137,7 +137,12 @@ export interface OutboxEntry {
    */
   local?: { hardDelete?: string[]; draftId?: string };
   /** Steps already done on the server, so a retry resumes instead of repeating them. */
-  progress?: { draftId?: string; draftChangeKey?: string };
+  progress?: {
+    draftId?: string;
+    draftChangeKey?: string;
+    /** An attempt was cut off by the connection: its outcome on the server is unknown. */
+    tried?: boolean;
+  };
 }
 
 export interface MetaRow {

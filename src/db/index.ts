@@ -9,3 +9,4 @@ export { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
 export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
 export { searchTerms, words } from './terms.js';
+export { outboxMessageIds } from './outbox-refs.js';

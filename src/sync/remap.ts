@@ -1,0 +1,76 @@
+import Dexie from 'dexie';
+import type { ItemId } from '../ews/index.js';
+import type { MailDB, OutboxEntry } from '../db/index.js';
+import type { OutboxOp } from '../db/outbox-ops.js';
+
+/**
+ * The server gave items new ids (MoveItem, CreateItem of a draft): the rows, their bodies and
+ * every later outbox entry naming an old id switch to the new one, so a queued "mark read"
+ * after a "move" reaches the moved message (K-9 Mail lost exactly these: k9mail/k-9#4046).
+ * Call inside a rw transaction over messages, bodies and outbox.
+ */
+export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq: number): Promise<void> {
+  if (ids.size === 0) return;
+  for (const [oldId, next] of ids) {
+    const row = await db.messages.get(oldId);
+    if (row) {
+      await db.messages.delete(oldId);
+      await db.messages.put({ ...row, id: next.id, changeKey: next.changeKey ?? row.changeKey });
+    }
+    const body = await db.bodies.get(oldId);
+    if (body) {
+      await db.bodies.delete(oldId);
+      await db.bodies.put({ ...body, id: next.id });
+    }
+  }
+  const swap = (id: string) => ids.get(id)?.id ?? id;
+  await rewriteLater(db, afterSeq, (e) => {
+    const op = e.op;
+    const next: OutboxEntry = { ...e };
+    if ('ids' in op) next.op = { ...op, ids: op.ids.map(swap) } as OutboxOp;
+    if ((op.kind === 'send' || op.kind === 'save-draft') && op.draftId) next.op = { ...op, draftId: swap(op.draftId) };
+    if (e.local?.hardDelete) next.local = { ...e.local, hardDelete: e.local.hardDelete.map(swap) };
+    return next;
+  });
+}
+
+/**
+ * A folder created offline got its server id: its row, its messages, its subfolders, its cursor
+ * and later entries naming it follow. Call inside a rw transaction over folders, messages,
+ * cursors and outbox.
+ */
+export async function remapFolder(db: MailDB, oldId: string, newId: string, afterSeq: number): Promise<void> {
+  const row = await db.folders.get(oldId);
+  if (row) {
+    await db.folders.delete(oldId);
+    await db.folders.put({ ...row, id: newId });
+  }
+  await db.folders.where('parentId').equals(oldId).modify({ parentId: newId });
+  await db.messages
+    .where('[folderId+receivedAt]')
+    .between([oldId, Dexie.minKey], [oldId, Dexie.maxKey])
+    .modify({ folderId: newId });
+  const swap = (id: string) => (id === oldId ? newId : id);
+  await rewriteLater(db, afterSeq, (e) => {
+    const op = e.op;
+    switch (op.kind) {
+      case 'move':
+        return { ...e, op: { ...op, toFolderId: swap(op.toFolderId) } };
+      case 'create-folder':
+        return { ...e, op: { ...op, parentId: swap(op.parentId) } };
+      case 'rename-folder':
+      case 'delete-folder':
+        return { ...e, op: { ...op, id: swap(op.id) } };
+      default:
+        return e;
+    }
+  });
+}
+
+async function rewriteLater(db: MailDB, afterSeq: number, rewrite: (e: OutboxEntry) => OutboxEntry): Promise<void> {
+  const later = await db.outbox.where('seq').above(afterSeq).toArray();
+  for (const e of later) {
+    const next = rewrite(e);
+    if (JSON.stringify(next) !== JSON.stringify(e)) await db.outbox.put(next);
+  }
+}

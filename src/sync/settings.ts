@@ -1,0 +1,48 @@
+/** What a pass may do and how hard it may push. Every field has a default (`DEFAULT_SETTINGS`). */
+export interface SyncSettings {
+  /** Pages poll this often (s). */
+  pollSeconds: number;
+  /** Ids per GetItem of summaries; Microsoft advises 10 to stay within the batch time limit. */
+  getItemBatch: number;
+  /** Ask SyncFolderItems for the summary properties inline instead of GetItem after it. */
+  summaryInline: boolean;
+  /** SyncFolderItems page size, 1–512. */
+  maxChangesReturned: number;
+  /** Folders other than the Inbox and the open one are synced at least this often (s), or when their counts change. */
+  fullPollSeconds: number;
+  /** Bodies of the newest mail are fetched ahead, within this many bytes of message size. */
+  bodyBudgetBytes: number;
+  /** …and at most this many per folder. */
+  bodiesPerFolder: number;
+  /** Ids per GetItem of bodies. */
+  bodyBatch: number;
+  prefetchBodies: boolean;
+  /** Re-list every folder's ids this often (s) to catch what the server forgot. */
+  reconcileSeconds: number;
+  /** Requests in flight per mailbox, and of those, SyncFolderItems/SyncFolderHierarchy calls. */
+  maxRequests: number;
+  maxSyncCalls: number;
+  /** Exponential back-off without a server hint: first delay and cap (ms). */
+  backoffMinMs: number;
+  backoffMaxMs: number;
+}
+
+export const DEFAULT_SETTINGS: SyncSettings = {
+  pollSeconds: 60,
+  getItemBatch: 10,
+  summaryInline: false,
+  maxChangesReturned: 512,
+  fullPollSeconds: 600,
+  bodyBudgetBytes: 20 * 1024 * 1024,
+  bodiesPerFolder: 200,
+  bodyBatch: 5,
+  prefetchBodies: true,
+  reconcileSeconds: 24 * 3600,
+  // Exchange Online allows 27 concurrent EWS requests and about 5 concurrent sync calls per user;
+  // staying far below leaves room for the user's other clients.
+  maxRequests: 4,
+  maxSyncCalls: 2,
+  // exchangelib's FaultTolerance: 10 s doubling to 1 h.
+  backoffMinMs: 10_000,
+  backoffMaxMs: 3_600_000,
+};
