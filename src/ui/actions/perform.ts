@@ -1,0 +1,49 @@
+import { recordAction, type OutboxOp } from '../../db/index.js';
+import type { Translator } from '../i18n/translate.js';
+import { db } from '../db.js';
+import { requestBackgroundSync, syncStatus } from '../sync-client.js';
+import { online, requestSync } from '../sync-triggers.js';
+import { showToast } from './toasts.js';
+
+export interface PerformOptions {
+  /** What happened, for the toast ("Archived."); "Done." when absent. */
+  done?: string;
+  /** The intent that undoes this one, offered as Undo while the toast shows. */
+  undo?: OutboxOp;
+  /** No toast when it worked (a read flag set by opening a message). */
+  quiet?: boolean;
+  /** Said instead of `done` when the server cannot be reached now ("Message queued…"). */
+  queued?: string;
+}
+
+function willReachServerNow(): boolean {
+  const connection = syncStatus.get()?.connection.kind ?? 'online';
+  return online.get() && connection === 'online';
+}
+
+/**
+ * Records an intent through `recordAction` (local rows and the outbox entry in one committed
+ * transaction), then nudges the worker. The toast shows only after the commit: "Queued" when it
+ * cannot reach the server yet, never a success that was not stored (SECURITY.md R1).
+ */
+export async function perform(op: OutboxOp, t: Translator, options: PerformOptions = {}): Promise<boolean> {
+  try {
+    await recordAction(db, op);
+  } catch (err) {
+    showToast(t.t('toast.failed', { error: err instanceof Error ? err.message : String(err) }), { kind: 'error' });
+    return false;
+  }
+  requestSync('outbox');
+  if (!online.get()) requestBackgroundSync();
+  if (options.quiet) return true;
+  const text = willReachServerNow()
+    ? (options.done ?? t.t('toast.done'))
+    : (options.queued ?? `${options.done ?? ''} ${t.t('toast.queued')}`.trim());
+  const undo = options.undo;
+  showToast(text, {
+    ...(undo && {
+      undo: () => void perform(undo, t, { done: t.t('toast.undone') }),
+    }),
+  });
+  return true;
+}

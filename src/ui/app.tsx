@@ -1,0 +1,310 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { distinguishedFolder, getMessage, type FolderRow, type MessageRow } from '../db/index.js';
+import { archive, moveTo, remove, setRead, toggleFlag } from './actions/message-actions.js';
+import { Icon } from './components/icon.js';
+import { lazy } from './components/lazy.js';
+import { Toasts } from './components/toasts.js';
+import { composeRequest, openComposer } from './compose/compose-state.js';
+import { connectionOf } from './connection.js';
+import { db, schemaOutdated } from './db.js';
+import { useStore } from './hooks/store.js';
+import { useLiveQuery } from './hooks/use-live-query.js';
+import { useMediaQuery } from './hooks/use-media-query.js';
+import { useI18n } from './i18n/use-i18n.js';
+import { shortcutFor, type ShortcutCommand } from './keyboard.js';
+import { updateReady } from './register-sw.js';
+import { navigate, route as routeStore } from './route.js';
+import { cursor, indexOf, messageAt } from './selection.js';
+import { signInUrl } from './session.js';
+import { syncStatus } from './sync-client.js';
+import { online, openFolder, requestSync } from './sync-triggers.js';
+import { AppMenu } from './views/app-menu.js';
+import { FolderTree } from './views/folder-tree.js';
+import { LocalDrafts } from './views/local-drafts.js';
+import { MessageList } from './views/message-list.js';
+import type { MessageCommands } from './views/message-toolbar.js';
+import { MovePicker } from './views/move-picker.js';
+import { OutboxView } from './views/outbox-view.js';
+import { Reader } from './views/reader.js';
+import { SearchResults } from './views/search-results.js';
+import { SettingsDialog } from './views/settings-dialog.js';
+import { ShortcutsHelp } from './views/shortcuts-help.js';
+import { StatusBar } from './views/status-bar.js';
+
+const Composer = lazy(() => import('./views/composer.js'));
+const Diagnostics = lazy(() => import('./views/diagnostics.js'));
+
+type Dialog = { kind: 'move'; message: MessageRow } | { kind: 'help' } | { kind: 'settings' } | undefined;
+
+/** The mail client: three panes (one at a time below 720 px), the status bar, dialogs and keys. */
+export function App() {
+  const t = useI18n();
+  const route = useStore(routeStore);
+  const narrow = useMediaQuery('(max-width: 719px)');
+  const isOnline = useStore(online);
+  const status = useStore(syncStatus);
+  const update = useStore(updateReady);
+  const outdated = useStore(schemaOutdated);
+  const compose = useStore(composeRequest);
+  const current = useStore(cursor);
+  const [query, setQuery] = useState('');
+  const [foldersOpen, setFoldersOpen] = useState(false);
+  const [dialog, setDialog] = useState<Dialog>(undefined);
+  const search = useRef<HTMLInputElement>(null);
+  const main = useRef<HTMLElement>(null);
+
+  const inbox = useLiveQuery(() => distinguishedFolder(db, 'inbox'), []);
+  const folderId = route.view === 'mail' ? (route.folderId ?? inbox?.id) : undefined;
+  const folder = useLiveQuery(async () => (folderId ? await db.folders.get(folderId) : undefined), [folderId]);
+  const messageId = route.view === 'mail' ? route.messageId : undefined;
+  const connection = connectionOf(status, isOnline);
+
+  // The open folder is synced first on polls, and counts as recently used.
+  useEffect(() => {
+    if (!folderId) return;
+    openFolder.set(folderId);
+    requestSync('open-folder');
+    void db.folders.update(folderId, { usedAt: Date.now() });
+  }, [folderId]);
+
+  // Opened by address (reload, link): find where the message sits so j/k continue from there.
+  useEffect(() => {
+    if (!messageId || !folderId) return;
+    const c = cursor.get();
+    if (c?.id === messageId && c.folderId === folderId) return;
+    void getMessage(db, messageId).then(async (m) => {
+      if (m && m.folderId === folderId) cursor.set({ folderId, index: await indexOf(m), id: m.id });
+    });
+  }, [messageId, folderId]);
+
+  // The installed app's badge shows the Inbox's unread count, where the platform has one.
+  useEffect(() => {
+    const n = inbox?.unread ?? 0;
+    if (!('setAppBadge' in navigator)) return;
+    void (n > 0 ? navigator.setAppBadge(n) : navigator.clearAppBadge()).catch(() => undefined);
+  }, [inbox?.unread]);
+
+  const openMessage = (m: MessageRow, index?: number) => {
+    if (index !== undefined && m.folderId === folderId) cursor.set({ folderId: m.folderId, index, id: m.id });
+    navigate({ view: 'mail', folderId: m.folderId, messageId: m.id });
+  };
+
+  const closeReader = () => {
+    if (folderId) navigate({ view: 'mail', folderId });
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.list-scroller')?.focus());
+  };
+
+  const moveCursor = async (index: number, open: boolean) => {
+    if (!folderId) return;
+    const m = await messageAt(folderId, index);
+    if (!m) return;
+    cursor.set({ folderId, index, id: m.id });
+    if (open) navigate({ view: 'mail', folderId, messageId: m.id }, { replace: messageId !== undefined });
+  };
+
+  /** After the open message leaves the list, show the one that took its place (wide) or the list. */
+  const afterRemoval = async (m: MessageRow) => {
+    const c = cursor.get();
+    if (messageId !== m.id || !folderId) return;
+    const next = !narrow && c?.id === m.id ? await messageAt(folderId, c.index) : undefined;
+    if (next) {
+      cursor.set({ folderId, index: c!.index, id: next.id });
+      navigate({ view: 'mail', folderId, messageId: next.id }, { replace: true });
+    } else closeReader();
+  };
+
+  const commands: MessageCommands = {
+    reply: (m, mode) => openComposer(mode, m.id),
+    archive: (m) => void archive([m], t).then((ok) => ok && void afterRemoval(m)),
+    remove: (m) => void remove([m], t).then((ok) => ok && void afterRemoval(m)),
+    move: (m) => setDialog({ kind: 'move', message: m }),
+    setRead: (m, isRead) => void setRead([m], isRead, t),
+    toggleFlag: (m) => void toggleFlag([m], t),
+  };
+
+  const target = async (): Promise<MessageRow | undefined> => {
+    const id = messageId ?? cursor.get()?.id;
+    return id ? getMessage(db, id) : undefined;
+  };
+
+  const run = async (command: ShortcutCommand) => {
+    const at = current && current.folderId === folderId ? current.index : -1;
+    switch (command) {
+      case 'next':
+        return moveCursor(at + 1, !narrow || messageId !== undefined);
+      case 'previous':
+        return moveCursor(Math.max(0, at - 1), !narrow || messageId !== undefined);
+      case 'open':
+        return at >= 0 ? moveCursor(at, true) : undefined;
+      case 'back':
+        return closeReader();
+      case 'compose':
+        return openComposer('new');
+      case 'search':
+        return search.current?.focus();
+      case 'help':
+        return setDialog({ kind: 'help' });
+    }
+    const m = await target();
+    if (!m) return;
+    switch (command) {
+      case 'read':
+        return commands.setRead(m, true);
+      case 'unread':
+        return commands.setRead(m, false);
+      case 'flag':
+        return commands.toggleFlag(m);
+      case 'archive':
+        return commands.archive(m);
+      case 'delete':
+        return commands.remove(m);
+      case 'move':
+        return commands.move(m);
+      case 'reply':
+        return commands.reply(m, 'reply');
+      case 'replyAll':
+        return commands.reply(m, 'reply-all');
+      case 'forward':
+        return commands.reply(m, 'forward');
+    }
+  };
+
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (route.view !== 'mail' && !['compose', 'search', 'help'].includes(shortcutFor(e) ?? '')) return;
+      const command = shortcutFor(e);
+      if (!command) return;
+      e.preventDefault();
+      void runRef.current(command);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [route.view]);
+
+  const show = narrow ? (foldersOpen ? 'folders' : messageId ? 'reader' : 'list') : 'all';
+
+  let content;
+  if (route.view === 'outbox') content = <OutboxView />;
+  else if (route.view === 'diagnostics') content = <Diagnostics />;
+  else {
+    const list = query.trim() ? (
+      <SearchResults query={query} selectedId={messageId} onOpen={(m) => openMessage(m)} />
+    ) : folder ? (
+      <MessageList
+        folder={folder}
+        selectedIndex={current?.folderId === folder.id ? current.index : undefined}
+        onOpen={openMessage}
+        onMove={(i) => void moveCursor(i, !narrow)}
+      />
+    ) : (
+      <section class="list-pane">
+        <p class="pane-note">{t.t('app.loading')}</p>
+      </section>
+    );
+    content = (
+      <>
+        {list}
+        {messageId ? (
+          <Reader messageId={messageId} commands={commands} onBack={closeReader} />
+        ) : (
+          <section class="reader-pane empty">
+            <p class="pane-note">{t.t('reader.empty')}</p>
+          </section>
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div class="app" data-show={show} data-view={route.view}>
+      <a class="skip-link" href="#main">
+        {t.t('app.skip')}
+      </a>
+      <header class="topbar">
+        {narrow && (
+          <button
+            type="button"
+            class="icon-button"
+            aria-expanded={foldersOpen}
+            aria-label={t.t('nav.folders')}
+            onClick={() => setFoldersOpen(!foldersOpen)}
+          >
+            <Icon name="menu" />
+          </button>
+        )}
+        <a class="brand" href="#/mail">
+          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <span>{t.t('app.name')}</span>
+        </a>
+        <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
+          <Icon name="search" />
+          <input
+            ref={search}
+            type="search"
+            aria-label={t.t('search.label')}
+            placeholder={t.t('search.placeholder')}
+            title={`${t.t('action.search')} (/)`}
+            value={query}
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                setQuery('');
+                (e.target as HTMLInputElement).blur();
+              }
+            }}
+          />
+        </form>
+        <button
+          type="button"
+          class="primary compose-button"
+          title={`${t.t('action.compose')} (c)`}
+          onClick={() => openComposer('new')}
+        >
+          <Icon name="compose" />
+          <span>{t.t('action.compose')}</span>
+        </button>
+        <AppMenu onSettings={() => setDialog({ kind: 'settings' })} onShortcuts={() => setDialog({ kind: 'help' })} />
+      </header>
+      {connection.kind === 'signin-needed' && (
+        <div class="banner warning" role="alert">
+          {t.t('status.signinBanner')} <a href={signInUrl()}>{t.t('status.signIn')}</a>
+        </div>
+      )}
+      {(update || outdated) && (
+        <div class="banner" role="status">
+          {t.t('update.ready')}{' '}
+          <button type="button" onClick={() => (update ? update() : location.reload())}>
+            {t.t('update.reload')}
+          </button>
+        </div>
+      )}
+      <div class="panes">
+        <nav class="folder-pane" aria-label={t.t('nav.folders')}>
+          <FolderTree selectedId={folderId} onNavigate={() => setFoldersOpen(false)} />
+          <LocalDrafts />
+        </nav>
+        <main id="main" ref={main} class="main-pane" tabIndex={-1}>
+          {content}
+        </main>
+      </div>
+      <StatusBar />
+      <Toasts />
+      {dialog?.kind === 'move' && (
+        <MovePicker
+          excludeId={dialog.message.folderId}
+          onClose={() => setDialog(undefined)}
+          onPick={(f: FolderRow) => {
+            const m = dialog.message;
+            setDialog(undefined);
+            void moveTo([m], f, t).then((ok) => ok && void afterRemoval(m));
+          }}
+        />
+      )}
+      {dialog?.kind === 'help' && <ShortcutsHelp onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(undefined)} />}
+      {compose && <Composer request={compose} onClose={() => composeRequest.set(undefined)} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatAddressList, isValidEmail, parseAddresses } from './address.js';
+
+describe('parseAddresses', () => {
+  it('reads bare addresses, names and quoted names with separators', () => {
+    expect(parseAddresses('ada@tern.test, Bob <bob@example.org>; "Lovelace, Ada" <ada.l@tern.test>')).toEqual({
+      addresses: [
+        { name: '', email: 'ada@tern.test' },
+        { name: 'Bob', email: 'bob@example.org' },
+        { name: 'Lovelace, Ada', email: 'ada.l@tern.test' },
+      ],
+      invalid: [],
+    });
+  });
+
+  it('reports the pieces that are not addresses, keeping the good ones', () => {
+    const r = parseAddresses('ada@tern.test, not-an-address, bob@, Carol <carol@nodot>');
+    expect(r.addresses).toEqual([{ name: '', email: 'ada@tern.test' }]);
+    expect(r.invalid).toEqual(['not-an-address', 'bob@', 'Carol <carol@nodot>']);
+  });
+
+  it('ignores empty pieces and trailing separators', () => {
+    expect(parseAddresses(' ada@tern.test ,, ; ').addresses).toHaveLength(1);
+    expect(parseAddresses('')).toEqual({ addresses: [], invalid: [] });
+  });
+
+  it('unescapes quoted names', () => {
+    expect(parseAddresses('"Say \\"hi\\"" <a@b.cd>').addresses[0]!.name).toBe('Say "hi"');
+  });
+
+  it('accepts international domains and plus addressing', () => {
+    expect(isValidEmail('ada+tern@exämple.fr')).toBe(true);
+    expect(isValidEmail('a..b@x.org')).toBe(false);
+    expect(isValidEmail('a b@x.org')).toBe(false);
+    expect(isValidEmail('ada@-x.org')).toBe(false);
+  });
+
+  it('round-trips what it formats', () => {
+    const name = fc.string({ maxLength: 20 }).filter((s) => s.trim() === s && !/[\\\r\n<>]/.test(s));
+    const email = fc.constantFrom('ada@tern.test', 'b.c+d@example.org', 'x@sub.domain.fr');
+    fc.assert(
+      fc.property(fc.array(fc.record({ name, email }), { maxLength: 5 }), (list) => {
+        const parsed = parseAddresses(formatAddressList(list));
+        expect(parsed.invalid).toEqual([]);
+        expect(parsed.addresses.map((a) => a.email)).toEqual(list.map((a) => a.email));
+        expect(parsed.addresses.map((a) => a.name || a.email)).toEqual(list.map((a) => a.name || a.email));
+      }),
+    );
+  });
+});

@@ -1,0 +1,43 @@
+import { createStore } from '../hooks/store.js';
+
+export type ComposeMode = 'new' | 'reply' | 'reply-all' | 'forward';
+
+/** A draft being written on this device, saved in `meta` under `draft:<key>` as the user types. */
+export interface LocalDraft {
+  key: string;
+  mode: ComposeMode;
+  sourceId?: string;
+  /** The fields as typed, so half-typed addresses are never lost. */
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  savedAt: number;
+}
+
+export const DRAFT_PREFIX = 'draft:';
+
+export interface ComposeRequest {
+  key: string;
+  mode: ComposeMode;
+  sourceId?: string;
+  /** Resume this saved draft instead of starting from the source. */
+  resume?: boolean;
+}
+
+/** The composer's window: open while set. */
+export const composeRequest = createStore<ComposeRequest | undefined>(undefined);
+
+export function openComposer(mode: ComposeMode, sourceId?: string): void {
+  composeRequest.set({ key: crypto.randomUUID(), mode, ...(sourceId !== undefined && { sourceId }) });
+}
+
+export function resumeDraft(draft: LocalDraft): void {
+  composeRequest.set({
+    key: draft.key,
+    mode: draft.mode,
+    ...(draft.sourceId !== undefined && { sourceId: draft.sourceId }),
+    resume: true,
+  });
+}

@@ -1,0 +1,64 @@
+import { en, type MessageKey, type Messages } from './en.js';
+import { fr } from './fr.js';
+
+export type Language = 'en' | 'fr';
+export const LANGUAGES: readonly Language[] = ['en', 'fr'];
+
+const CATALOGUES: Record<Language, Messages> = { en, fr };
+
+/** The base of every `x_one`/`x_other` pair, so `plural()` only accepts keys that have both forms. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_other` ? (`${Base}_one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+export type Params = Record<string, string | number>;
+
+export interface Translator {
+  language: Language;
+  locale: string;
+  t(key: MessageKey, params?: Params): string;
+  plural(key: PluralKey, count: number, params?: Params): string;
+}
+
+/** The first of the user's preferred languages that Tern speaks ("fr-CA" → fr), else English. */
+export function pickLanguage(preferred: readonly string[]): Language {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    const hit = LANGUAGES.find((l) => l === base);
+    if (hit) return hit;
+  }
+  return 'en';
+}
+
+const DEFAULT_REGION: Record<Language, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+export function pickLocale(language: Language, preferred: readonly string[]): string {
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? DEFAULT_REGION[language];
+}
+
+function fill(text: string, params: Params | undefined, locale: string): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? value.toLocaleString(locale) : value;
+  });
+}
+
+/**
+ * `locale` formats dates and numbers: the browser's own tag when it is a variant of `language`
+ * (en-US keeps "Mar 12"), else a default region.
+ */
+export function createTranslator(language: Language, locale: string = language): Translator {
+  const messages = CATALOGUES[language];
+  const rules = new Intl.PluralRules(locale);
+  return {
+    language,
+    locale,
+    t: (key, params) => fill(messages[key], params, locale),
+    plural: (key, count, params) => {
+      const form = rules.select(count) === 'one' ? 'one' : 'other';
+      return fill(messages[`${key}_${form}` as MessageKey], { count, ...params }, locale);
+    },
+  };
+}

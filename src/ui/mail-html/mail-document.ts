@@ -1,0 +1,44 @@
+/**
+ * The iframe's own policy (SECURITY.md §2.5 step 4): nothing loads except inline styles and images
+ * that are already here (data:, blob:), plus https images once the user asked for them. A srcdoc
+ * frame also inherits the app's CSP, so a resource must pass both.
+ */
+export function mailPolicy(remoteImages: boolean): string {
+  const img = remoteImages ? 'data: blob: https:' : 'data: blob:';
+  return `default-src 'none'; img-src ${img}; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'`;
+}
+
+// Our defaults for the message document: readable text, images that fit, and a visible frame
+// where a blocked image was, so the layout does not collapse.
+const BASE_STYLE = `
+html { color-scheme: light; }
+body { margin: 16px; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1f24;
+  overflow-wrap: anywhere; }
+img { max-width: 100%; height: auto; }
+img[data-blocked-src] { display: inline-block; min-width: 24px; min-height: 24px; background: #eef1f4;
+  outline: 1px dashed #b6bfc8; }
+pre, code { white-space: pre-wrap; }
+blockquote { margin: 0 0 0 8px; padding-left: 12px; border-left: 3px solid #c7ced6; color: #4a5560; }
+table { max-width: 100%; }
+`;
+
+/**
+ * Builds the srcdoc of a message in an inert document of our own: our head (policy, referrer,
+ * defaults) and the sanitized body, serialized once. Nothing string-based touches the mail's markup.
+ */
+export function mailDocument(body: DocumentFragment, remoteImages: boolean): string {
+  const doc = document.implementation.createHTMLDocument('');
+  const csp = doc.createElement('meta');
+  csp.httpEquiv = 'Content-Security-Policy';
+  csp.content = mailPolicy(remoteImages);
+  const referrer = doc.createElement('meta');
+  referrer.name = 'referrer';
+  referrer.content = 'no-referrer';
+  const charset = doc.createElement('meta');
+  charset.setAttribute('charset', 'utf-8');
+  const style = doc.createElement('style');
+  style.textContent = BASE_STYLE;
+  doc.head.replaceChildren(charset, csp, referrer, style);
+  doc.body.replaceChildren(doc.importNode(body, true));
+  return `<!doctype html>${doc.documentElement.outerHTML}`;
+}

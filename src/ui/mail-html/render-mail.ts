@@ -1,0 +1,18 @@
+import { mailDocument } from './mail-document.js';
+import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
+
+export interface RenderedMail {
+  /** The whole document for the sandboxed iframe's srcdoc. */
+  srcdoc: string;
+  blockedImages: number;
+}
+
+/**
+ * The one boundary where mail HTML becomes something the page shows: sanitized (DOMPurify, our
+ * hooks) and wrapped in a document with its own CSP. Loaded on demand, with DOMPurify, so the
+ * first load of the app stays small.
+ */
+export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
+  const { fragment, blockedImages } = sanitizeMail(html, options);
+  return { srcdoc: mailDocument(fragment, options.remoteImages), blockedImages };
+}

@@ -1,0 +1,171 @@
+// @vitest-environment happy-dom
+// happy-dom is not a safe DOM for DOMPurify's guarantees (SECURITY.md §2.4): these tests check our
+// configuration and hooks; test/e2e/hostile-mail.test.ts checks the real guarantee in Chromium.
+import { describe, expect, it } from 'vitest';
+import { mailDocument, mailPolicy } from './mail-document.js';
+import { HOSTILE_HTML } from './payloads.js';
+import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
+
+// happy-dom answers nodeName from each subclass, and Node.prototype's own getter returns ''.
+// DOMPurify reads nodeName through Node.prototype (so mail cannot clobber it); route that getter to
+// the subclass one, as a browser's single getter behaves.
+const nodeName = Object.getOwnPropertyDescriptor(window.Node.prototype, 'nodeName')!;
+Object.defineProperty(window.Node.prototype, 'nodeName', {
+  configurable: true,
+  get(this: Node) {
+    for (let p = Object.getPrototypeOf(this); p && p !== window.Node.prototype; p = Object.getPrototypeOf(p)) {
+      const own = Object.getOwnPropertyDescriptor(p, 'nodeName');
+      if (own?.get) return own.get.call(this);
+    }
+    return nodeName.get!.call(this);
+  },
+});
+
+// happy-dom's NodeIterator stops when the node it returned last is removed; the DOM standard moves
+// it to where that node was (https://dom.spec.whatwg.org/#nodeiterator-pre-removing-steps), and
+// DOMPurify removes nodes while it walks. This iterator resumes from the removed node's old place.
+document.createNodeIterator = function (root: Node, whatToShow = 0xffffffff): NodeIterator {
+  let reference: Node | null = null;
+  let before: Node | null = null;
+  let parent: Node | null = null;
+  const afterSubtree = (n: Node | null): Node | null => {
+    for (let c = n; c && c !== root; c = c.parentNode) if (c.nextSibling) return c.nextSibling;
+    return null;
+  };
+  const following = (n: Node): Node | null => n.firstChild ?? afterSubtree(n);
+  const shown = (n: Node) => (whatToShow & (1 << (n.nodeType - 1))) !== 0;
+  return {
+    nextNode() {
+      let next: Node | null;
+      if (!reference) next = root;
+      else if (reference === root || root.contains(reference)) next = following(reference);
+      else if (before?.parentNode === parent) next = before!.nextSibling ?? afterSubtree(parent);
+      else next = parent?.firstChild ?? afterSubtree(parent);
+      while (next && !shown(next)) next = following(next);
+      reference = next;
+      before = next?.previousSibling ?? null;
+      parent = next?.parentNode ?? null;
+      return next;
+    },
+  } as NodeIterator;
+};
+
+const BLOCKED: SanitizeOptions = { remoteImages: false, inline: new Map() };
+
+function html(input: string, options: SanitizeOptions = BLOCKED): string {
+  const div = document.createElement('div');
+  div.append(sanitizeMail(input, options).fragment);
+  return div.innerHTML;
+}
+
+/** What must never survive: script, handlers, script URLs, forms, embedding, SVG/MathML, remote fetches. */
+function unsafe(out: string): string[] {
+  const problems: string[] = [];
+  const checks: [string, RegExp][] = [
+    ['script element', /<script/i],
+    ['event handler', /<[^>]+\son[a-z]+\s*=/i],
+    ['script url', /(?:java|vb|live)script:/i],
+    ['form control', /<(?:form|input|button|select|textarea)\b/i],
+    ['embedding', /<(?:iframe|frame|object|embed|base|meta|link|portal|template|noscript)\b/i],
+    ['svg or mathml', /<(?:svg|math|use|animate|set|feimage|image)\b/i],
+    [
+      'remote fetch',
+      /(?<![\w-])(?:src|href|poster|background|srcset|ping|action)\s*=\s*["']?https:\/\/attacker\.test/i,
+    ],
+    ['css fetch', /url\s*\(|@import|image-set/i],
+    ['overlay', /position\s*:\s*fixed|!important/i],
+  ];
+  for (const [name, re] of checks) if (re.test(out)) problems.push(name);
+  return problems;
+}
+
+describe('sanitizeMail', () => {
+  for (const [name, payload] of Object.entries(HOSTILE_HTML)) {
+    it(`neutralises ${name}`, () => {
+      const out = html(payload);
+      expect(unsafe(out), out).toEqual([]);
+    });
+
+    it(`is idempotent on ${name}`, () => {
+      const once = html(payload);
+      expect(html(once)).toBe(once);
+    });
+  }
+
+  it('catches every class with its oracle (negative control)', () => {
+    for (const payload of Object.values(HOSTILE_HTML)) {
+      expect(unsafe(payload).length, payload).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps ordinary mail: text, tables, inline styles, safe links', () => {
+    const out = html(
+      '<table><tr><td style="color:red;font-weight:bold">Hello</td></tr></table><p><a href="https://example.org/x">x</a> <a href="mailto:ada@tern.test">ada</a></p>',
+    );
+    expect(out).toContain('<td style="color:red;font-weight:bold">Hello</td>');
+    expect(out).toContain('<a href="https://example.org/x" target="_blank" rel="noopener noreferrer">x</a>');
+    expect(out).toContain('href="mailto:ada@tern.test"');
+  });
+
+  it('moves remote images to data-blocked-src and counts them', () => {
+    const r = sanitizeMail('<img src="https://img.example/a.png"><img src="http://img.example/b.png">', BLOCKED);
+    const div = document.createElement('div');
+    div.append(r.fragment);
+    expect(r.blockedImages).toBe(2);
+    expect(div.querySelectorAll('img[src]')).toHaveLength(0);
+    expect([...div.querySelectorAll('img')].map((i) => i.getAttribute('data-blocked-src'))).toEqual([
+      'https://img.example/a.png',
+      'http://img.example/b.png',
+    ]);
+  });
+
+  it('shows https images once allowed, never http ones', () => {
+    const out = html('<img src="https://img.example/a.png"><img src="http://img.example/b.png">', {
+      remoteImages: true,
+      inline: new Map(),
+    });
+    expect(out).toContain('src="https://img.example/a.png"');
+    expect(out).not.toContain(' src="http://img.example/b.png"');
+    expect(out).toContain('data-blocked-src="http://img.example/b.png"');
+  });
+
+  it('resolves cid: images from local parts and blocks the others', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const out = html('<img src="cid:logo@tern"><img src="cid:missing@tern">', {
+      remoteImages: false,
+      inline: new Map([['logo@tern', png]]),
+    });
+    expect(out).toContain(`src="${png}"`);
+    expect(out).toContain('data-blocked-src="cid:missing@tern"');
+  });
+
+  it('keeps safe data: images and drops others', () => {
+    expect(html('<img src="data:image/png;base64,iVBORw0KGgo=">')).toContain('src="data:image/png');
+    expect(html('<img src="data:image/svg+xml,<svg onload=alert(1)>">')).not.toContain('src=');
+  });
+
+  it('prefixes ids and names so mail cannot clobber our globals', () => {
+    expect(html('<a id="defaultView">x</a>')).toContain('id="user-content-defaultView"');
+  });
+
+  it('never lets a decoded escape close the style element', () => {
+    const out = html('<style>p{content:"\\3c /style\\3e <img src=x onerror=alert(1)>"}</style><p>x</p>');
+    expect(out).not.toMatch(/<\/style>\s*<img/i);
+    expect(unsafe(out)).toEqual([]);
+  });
+});
+
+describe('mailDocument', () => {
+  it('puts the policy first and the body after', () => {
+    const doc = mailDocument(sanitizeMail('<p>Hello</p>', BLOCKED).fragment, false);
+    expect(doc.startsWith('<!doctype html><html><head><meta charset="utf-8">')).toBe(true);
+    expect(doc).toContain(`content="${mailPolicy(false)}"`);
+    expect(doc).toContain('<body><p>Hello</p></body>');
+  });
+
+  it('relaxes images to https only when asked', () => {
+    expect(mailPolicy(false)).toContain('img-src data: blob:;');
+    expect(mailPolicy(true)).toContain('img-src data: blob: https:;');
+    expect(mailPolicy(true)).toContain("default-src 'none'");
+  });
+});

@@ -1,0 +1,23 @@
+import { Workbox } from 'workbox-window';
+import { createStore } from './hooks/store.js';
+
+/** Set when a new worker is installed and waiting: calling it activates the worker and reloads. */
+export const updateReady = createStore<(() => void) | undefined>(undefined);
+
+/**
+ * Registers the worker without skipWaiting: a new version waits until the user chooses to reload,
+ * so a page never runs against a worker (and precache) from another build (SECURITY.md §6.5).
+ */
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  const wb = import.meta.env.DEV
+    ? new Workbox('/dev-sw.js?dev-sw', { type: 'module' })
+    : new Workbox('/sw.js', { scope: '/' });
+  wb.addEventListener('waiting', () => {
+    updateReady.set(() => {
+      wb.addEventListener('controlling', () => window.location.reload());
+      wb.messageSkipWaiting();
+    });
+  });
+  void wb.register();
+}

@@ -1,0 +1,50 @@
+import type { SyncReason } from '../sync/protocol.js';
+import { createStore } from './hooks/store.js';
+import { settings } from './settings.js';
+import { requestPeriodicSync, send } from './sync-client.js';
+
+/** What the page knows about the network; the worker gets no online/offline events, so we tell it. */
+export const online = createStore(typeof navigator === 'undefined' ? true : navigator.onLine);
+
+/** The folder on screen: polls sync it along with the Inbox. */
+export const openFolder = createStore<string | undefined>(undefined);
+
+export function requestSync(reason: SyncReason): void {
+  const folderId = openFolder.get();
+  send({ type: 'sync-now', reason, ...(folderId !== undefined && { folderId }) });
+}
+
+/**
+ * A pass on load, when the network returns, when the page comes back into view, and every
+ * `pollSeconds` while it is visible. Passes are single-flight in the worker, so several tabs
+ * polling share one pass.
+ */
+export function startSyncTriggers(): void {
+  const setOnline = (value: boolean) => {
+    online.set(value);
+    send({ type: 'network-changed', online: value });
+    if (value) requestSync('online');
+  };
+  window.addEventListener('online', () => setOnline(true));
+  window.addEventListener('offline', () => setOnline(false));
+  send({ type: 'network-changed', online: navigator.onLine });
+  requestSync('startup');
+  requestPeriodicSync();
+
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') requestSync('focus');
+  });
+
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const schedule = (seconds: number) => {
+    clearInterval(timer);
+    timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && navigator.onLine) requestSync('poll');
+    }, seconds * 1000);
+  };
+  schedule(settings.get().pollSeconds);
+  let last = settings.get().pollSeconds;
+  settings.subscribe((s) => {
+    if (s.pollSeconds !== last) schedule((last = s.pollSeconds));
+  });
+}

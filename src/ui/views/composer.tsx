@@ -1,0 +1,271 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getBody, getMessage, type Draft } from '../../db/index.js';
+import { perform } from '../actions/perform.js';
+import { Dialog } from '../components/dialog.js';
+import { parseAddresses } from '../compose/address.js';
+import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
+import { formatBody } from '../compose/format-body.js';
+import { htmlToText } from '../compose/html-to-text.js';
+import { composeFields } from '../compose/reply-template.js';
+import { db } from '../db.js';
+import { formatClock } from '../format/relative-date.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import type { MessageKey } from '../i18n/en.js';
+import { storedAccount } from '../session.js';
+
+// Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).
+const AUTOSAVE_MS = 600;
+
+async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18n>): Promise<LocalDraft> {
+  const saved = (await db.meta.get(DRAFT_PREFIX + request.key))?.value as LocalDraft | undefined;
+  if (saved) return saved;
+  const blank: LocalDraft = {
+    key: request.key,
+    mode: request.mode,
+    ...(request.sourceId !== undefined && { sourceId: request.sourceId }),
+    to: '',
+    cc: '',
+    bcc: '',
+    subject: '',
+    body: '',
+    savedAt: 0,
+  };
+  if (request.mode === 'new' || request.sourceId === undefined) return blank;
+  const source = await getMessage(db, request.sourceId);
+  if (!source) return blank;
+  const body = await getBody(db, source.id);
+  const text = body ? (body.type === 'html' ? htmlToText(body.content) : body.content) : source.preview;
+  return { ...blank, ...composeFields(request.mode, source, text, storedAccount(), t) };
+}
+
+const TITLES: Record<LocalDraft['mode'], MessageKey> = {
+  new: 'compose.title',
+  reply: 'compose.replyTitle',
+  'reply-all': 'compose.replyTitle',
+  forward: 'compose.forwardTitle',
+};
+
+/**
+ * New message, reply, reply-all and forward. Saved on this device as you type; Send records the
+ * message in the outbox (so it works offline) and the window closes only once that is stored.
+ * Ctrl/Cmd+Enter sends; Esc closes and keeps the draft.
+ */
+export default function Composer({ request, onClose }: { request: ComposeRequest; onClose(): void }) {
+  const t = useI18n();
+  const [draft, setDraft] = useState<LocalDraft | undefined>(undefined);
+  const [showCc, setShowCc] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [sending, setSending] = useState(false);
+  const body = useRef<HTMLTextAreaElement>(null);
+  const to = useRef<HTMLInputElement>(null);
+  const dirty = useRef(false);
+  const latest = useRef<LocalDraft | undefined>(undefined);
+  latest.current = draft;
+
+  useEffect(() => {
+    void initialDraft(request, t).then((d) => {
+      setDraft(d);
+      setShowCc(d.cc !== '' || d.bcc !== '');
+    });
+  }, [request.key]);
+
+  // Focus where writing starts: the body of a reply (at the top, above the quote), else To.
+  useEffect(() => {
+    if (!draft) return;
+    if (draft.mode === 'reply' || draft.mode === 'reply-all') {
+      body.current?.focus();
+      body.current?.setSelectionRange(0, 0);
+    } else to.current?.focus();
+  }, [draft === undefined]);
+
+  const save = async (d: LocalDraft | undefined = latest.current) => {
+    if (!d || !dirty.current) return;
+    dirty.current = false;
+    const saved = { ...d, savedAt: Date.now() };
+    await db.meta.put({ key: DRAFT_PREFIX + d.key, value: saved });
+    setDraft((cur) => (cur && cur.key === saved.key ? { ...cur, savedAt: saved.savedAt } : cur));
+  };
+
+  useEffect(() => {
+    if (!draft || !dirty.current) return;
+    const timer = setTimeout(() => void save(draft), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const change = (field: 'to' | 'cc' | 'bcc' | 'subject' | 'body', value: string) => {
+    dirty.current = true;
+    setDraft((d) => (d ? { ...d, [field]: value } : d));
+  };
+
+  const close = async () => {
+    await save();
+    onClose();
+  };
+
+  const discard = async () => {
+    if (!draft || !confirm(t.t('compose.confirmDiscard'))) return;
+    dirty.current = false;
+    await db.meta.delete(DRAFT_PREFIX + draft.key);
+    onClose();
+  };
+
+  const wrap = (before: string, after: string) => {
+    const el = body.current;
+    if (!el || !draft) return;
+    const { selectionStart: s, selectionEnd: e, value } = el;
+    const next = value.slice(0, s) + before + value.slice(s, e) + after + value.slice(e);
+    change('body', next);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(s + before.length, e + before.length);
+    });
+  };
+
+  const listify = () => {
+    const el = body.current;
+    if (!el || !draft) return;
+    const { selectionStart: s, selectionEnd: e, value } = el;
+    const from = value.lastIndexOf('\n', s - 1) + 1;
+    const lines = value
+      .slice(from, e)
+      .split('\n')
+      .map((l) => (l.startsWith('- ') ? l : `- ${l}`));
+    change('body', value.slice(0, from) + lines.join('\n') + value.slice(e));
+    requestAnimationFrame(() => el.focus());
+  };
+
+  const sendNow = async () => {
+    if (!draft || sending) return;
+    const fields = { to: parseAddresses(draft.to), cc: parseAddresses(draft.cc), bcc: parseAddresses(draft.bcc) };
+    const invalid = [...fields.to.invalid, ...fields.cc.invalid, ...fields.bcc.invalid];
+    if (invalid.length) return setError(t.t('compose.badAddress', { list: invalid.join(', ') }));
+    if (fields.to.addresses.length + fields.cc.addresses.length + fields.bcc.addresses.length === 0)
+      return setError(t.t('compose.noRecipients'));
+    if (draft.subject.trim() === '' && !confirm(t.t('compose.emptySubject'))) return;
+    setError(undefined);
+    const html = formatBody(draft.body);
+    const message: Draft = {
+      to: fields.to.addresses,
+      cc: fields.cc.addresses,
+      bcc: fields.bcc.addresses,
+      subject: draft.subject,
+      text: draft.body,
+      ...(html !== undefined && { html }),
+      ...(draft.sourceId !== undefined && draft.mode !== 'new' && { source: { id: draft.sourceId, mode: draft.mode } }),
+    };
+    setSending(true);
+    const ok = await perform({ kind: 'send', draft: message }, t, {
+      done: t.t('toast.sent'),
+      queued: t.t('toast.sendQueued'),
+    });
+    setSending(false);
+    if (!ok) return;
+    dirty.current = false;
+    await db.meta.delete(DRAFT_PREFIX + draft.key);
+    onClose();
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      void sendNow();
+    }
+  };
+
+  if (!draft) return null;
+  const field = (name: 'to' | 'cc' | 'bcc', label: MessageKey, ref?: typeof to) => (
+    <label class="compose-field">
+      <span>{t.t(label)}</span>
+      <input
+        ref={ref}
+        type="text"
+        name={name}
+        autocomplete="email"
+        spellcheck={false}
+        value={draft[name]}
+        onInput={(e) => change(name, (e.target as HTMLInputElement).value)}
+      />
+    </label>
+  );
+
+  return (
+    <Dialog title={t.t(TITLES[draft.mode])} onClose={() => void close()} class="composer">
+      <form
+        class="compose-form"
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void sendNow();
+        }}
+      >
+        {field('to', 'compose.to', to)}
+        {showCc ? (
+          <>
+            {field('cc', 'compose.cc')}
+            {field('bcc', 'compose.bcc')}
+          </>
+        ) : (
+          <button type="button" class="link-button" onClick={() => setShowCc(true)}>
+            {t.t('compose.showCcBcc')}
+          </button>
+        )}
+        <label class="compose-field">
+          <span>{t.t('compose.subject')}</span>
+          <input
+            type="text"
+            name="subject"
+            value={draft.subject}
+            onInput={(e) => change('subject', (e.target as HTMLInputElement).value)}
+          />
+        </label>
+        <div class="format-bar" role="toolbar" aria-label={t.t('compose.body')}>
+          <button
+            type="button"
+            title={t.t('compose.bold')}
+            aria-label={t.t('compose.bold')}
+            onClick={() => wrap('**', '**')}
+          >
+            <b>B</b>
+          </button>
+          <button
+            type="button"
+            title={t.t('compose.italic')}
+            aria-label={t.t('compose.italic')}
+            onClick={() => wrap('_', '_')}
+          >
+            <i>I</i>
+          </button>
+          <button type="button" title={t.t('compose.list')} aria-label={t.t('compose.list')} onClick={listify}>
+            •
+          </button>
+        </div>
+        <textarea
+          ref={body}
+          name="body"
+          aria-label={t.t('compose.body')}
+          value={draft.body}
+          onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
+        />
+        {error && (
+          <p class="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        <footer class="dialog-actions">
+          <button type="submit" class="primary" disabled={sending} title={`${t.t('compose.send')} (Ctrl+Enter)`}>
+            {t.t('compose.send')}
+          </button>
+          <span class="saved-at" aria-live="polite">
+            {draft.savedAt > 0 && t.t('compose.draftSaved', { time: formatClock(draft.savedAt, t.locale) })}
+          </span>
+          <button type="button" onClick={discard}>
+            {t.t('compose.discard')}
+          </button>
+          <button type="button" onClick={() => void close()}>
+            {t.t('action.close')}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,135 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { messagePage, type FolderRow, type MessageRow } from '../../db/index.js';
+import { MessageItem } from '../components/message-item.js';
+import { db } from '../db.js';
+import { folderName } from '../folder-names.js';
+import { useLiveQuery } from '../hooks/use-live-query.js';
+import { useNow } from '../hooks/use-now.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { listWindow, ROW_HEIGHT } from './list-window.js';
+
+export interface MessageListProps {
+  folder: FolderRow;
+  selectedIndex: number | undefined;
+  onOpen(message: MessageRow, index: number): void;
+  onMove(index: number): void;
+}
+
+/**
+ * A folder's messages, newest first, virtualized: only the rows near the viewport exist in the DOM
+ * and only their window is read from IndexedDB (by offset on `[folderId+receivedAt]`), so a
+ * 100,000-message folder costs what a 100-message one does.
+ */
+export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageListProps) {
+  const t = useI18n();
+  const now = useNow(60_000);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  const total = folder.total;
+  const { start, end } = listWindow(viewport.top, viewport.height, total);
+
+  const page = useLiveQuery(
+    async () => ({ folderId: folder.id, start, rows: await messagePage(db, folder.id, start, end - start) }),
+    [folder.id, start, end],
+  );
+
+  // A new folder starts at the top.
+  useLayoutEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setViewport((v) => ({ ...v, top: 0 }));
+  }, [folder.id]);
+
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let frame = 0;
+    // Read layout once per frame, after the browser scrolled: no forced synchronous layout.
+    const read = () => {
+      frame = 0;
+      setViewport((v) =>
+        v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight },
+      );
+    };
+    const onScroll = () => {
+      frame ||= requestAnimationFrame(read);
+    };
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(el);
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, []);
+
+  // Keep the cursor's row in view when the keyboard moves it.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || selectedIndex === undefined) return;
+    const top = selectedIndex * ROW_HEIGHT;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+  }, [selectedIndex]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const at = selectedIndex ?? -1;
+    const pageRows = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
+    const go: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + pageRows,
+      PageUp: at - pageRows,
+      Home: 0,
+      End: total - 1,
+    };
+    const target = go[e.key];
+    if (target === undefined || total === 0) return;
+    e.preventDefault();
+    onMove(Math.min(total - 1, Math.max(0, target)));
+  };
+
+  const name = folderName(folder, t);
+  const rows = page && page.folderId === folder.id ? page.rows : [];
+  const showRecipients = folder.distinguished === 'sentitems' || folder.distinguished === 'drafts';
+
+  return (
+    <section class="list-pane" aria-labelledby="list-title">
+      <header class="list-header">
+        <h2 id="list-title">{name}</h2>
+        <span class="list-count">{t.plural('list.count', total)}</span>
+      </header>
+      {total === 0 && <p class="pane-note">{t.t('list.empty')}</p>}
+      <div
+        ref={scroller}
+        class="list-scroller"
+        role="listbox"
+        tabIndex={0}
+        aria-label={t.t('list.label', { folder: name })}
+        aria-activedescendant={selectedIndex !== undefined ? `row-${selectedIndex}` : undefined}
+        onKeyDown={onKeyDown}
+      >
+        <div class="list-spacer" style={{ height: `${total * ROW_HEIGHT}px` }}>
+          {rows.map((m, i) => {
+            const index = page!.start + i;
+            return (
+              <MessageItem
+                key={m.id}
+                message={m}
+                index={index}
+                total={total}
+                selected={index === selectedIndex}
+                showRecipients={showRecipients}
+                now={now}
+                t={t}
+                top={index * ROW_HEIGHT}
+                onOpen={onOpen}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

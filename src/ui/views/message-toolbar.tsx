@@ -1,0 +1,50 @@
+import type { MessageRow } from '../../db/index.js';
+import { Icon, type IconName } from '../components/icon.js';
+import type { MessageKey } from '../i18n/en.js';
+import { useI18n } from '../i18n/use-i18n.js';
+
+export type ReplyMode = 'reply' | 'reply-all' | 'forward';
+
+/** What can be done to one message; the app wires these to recordAction, the composer and the picker. */
+export interface MessageCommands {
+  reply(message: MessageRow, mode: ReplyMode): void;
+  archive(message: MessageRow): void;
+  remove(message: MessageRow): void;
+  move(message: MessageRow): void;
+  setRead(message: MessageRow, isRead: boolean): void;
+  toggleFlag(message: MessageRow): void;
+}
+
+/** Toolbar buttons: each has an accessible name and a title that teaches its shortcut. */
+export function MessageToolbar({ message, commands }: { message: MessageRow; commands: MessageCommands }) {
+  const t = useI18n();
+  const button = (icon: IconName, label: MessageKey, key: string, run: () => void, pressed?: boolean) => (
+    <button
+      type="button"
+      class="icon-button"
+      aria-label={t.t(label)}
+      aria-pressed={pressed}
+      title={`${t.t(label)} (${key})`}
+      onClick={run}
+    >
+      <Icon name={icon} />
+    </button>
+  );
+  const unread = message.isRead === 0;
+  const flagged = message.flag === 1;
+  return (
+    <div class="toolbar" role="toolbar" aria-label={t.t('action.toolbar')}>
+      {button('reply', 'action.reply', 'r', () => commands.reply(message, 'reply'))}
+      {button('replyAll', 'action.replyAll', 'a', () => commands.reply(message, 'reply-all'))}
+      {button('forward', 'action.forward', 'f', () => commands.reply(message, 'forward'))}
+      <span class="toolbar-gap" />
+      {button('archive', 'action.archive', 'e', () => commands.archive(message))}
+      {button('trash', 'action.delete', '#', () => commands.remove(message))}
+      {button('move', 'action.move', 'v', () => commands.move(message))}
+      {unread
+        ? button('read', 'action.markRead', 'Shift+I', () => commands.setRead(message, true))
+        : button('unread', 'action.markUnread', 'Shift+U', () => commands.setRead(message, false))}
+      {button('flag', flagged ? 'action.unflag' : 'action.flag', 's', () => commands.toggleFlag(message), flagged)}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useMemo, useState } from 'preact/hooks';
+import { folderTree, type FolderNode, type FolderRow } from '../../db/index.js';
+import { Dialog } from '../components/dialog.js';
+import { db } from '../db.js';
+import { folderName } from '../folder-names.js';
+import { useLiveQuery } from '../hooks/use-live-query.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import type { Translator } from '../i18n/translate.js';
+
+interface Choice {
+  folder: FolderRow;
+  path: string;
+}
+
+function flatten(nodes: FolderNode[], t: Translator, prefix = ''): Choice[] {
+  return nodes.flatMap((n) => {
+    const path = prefix ? `${prefix} / ${folderName(n, t)}` : folderName(n, t);
+    return [{ folder: n, path }, ...flatten(n.children, t, path)];
+  });
+}
+
+/** Move to folder (`v`): type to filter by any part of the folder's path, arrows and Enter to pick. */
+export function MovePicker({
+  excludeId,
+  onPick,
+  onClose,
+}: {
+  excludeId: string | undefined;
+  onPick(folder: FolderRow): void;
+  onClose(): void;
+}) {
+  const t = useI18n();
+  const tree = useLiveQuery(() => folderTree(db), []);
+  const [filter, setFilter] = useState('');
+  const [active, setActive] = useState(0);
+  const choices = useMemo(() => {
+    const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+    return flatten(tree ?? [], t).filter(
+      (c) => c.folder.id !== excludeId && words.every((w) => c.path.toLowerCase().includes(w)),
+    );
+  }, [tree, filter, excludeId, t]);
+  const current = Math.min(active, choices.length - 1);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive(Math.max(0, Math.min(choices.length - 1, current + step)));
+    } else if (e.key === 'Enter' && choices[current]) {
+      e.preventDefault();
+      onPick(choices[current].folder);
+    }
+  };
+
+  return (
+    <Dialog title={t.t('move.title')} onClose={onClose} class="move-picker">
+      <input
+        type="text"
+        class="filter"
+        autoFocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="move-choices"
+        aria-activedescendant={choices[current] ? `move-${current}` : undefined}
+        aria-label={t.t('move.filter')}
+        placeholder={t.t('move.filter')}
+        value={filter}
+        onInput={(e) => {
+          setFilter((e.target as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="move-choices" role="listbox" aria-label={t.t('move.title')}>
+        {choices.map((c, i) => (
+          <li
+            key={c.folder.id}
+            id={`move-${i}`}
+            role="option"
+            aria-selected={i === current}
+            class={i === current ? 'active' : undefined}
+            onClick={() => onPick(c.folder)}
+          >
+            {c.path}
+          </li>
+        ))}
+      </ul>
+      {choices.length === 0 && <p class="pane-note">{t.t('move.none')}</p>}
+      <footer class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t.t('action.cancel')}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getBody, getMessage, type Address, type AttachmentMeta, type MessageRow } from '../../db/index.js';
+import { perform } from '../actions/perform.js';
+import { formatAddress } from '../compose/address.js';
+import { db } from '../db.js';
+import { formatFileSize } from '../format/file-size.js';
+import { formatFullDate } from '../format/relative-date.js';
+import { useStore } from '../hooks/store.js';
+import { useLiveQuery } from '../hooks/use-live-query.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { settings } from '../settings.js';
+import { onBodyReady, send } from '../sync-client.js';
+import { online } from '../sync-triggers.js';
+import { Icon } from '../components/icon.js';
+import { MailBody } from './mail-body.js';
+import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
+
+function AddressLine({ label, list }: { label: string; list: Address[] }) {
+  if (list.length === 0) return null;
+  return (
+    <div class="address-line">
+      <dt>{label}</dt>
+      <dd>{list.map(formatAddress).join(', ')}</dd>
+    </div>
+  );
+}
+
+/** The server's attachment, streamed by the worker (GetAttachment); a download, never shown inline. */
+export function attachmentUrl(a: AttachmentMeta): string {
+  return `/attachments/${encodeURIComponent(a.id)}?name=${encodeURIComponent(a.name)}`;
+}
+
+function Attachments({ list, canDownload }: { list: AttachmentMeta[]; canDownload: boolean }) {
+  const t = useI18n();
+  const files = list.filter((a) => !a.isInline || !a.contentId);
+  if (files.length === 0) return null;
+  return (
+    <section class="attachments" aria-label={t.t('reader.attachments')}>
+      <h3 class="visually-hidden">{t.t('reader.attachments')}</h3>
+      <ul>
+        {files.map((a) => (
+          <li key={a.id}>
+            <span class="att-name">{a.name}</span>
+            <span class="att-meta">
+              {formatFileSize(a.size, t.locale)} · {a.contentType}
+            </span>
+            {canDownload ? (
+              <a class="button" href={attachmentUrl(a)} download={a.name}>
+                {t.t('reader.download')}
+              </a>
+            ) : (
+              <span class="att-offline">{t.t('reader.downloadOffline')}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type BodyState = { kind: 'waiting' } | { kind: 'failed'; error: string };
+
+export interface ReaderProps {
+  messageId: string;
+  commands: MessageCommands;
+  onBack(): void;
+}
+
+/**
+ * The reading pane. Everything from the message is text (subject, names, attachment names);
+ * the body goes through MailBody. A body not on the device yet is asked for when online, and
+ * again when the network returns.
+ */
+export function Reader({ messageId, commands, onBack }: ReaderProps) {
+  const t = useI18n();
+  const isOnline = useStore(online);
+  const { markReadAfterMs } = useStore(settings);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const found = useLiveQuery(async () => ({ id: messageId, message: await getMessage(db, messageId) }), [messageId]);
+  const stored = useLiveQuery(async () => ({ id: messageId, body: await getBody(db, messageId) }), [messageId]);
+  const [bodyState, setBodyState] = useState<BodyState>({ kind: 'waiting' });
+  const message: MessageRow | undefined = found?.id === messageId ? found.message : undefined;
+  const body = stored?.id === messageId ? stored.body : undefined;
+  const bodyKnown = stored?.id === messageId;
+
+  useEffect(() => setBodyState({ kind: 'waiting' }), [messageId]);
+
+  // Ask the worker for a missing body when we can reach the network, and whenever it returns.
+  useEffect(() => {
+    if (!bodyKnown || body || !isOnline) return;
+    send({ type: 'fetch-body', messageId });
+    return onBodyReady((e) => {
+      if (e.messageId === messageId && !e.ok) setBodyState({ kind: 'failed', error: e.error ?? '' });
+    });
+  }, [messageId, bodyKnown, body === undefined, isOnline]);
+
+  // Mark as read after it has been open a moment (Gmail and Outlook wait too), once per opening.
+  useEffect(() => {
+    if (markReadAfterMs === null) return;
+    const timer = setTimeout(async () => {
+      const row = await getMessage(db, messageId);
+      if (row && row.isRead === 0) await perform({ kind: 'set-read', ids: [row.id], isRead: true }, t, { quiet: true });
+    }, markReadAfterMs);
+    return () => clearTimeout(timer);
+  }, [messageId, markReadAfterMs]);
+
+  // Focus follows the reader when it opens (keyboard and screen-reader users land on the subject).
+  useEffect(() => {
+    if (message) heading.current?.focus({ preventScroll: true });
+  }, [messageId, message !== undefined]);
+
+  if (!found || found.id !== messageId) return <section class="reader-pane" aria-busy="true" />;
+  if (!message) {
+    return (
+      <section class="reader-pane">
+        <p class="pane-note">{t.t('reader.gone')}</p>
+      </section>
+    );
+  }
+
+  let content;
+  if (body) content = <MailBody body={body} />;
+  else if (!isOnline) content = <p class="pane-note body-missing">{t.t('reader.notDownloaded')}</p>;
+  else if (bodyState.kind === 'failed')
+    content = <p class="pane-note body-missing">{t.t('reader.downloadFailed', { error: bodyState.error })}</p>;
+  else content = <p class="pane-note">{t.t('reader.downloading')}</p>;
+
+  return (
+    <section class="reader-pane" aria-labelledby="reader-subject">
+      <div class="reader-bar">
+        <button type="button" class="icon-button back" onClick={onBack} title={`${t.t('nav.back')} (u)`}>
+          <Icon name="back" />
+          <span class="visually-hidden">{t.t('nav.back')}</span>
+        </button>
+        <MessageToolbar message={message} commands={commands} />
+      </div>
+      <header class="reader-header">
+        <h2 id="reader-subject" ref={heading} tabIndex={-1}>
+          {message.subject || t.t('list.noSubject')}
+        </h2>
+        <dl>
+          <div class="address-line">
+            <dt>{t.t('reader.from')}</dt>
+            <dd class="from">{message.from ? formatAddress(message.from) : t.t('list.noSender')}</dd>
+          </div>
+          <AddressLine label={t.t('reader.to')} list={message.to} />
+          <AddressLine label={t.t('reader.cc')} list={message.cc} />
+          <div class="address-line">
+            <dt>{t.t('reader.date')}</dt>
+            <dd>
+              <time dateTime={new Date(message.receivedAt).toISOString()}>
+                {formatFullDate(message.receivedAt, t.locale)}
+              </time>
+            </dd>
+          </div>
+        </dl>
+      </header>
+      {body && <Attachments list={body.attachments} canDownload={isOnline} />}
+      <div class="reader-body">{content}</div>
+    </section>
+  );
+}

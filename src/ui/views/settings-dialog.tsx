@@ -1,0 +1,71 @@
+import { Dialog } from '../components/dialog.js';
+import { useStore } from '../hooks/store.js';
+import { LANGUAGES } from '../i18n/translate.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { saveSettings, settings, type Settings } from '../settings.js';
+
+const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;
+
+/** Language, how often to check for mail, and when opening marks a message read. */
+export function SettingsDialog({ onClose }: { onClose(): void }) {
+  const t = useI18n();
+  const s = useStore(settings);
+  return (
+    <Dialog title={t.t('menu.settings')} onClose={onClose} class="settings-dialog">
+      <form
+        class="settings-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onClose();
+        }}
+      >
+        <label>
+          <span>{t.t('menu.language')}</span>
+          <select
+            name="language"
+            value={s.language}
+            onChange={(e) => saveSettings({ language: (e.target as HTMLSelectElement).value as Settings['language'] })}
+          >
+            <option value="auto">{t.t('menu.languageAuto')}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>{t.t('menu.pollSeconds')}</span>
+          <input
+            type="number"
+            name="pollSeconds"
+            min={2}
+            max={3600}
+            value={s.pollSeconds}
+            onChange={(e) => saveSettings({ pollSeconds: Number((e.target as HTMLInputElement).value) })}
+          />
+        </label>
+        <label>
+          <span>{t.t('menu.markRead')}</span>
+          <input
+            type="number"
+            name="markRead"
+            min={0}
+            max={60}
+            step={0.5}
+            value={s.markReadAfterMs === null ? '' : s.markReadAfterMs / 1000}
+            onChange={(e) => {
+              const raw = (e.target as HTMLInputElement).value.trim();
+              saveSettings({ markReadAfterMs: raw === '' ? null : Number(raw) * 1000 });
+            }}
+          />
+        </label>
+        <footer class="dialog-actions">
+          <button type="submit" class="primary">
+            {t.t('action.ok')}
+          </button>
+        </footer>
+      </form>
+    </Dialog>
+  );
+}

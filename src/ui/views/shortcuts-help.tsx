@@ -1,0 +1,50 @@
+import { Dialog } from '../components/dialog.js';
+import type { MessageKey } from '../i18n/en.js';
+import { useI18n } from '../i18n/use-i18n.js';
+
+/** Gmail's keys, listed for `?`. The same table drives nothing else: keys are handled in app.tsx. */
+export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
+  ['j', 'shortcuts.next'],
+  ['k', 'shortcuts.previous'],
+  ['o / Enter', 'shortcuts.open'],
+  ['u', 'shortcuts.back'],
+  ['Shift+I', 'shortcuts.read'],
+  ['Shift+U', 'shortcuts.unread'],
+  ['s', 'shortcuts.flag'],
+  ['e', 'shortcuts.archive'],
+  ['#', 'shortcuts.delete'],
+  ['v', 'shortcuts.move'],
+  ['r', 'shortcuts.reply'],
+  ['a', 'shortcuts.replyAll'],
+  ['f', 'shortcuts.forward'],
+  ['c', 'shortcuts.compose'],
+  ['/', 'shortcuts.search'],
+  ['?', 'shortcuts.help'],
+  ['Ctrl+Enter', 'shortcuts.send'],
+  ['Esc', 'shortcuts.escape'],
+];
+
+export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+  const t = useI18n();
+  return (
+    <Dialog title={t.t('shortcuts.title')} onClose={onClose} class="shortcuts-help">
+      <table>
+        <tbody>
+          {SHORTCUTS.map(([keys, label]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{t.t(label)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <footer class="dialog-actions">
+        <button type="button" autoFocus onClick={onClose}>
+          {t.t('action.close')}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

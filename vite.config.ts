@@ -1,0 +1,70 @@
+import preact from '@preact/preset-vite';
+import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// The Tern server (npm start) answers these; in development Vite proxies them so the page and the
+// service worker see one origin, as in production.
+const SERVER = 'http://127.0.0.1:8080';
+const proxied = ['/ews', '/api', '/signin', '/admin'];
+
+/**
+ * The EWS codec is pure (src/ews: no globals, no I/O), but its operation registry is built by a
+ * call (`Object.fromEntries`) the bundler cannot prove pure, which kept every operation in the
+ * worker. Declaring the codec's modules free of side effects lets unused operations drop out.
+ */
+function pureCodec(): Plugin {
+  return {
+    name: 'tern-pure-codec',
+    transform(code, id) {
+      return id.includes('/src/ews/') ? { code, map: null, moduleSideEffects: false } : undefined;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [
+    pureCodec(),
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // The page registers the worker itself (src/ui/register-sw.ts) so it can offer the update.
+      injectRegister: false,
+      injectManifest: {
+        // A classic script: every browser that runs Tern can load it, and it needs no import maps.
+        rollupFormat: 'iife',
+        buildPlugins: { vite: [pureCodec()] },
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      },
+      manifest: {
+        name: 'Tern',
+        short_name: 'Tern',
+        description: 'Offline-first Exchange mail',
+        id: '/',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#0f4c81',
+        background_color: '#f6f7f9',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
+  },
+  build: { outDir: 'dist', target: 'es2022' },
+  resolve: {
+    // Dexie's default entry is its ES5 UMD build (for require()); the page and the worker each
+    // bundle exactly one copy, so take the ES2018 module build, which is smaller.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
+  server: {
+    proxy: Object.fromEntries(proxied.map((path) => [path, { target: SERVER, changeOrigin: false }])),
+  },
+});
