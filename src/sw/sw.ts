@@ -1,0 +1,67 @@
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { isCommand } from '../sync/protocol.js';
+import { downloadAttachment } from './attachment-download.js';
+import { engine, setPaused } from './worker-engine.js';
+
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+
+/** Tags pages register for Background Sync and Periodic Background Sync (src/ui/sync-client.ts). */
+const SYNC_TAG = 'tern-sync';
+const PERIODIC_TAG = 'tern-poll';
+
+// The app shell, hashed by the build: the app opens with no network after one visit.
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+
+// Every app address is the one page; the server's own endpoints always go to the network.
+registerRoute(
+  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+    denylist: [/^\/ews/, /^\/EWS\//, /^\/api\//, /^\/signin/, /^\/admin\//, /^\/attachments\//, /^\/healthz/],
+  }),
+);
+
+registerRoute(
+  ({ url, request }) =>
+    url.origin === self.location.origin && url.pathname.startsWith('/attachments/') && request.method === 'GET',
+  ({ url }) => downloadAttachment(url),
+);
+
+// No automatic skipWaiting: a new version waits until the page's "Reload" (workbox-window's
+// messageSkipWaiting). Claiming matters only on the first install, when no older worker exists.
+self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+
+self.addEventListener('message', (e: ExtendableMessageEvent) => {
+  const data: unknown = e.data;
+  if ((data as { type?: unknown } | null)?.type === 'SKIP_WAITING') {
+    e.waitUntil(self.skipWaiting());
+  } else if (isCommand(data, 'sync-now')) {
+    e.waitUntil(engine().then((en) => en.runPass(data.reason, data.folderId ? { folderId: data.folderId } : {})));
+  } else if (isCommand(data, 'network-changed')) {
+    e.waitUntil(engine().then((en) => en.setOnline(data.online)));
+  } else if (isCommand(data, 'set-paused')) {
+    e.waitUntil(setPaused(data.paused));
+  } else if (isCommand(data, 'fetch-body')) {
+    e.waitUntil(engine().then((en) => en.fetchBody(data.messageId)));
+  } else if (isCommand(data, 'get-status')) {
+    e.waitUntil(engine().then((en) => en.refreshStatus()));
+  }
+});
+
+// A rejected promise asks the browser to fire `sync` again later (with its own back-off):
+// do so while the server cannot be reached and changes are still waiting.
+async function backgroundPass(): Promise<void> {
+  const en = await engine();
+  const report = await en.runPass('background');
+  const kind = report.error?.kind;
+  if ((kind === 'offline' || kind === 'unreachable') && en.status().pendingOutbox > 0)
+    throw new Error(report.error!.message);
+}
+
+self.addEventListener('sync', (e) => {
+  if (e.tag === SYNC_TAG) e.waitUntil(backgroundPass());
+});
+
+self.addEventListener('periodicsync', (e) => {
+  if (e.tag === PERIODIC_TAG) e.waitUntil(engine().then((en) => en.runPass('background')));
+});
