@@ -1,3 +1,5 @@
+import type { ThrottleOptions } from './throttle.js';
+
 /**
  * The embedded EWS mailbox as the HTTP layer sees it. The store, the operation handlers, the
  * seed and SMTP ingress live behind this interface (src/server/mailbox/); the Hono app
@@ -30,6 +32,11 @@ export interface MailboxOptions {
   demoPassword?: string;
   /** Time source in ms (tests move it). */
   clock?: () => number;
+  /**
+   * Exchange Online-style throttling (see throttle.ts): 5 concurrent sync calls per user, and a
+   * per-user budget of 300 requests refilled at 100 a second, unless set here.
+   */
+  throttle?: Partial<ThrottleOptions>;
 }
 
 export interface Mailbox {
