@@ -30,8 +30,10 @@ export function writeFolderProps(w: XmlWriter, f: Folder): void {
   if (HAS_UNREAD.has(f.kind)) w.leaf('t:UnreadCount', f.unreadCount);
 }
 
+const FOLDER_NAMES: ReadonlySet<string> = new Set(FOLDER_KINDS);
+
 export function isFolderElement(el: XmlElement): boolean {
-  return el.uri === NS.t && (FOLDER_KINDS as readonly string[]).includes(el.local);
+  return el.uri === NS.t && FOLDER_NAMES.has(el.local);
 }
 
 export function readFolder(el: XmlElement): Folder {

@@ -230,8 +230,10 @@ export function writeItemProps(w: XmlWriter, item: Item): void {
   }
 }
 
+const ITEM_NAMES: ReadonlySet<string> = new Set(ITEM_KINDS);
+
 export function isItemElement(el: XmlElement): boolean {
-  return el.uri === NS.t && (ITEM_KINDS as readonly string[]).includes(el.local);
+  return el.uri === NS.t && ITEM_NAMES.has(el.local);
 }
 
 /** Reads any of the eleven item kinds; properties Tern does not model are skipped. */
