@@ -59,12 +59,15 @@ export function App() {
   const messageId = route.view === 'mail' ? route.messageId : undefined;
   const connection = connectionOf(status, isOnline);
 
-  // The open folder is synced first on polls, and counts as recently used.
+  useEffect(() => {
+    document.documentElement.lang = t.language;
+  }, [t.language]);
+
+  // The open folder is synced first on polls; the worker also records it as recently used.
   useEffect(() => {
     if (!folderId) return;
     openFolder.set(folderId);
     requestSync('open-folder');
-    void db.folders.update(folderId, { usedAt: Date.now() });
   }, [folderId]);
 
   // Opened by address (reload, link): find where the message sits so j/k continue from there.

@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { App } from './app.js';
+import { db } from './db.js';
+import { loadLanguage } from './i18n/translate.js';
+import { currentLanguage } from './i18n/use-i18n.js';
 import { registerServiceWorker } from './register-sw.js';
 import { checkSession, claimStore, signInUrl } from './session.js';
 import { listenToWorker } from './sync-client.js';
@@ -12,8 +15,13 @@ import './styles.css';
  * once we know the store belongs to the signed-in account.
  */
 async function start(): Promise<void> {
+  // Open the store now, while the first render is being prepared, not on the first query.
+  void db.open().catch(() => undefined);
   registerServiceWorker();
   listenToWorker();
+  // The user's language before the first paint (English is built in; others are a small chunk).
+  await loadLanguage(currentLanguage()).catch(() => undefined);
+  document.documentElement.lang = currentLanguage();
   render(<App />, document.getElementById('app')!);
   const session = await checkSession();
   if (session.kind === 'signed-out') {
@@ -25,7 +33,13 @@ async function start(): Promise<void> {
     location.reload();
     return;
   }
-  startSyncTriggers();
+  // The first screen comes from the local store; the worker's writes (strict durability, so each
+  // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.
+  afterFirstPaint(startSyncTriggers);
+}
+
+function afterFirstPaint(run: () => void): void {
+  requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 void start();

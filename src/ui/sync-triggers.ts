@@ -9,7 +9,11 @@ export const online = createStore(typeof navigator === 'undefined' ? true : navi
 /** The folder on screen: polls sync it along with the Inbox. */
 export const openFolder = createStore<string | undefined>(undefined);
 
+let started = false;
+
+/** Asks the worker for a pass; before start-up has run, the start-up pass will cover it. */
 export function requestSync(reason: SyncReason): void {
+  if (!started) return;
   const folderId = openFolder.get();
   send({ type: 'sync-now', reason, ...(folderId !== undefined && { folderId }) });
 }
@@ -20,6 +24,8 @@ export function requestSync(reason: SyncReason): void {
  * polling share one pass.
  */
 export function startSyncTriggers(): void {
+  if (started) return;
+  started = true;
   const setOnline = (value: boolean) => {
     online.set(value);
     send({ type: 'network-changed', online: value });

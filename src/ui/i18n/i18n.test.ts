@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { fr } from './fr.js';
-import { createTranslator, pickLanguage } from './translate.js';
+import { createTranslator, isLoaded, loadLanguage, pickLanguage } from './translate.js';
 
 describe('message catalogues', () => {
   it('have the same keys in English and French', () => {
@@ -41,7 +41,13 @@ describe('translator', () => {
     expect(t.t('toast.moved', { folder: 'Receipts' })).toBe('Moved to Receipts.');
   });
 
-  it('uses French plural rules (0 and 1 are singular)', () => {
+  it('loads French on demand', async () => {
+    await loadLanguage('fr');
+    expect(isLoaded('fr')).toBe(true);
+  });
+
+  it('uses French plural rules (0 and 1 are singular)', async () => {
+    await loadLanguage('fr');
     const t = createTranslator('fr');
     expect(t.plural('folder.unread', 0)).toBe('0 non lu');
     expect(t.plural('folder.unread', 2)).toBe('2 non lus');

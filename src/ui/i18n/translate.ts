@@ -1,10 +1,24 @@
 import { en, type MessageKey, type Messages } from './en.js';
-import { fr } from './fr.js';
 
 export type Language = 'en' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 
-const CATALOGUES: Record<Language, Messages> = { en, fr };
+// English is built in (it is also the fallback); other catalogues load on demand, so the first
+// load carries one language only.
+const CATALOGUES: Partial<Record<Language, Messages>> = { en };
+const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
+  fr: () => import('./fr.js').then((m) => m.fr),
+};
+
+export function isLoaded(language: Language): boolean {
+  return CATALOGUES[language] !== undefined;
+}
+
+/** Fetches a language's catalogue (a separate chunk) once; resolves when `createTranslator` can use it. */
+export async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'en' || CATALOGUES[language]) return;
+  CATALOGUES[language] = await LOADERS[language]();
+}
 
 /** The base of every `x_one`/`x_other` pair, so `plural()` only accepts keys that have both forms. */
 export type PluralKey = {
@@ -50,7 +64,9 @@ function fill(text: string, params: Params | undefined, locale: string): string 
  * (en-US keeps "Mar 12"), else a default region.
  */
 export function createTranslator(language: Language, locale: string = language): Translator {
-  const messages = CATALOGUES[language];
+  const loaded = CATALOGUES[language];
+  if (!loaded) throw new Error(`The ${language} messages are not loaded yet (loadLanguage).`);
+  const messages = loaded;
   const rules = new Intl.PluralRules(locale);
   return {
     language,

@@ -24,7 +24,8 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageLi
   const t = useI18n();
   const now = useNow(60_000);
   const scroller = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ top: 0, height: 800 });
+  // Start from the window's height, so the first query already fills the screen.
+  const [viewport, setViewport] = useState(() => ({ top: 0, height: window.innerHeight }));
   const total = folder.total;
   const { start, end } = listWindow(viewport.top, viewport.height, total);
 

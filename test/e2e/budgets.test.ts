@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+// Reads the build `npm run test:e2e` made (vite build) and counts bytes: no browser needed.
+const DIST = new URL('../../dist/', import.meta.url);
+const KB = 1024;
+const PAGE_BUDGET = 60 * KB;
+const WORKER_BUDGET = 60 * KB;
+
+const read = (path: string) => readFileSync(new URL(path.replace(/^\//, ''), DIST));
+const gz = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+
+/** The scripts index.html loads before anything runs: its module entry and modulepreloads. */
+function firstLoadScripts(): string[] {
+  const html = read('index.html').toString();
+  const srcs = [...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  const preloads = [...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set([...srcs, ...preloads])];
+}
+
+describe('budgets', () => {
+  it('keeps the JavaScript of the first load within 60 KB gzipped', () => {
+    const scripts = firstLoadScripts();
+    expect(scripts.length).toBeGreaterThan(0);
+    const total = scripts.reduce((sum, s) => sum + gz(read(s)), 0);
+    console.log(`first-load JavaScript: ${(total / KB).toFixed(1)} KB gzipped (${scripts.join(', ')})`);
+    expect(total).toBeLessThanOrEqual(PAGE_BUDGET);
+  });
+
+  it('keeps the service worker within 60 KB gzipped', () => {
+    const size = gz(read('sw.js'));
+    console.log(`service worker: ${(size / KB).toFixed(1)} KB gzipped`);
+    expect(size).toBeLessThanOrEqual(WORKER_BUDGET);
+  });
+
+  it('leaves DOMPurify, the composer and the diagnostics page out of the first load', () => {
+    const first = firstLoadScripts()
+      .map((s) => read(s).toString())
+      .join('\n');
+    // Strings only these modules contain (DOMPurify's hook names, our own views' class names).
+    expect(first).not.toContain('uponSanitizeAttribute');
+    expect(first).not.toContain('compose-form');
+    expect(first).not.toContain('diag-table');
+    const lazy = readdirSync(new URL('assets/', DIST)).filter((f) => f.endsWith('.js'));
+    const chunks = lazy.map((f) => read(`assets/${f}`).toString());
+    expect(chunks.some((c) => c.includes('uponSanitizeAttribute'))).toBe(true);
+    expect(chunks.some((c) => c.includes('compose-form'))).toBe(true);
+    expect(chunks.some((c) => c.includes('diag-table'))).toBe(true);
+  });
+});
