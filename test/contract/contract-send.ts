@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CreateItem,
+  FindItem,
+  GetItem,
+  SendItem,
+  type FolderRef,
+  type Item,
+  type ItemId,
+} from '../../src/ews/index.js';
+import { ADA, DEMO, OPERATION_ID, type EwsClient } from './ews-client.js';
+import type { Contract } from './mailbox-contract.js';
+
+const withOperation = (operation: string, folder: FolderRef) => ({
+  traversal: 'Shallow' as const,
+  itemShape: {
+    baseShape: 'IdOnly' as const,
+    additionalProperties: [{ fieldURI: 'item:Subject' }, { extended: OPERATION_ID }],
+  },
+  restriction: { op: 'IsEqualTo' as const, path: { extended: OPERATION_ID }, value: operation },
+  parentFolderIds: [folder],
+});
+
+async function findBySubject(c: EwsClient, folder: FolderRef, subject: string): Promise<Item[]> {
+  const m = await c.one(FindItem, {
+    traversal: 'Shallow',
+    itemShape: { baseShape: 'Default' },
+    restriction: { op: 'IsEqualTo', path: { fieldURI: 'item:Subject' }, value: subject },
+    parentFolderIds: [folder],
+  });
+  return m.rootFolder!.items;
+}
+
+export function sendContract(contract: Contract): void {
+  describe('sending', () => {
+    it('SendAndSaveCopy delivers to a local recipient (their Inbox sync shows it) and keeps a copy in Sent Items', async () => {
+      const demo = contract.client();
+      const ada = contract.client(ADA);
+      const before = await ada.syncAll({ distinguished: 'inbox' });
+      const subject = `Lunch? ${Date.now()}`;
+      const sent = await demo.one(CreateItem, {
+        messageDisposition: 'SendAndSaveCopy',
+        savedItemFolderId: { distinguished: 'sentitems' },
+        items: [
+          {
+            kind: 'Message',
+            subject,
+            body: { bodyType: 'HTML', value: '<p>Shall we have <b>lunch</b> on Friday?</p>' },
+            toRecipients: [{ name: 'Ada Lovelace', emailAddress: ADA }],
+            bccRecipients: [{ emailAddress: 'hidden@example.com' }],
+          },
+        ],
+      });
+      expect(sent.items).toEqual([]);
+      const after = await ada.syncAll({ distinguished: 'inbox' }, before.state);
+      const created = after.changes.filter((ch) => ch.type === 'Create');
+      expect(created).toHaveLength(1);
+      const got = await ada.one(GetItem, {
+        itemShape: { baseShape: 'Default', bodyType: 'Text' },
+        itemIds: [created[0]!.type === 'Create' ? created[0]!.item.itemId! : { id: '' }],
+      });
+      const item = got.items![0]!;
+      expect(item.subject).toBe(subject);
+      expect(item.from?.emailAddress).toBe(DEMO);
+      expect(item.isRead).toBe(false);
+      expect(item.body?.value).toContain('Shall we have lunch on Friday?');
+      expect(item.bccRecipients ?? []).toEqual([]);
+      const copies = await findBySubject(demo, { distinguished: 'sentitems' }, subject);
+      expect(copies).toHaveLength(1);
+      expect(copies[0]!.isRead).toBe(true);
+    });
+
+    it('saves a draft marked with an operation id, sends it with SendItem, and finds the mark again in Sent Items', async () => {
+      const demo = contract.client();
+      const ada = contract.client(ADA);
+      const operation = `op-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const subject = `Report ${operation}`;
+      const saved = await demo.one(CreateItem, {
+        messageDisposition: 'SaveOnly',
+        savedItemFolderId: { distinguished: 'drafts' },
+        items: [
+          {
+            kind: 'Message',
+            subject,
+            body: { bodyType: 'Text', value: 'The quarterly report, attached.' },
+            toRecipients: [{ emailAddress: ADA }],
+            attachments: [
+              {
+                kind: 'FileAttachment',
+                name: 'report.txt',
+                contentType: 'text/plain',
+                content: Buffer.from('numbers').toString('base64'),
+              },
+            ],
+            extendedProperties: [{ field: OPERATION_ID, value: operation }],
+          },
+        ],
+      });
+      const draft: ItemId = saved.items![0]!.itemId!;
+      expect(saved.items![0]!.attachments).toHaveLength(1);
+
+      const inDrafts = await demo.one(FindItem, withOperation(operation, { distinguished: 'drafts' }));
+      expect(inDrafts.rootFolder!.items.map((i) => i.itemId!.id)).toEqual([draft.id]);
+      expect(inDrafts.rootFolder!.items[0]!.extendedProperties).toEqual([{ field: OPERATION_ID, value: operation }]);
+
+      expect((await demo.call(SendItem, { saveItemToFolder: true, itemIds: [draft] }))[0]!.responseCode).toBe(
+        'NoError',
+      );
+      // The retry of an ambiguous send finds nothing to send again.
+      expect((await demo.call(SendItem, { saveItemToFolder: true, itemIds: [draft] }))[0]!.responseCode).toBe(
+        'ErrorItemNotFound',
+      );
+
+      expect(
+        (await demo.one(FindItem, withOperation(operation, { distinguished: 'drafts' }))).rootFolder!.items,
+      ).toEqual([]);
+      const inSent = await demo.one(FindItem, withOperation(operation, { distinguished: 'sentitems' }));
+      expect(inSent.rootFolder!.items).toHaveLength(1);
+      expect(inSent.rootFolder!.items[0]!.subject).toBe(subject);
+      expect(inSent.rootFolder!.items[0]!.extendedProperties).toEqual([{ field: OPERATION_ID, value: operation }]);
+      const delivered = await findBySubject(ada, { distinguished: 'inbox' }, subject);
+      expect(delivered).toHaveLength(1);
+      expect(delivered[0]!.hasAttachments).toBe(true);
+    });
+
+    it('captures mail for recipients outside the mailbox in the outgoing log and relays nothing', async () => {
+      const demo = contract.client();
+      const subject = `External ${Date.now()}`;
+      const m = await demo.one(CreateItem, {
+        messageDisposition: 'SendAndSaveCopy',
+        items: [
+          {
+            kind: 'Message',
+            subject,
+            body: { bodyType: 'Text', value: 'Hello' },
+            toRecipients: [{ emailAddress: 'someone@example.com' }, { emailAddress: ADA }],
+          },
+        ],
+      });
+      expect(m.responseClass).toBe('Success');
+      expect(await findBySubject(demo, { distinguished: 'sentitems' }, subject)).toHaveLength(1);
+      expect(await findBySubject(contract.client(ADA), { distinguished: 'inbox' }, subject)).toHaveLength(1);
+      const outgoing = contract.connection().outgoing;
+      if (outgoing) {
+        const captured = (await outgoing()).filter((o) => o.subject === subject);
+        expect(captured).toHaveLength(1);
+        expect(captured[0]!.to).toEqual(['someone@example.com']);
+      }
+    });
+
+    it('sends MIME given alone (DavMail over SMTP, Thunderbird) and refuses a message without recipients', async () => {
+      const demo = contract.client();
+      const subject = `From MIME ${Date.now()}`;
+      const mime = [
+        `From: Demo User <${DEMO}>`,
+        `To: Ada <${ADA}>`,
+        `Subject: ${subject}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Sent as MIME.',
+        '',
+      ].join('\r\n');
+      const m = await demo.one(CreateItem, {
+        messageDisposition: 'SendOnly',
+        items: [{ kind: 'Message', mimeContent: Buffer.from(mime).toString('base64') }],
+      });
+      expect(m.items).toEqual([]);
+      expect(await findBySubject(contract.client(ADA), { distinguished: 'inbox' }, subject)).toHaveLength(1);
+      expect(await findBySubject(demo, { distinguished: 'sentitems' }, subject)).toHaveLength(0);
+      const nobody = await demo.call(CreateItem, {
+        messageDisposition: 'SendAndSaveCopy',
+        items: [{ kind: 'Message', subject: 'To nobody' }],
+      });
+      expect(nobody[0]!.responseCode).toBe('ErrorInvalidRecipients');
+    });
+  });
+}
