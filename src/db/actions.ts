@@ -40,7 +40,10 @@ async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas,
       return updateRows(db, op.ids, counts, (m) => ({ ...m, flag: op.flag }));
     case 'move': {
       const target = await mailFolder(db, op.toFolderId);
-      return updateRows(db, op.ids, counts, (m) => ({ ...m, folderId: target.id }));
+      return updateRows(db, op.ids, counts, (m) => {
+        entry.local = { ...entry.local, origin: { ...entry.local?.origin, [m.id]: m.folderId } };
+        return { ...m, folderId: target.id };
+      });
     }
     case 'delete':
       return deleteMessages(db, entry, op.ids, counts);

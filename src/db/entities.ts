@@ -53,6 +53,8 @@ export interface SyncCursor {
    * the re-list carry this mark; the rest are deleted once the re-list completes, never before.
    */
   sweep?: number;
+  /** The generation of the latest re-list, kept after it completes: the next one must be newer. */
+  lastMark?: number;
   /** Ids whose GetItem failed for a reason other than "not found": fetched again next pass. */
   retryIds?: string[];
 }
@@ -133,9 +135,14 @@ export interface OutboxEntry {
   error?: string;
   /**
    * What the local effect decided and the replay must follow: ids that were already in Deleted
-   * Items (deleted for good), the local id given to a new draft or folder.
+   * Items (deleted for good), the local id given to a new draft, where moved messages came from.
    */
-  local?: { hardDelete?: string[]; draftId?: string };
+  local?: {
+    hardDelete?: string[];
+    draftId?: string;
+    /** Where moved messages were before (id → folder id), to put them back if the move fails for good. */
+    origin?: Record<string, string>;
+  };
   /** Steps already done on the server, so a retry resumes instead of repeating them. */
   progress?: {
     draftId?: string;

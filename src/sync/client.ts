@@ -20,6 +20,10 @@ export interface RequestStats {
 
 export type Call = <Req, Msg>(op: Operation<Req, Msg>, req: Req) => Promise<Response<Msg>[]>;
 
+// A server under load may answer busy again right after a short wait; each wait is bounded by
+// `waitInlineMs`, and so is their number.
+const MAX_INLINE_WAITS = 10;
+
 // The calls Exchange counts against ConcurrentSyncCalls.
 const SYNC_OPERATIONS = new Set(['SyncFolderItems', 'SyncFolderHierarchy']);
 
@@ -49,7 +53,21 @@ export function createClient(deps: ClientDeps): { call: Call; stats: RequestStat
     throw new ThrottledError(until);
   };
 
-  const call: Call = <Req, Msg>(op: Operation<Req, Msg>, req: Req) => {
+  // A short back-off is waited out (no request meanwhile: the gate refuses until it has passed)
+  // and the request sent again, a few times at most; a long one ends the pass.
+  const call: Call = async <Req, Msg>(op: Operation<Req, Msg>, req: Req) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await send(op, req);
+      } catch (err) {
+        const wait = err instanceof ThrottledError ? err.until - clock.now() : Infinity;
+        if (!clock.sleep || attempt >= MAX_INLINE_WAITS || wait > settings.waitInlineMs) throw err;
+        await clock.sleep(Math.max(0, wait));
+      }
+    }
+  };
+
+  const send = <Req, Msg>(op: Operation<Req, Msg>, req: Req): Promise<Response<Msg>[]> => {
     const soap = encodeRequest(op, req);
     return deps.gate.run(SYNC_OPERATIONS.has(op.name) ? 'sync' : 'other', async () => {
       stats.requests++;

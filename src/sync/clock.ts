@@ -5,6 +5,8 @@
 export interface Clock {
   now(): number;
   setTimer?(fn: () => void, ms: number): () => void;
+  /** Waits `ms`; without it, a back-off always ends the pass instead of being waited out. */
+  sleep?(ms: number): Promise<void>;
 }
 
 export const systemClock: Clock = {
@@ -13,10 +15,15 @@ export const systemClock: Clock = {
     const t = setTimeout(fn, ms);
     return () => clearTimeout(t);
   },
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-/** A clock that only moves when told to (tests and benchmarks). */
+/** A clock that only moves when told to, or by sleeping (which returns at once): tests. */
 export function manualClock(start = Date.UTC(2026, 0, 1)): Clock & { advance(ms: number): void } {
   let t = start;
-  return { now: () => t, advance: (ms) => void (t += ms) };
+  return {
+    now: () => t,
+    advance: (ms) => void (t += ms),
+    sleep: async (ms) => void (t += ms),
+  };
 }

@@ -7,9 +7,12 @@ const FLAG_STATUS: Record<number, Flag['flagStatus']> = { 0: 'NotFlagged', 1: 'F
 
 /**
  * Read flag and follow-up flag: one UpdateItem for all ids of the entry, each with the last
- * ChangeKey we know (AutoResolve). On a conflict the ChangeKey is read again with GetItem and
- * the user's intent re-applied once. The new ChangeKeys are stored, so the sync recognises
- * the change as ours when it comes back and fetches nothing.
+ * ChangeKey we know. The first try is NeverOverwrite: it succeeds only when that ChangeKey is
+ * current, so the new ChangeKey it answers covers our change alone and is stored; the sync then
+ * recognises the change as ours when it comes back and fetches nothing. (AutoResolve would merge
+ * a stale key silently, and the stored key would then hide the other client's change.) On a
+ * conflict the ChangeKey is read again with GetItem and the user's intent re-applied once with
+ * AutoResolve; that key is not stored, so the sync fetches the merged item.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem-operation
  */
 export async function replayUpdate(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
@@ -29,14 +32,14 @@ export async function replayUpdate(ctx: SyncContext, entry: OutboxEntry): Promis
 
   const changeKeys = new Map<string, string>();
   const failed = new Map<string, string>();
-  let conflicts = await send(ctx, known, update, changeKeys, failed);
+  let conflicts = await send(ctx, known, update, 'NeverOverwrite', changeKeys, failed);
   if (conflicts.length) {
     const fresh = await ctx.call(GetItem, {
       itemShape: { baseShape: 'IdOnly' },
       itemIds: conflicts.map((id) => ({ id })),
     });
     const again = conflicts.map((id, i): ItemId => ({ id, changeKey: fresh[i]?.items?.[0]?.itemId?.changeKey }));
-    conflicts = await send(ctx, again, update, changeKeys, failed);
+    conflicts = await send(ctx, again, update, 'AutoResolve', new Map(), failed);
     for (const id of conflicts) failed.set(id, plainError({ responseCode: 'ErrorIrresolvableConflict' }));
   }
   const waiting = op.ids.filter(isLocalId);
@@ -48,12 +51,13 @@ async function send(
   ctx: SyncContext,
   ids: ItemId[],
   update: ItemUpdate,
+  conflictResolution: 'NeverOverwrite' | 'AutoResolve',
   changeKeys: Map<string, string>,
   failed: Map<string, string>,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const messages = await ctx.call(UpdateItem, {
-    conflictResolution: 'AutoResolve',
+    conflictResolution,
     messageDisposition: 'SaveOnly',
     suppressReadReceipts: true,
     itemChanges: ids.map((itemId) => ({ itemId, updates: [update] })),

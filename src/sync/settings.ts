@@ -22,6 +22,11 @@ export interface SyncSettings {
   /** Requests in flight per mailbox, and of those, SyncFolderItems/SyncFolderHierarchy calls. */
   maxRequests: number;
   maxSyncCalls: number;
+  /**
+   * A back-off up to this long (ms) is waited out inside the pass, then the same request is sent
+   * again (Evolution does the same); a longer one ends the pass and a later pass resumes.
+   */
+  waitInlineMs: number;
   /** Exponential back-off without a server hint: first delay and cap (ms). */
   backoffMinMs: number;
   backoffMaxMs: number;
@@ -42,6 +47,9 @@ export const DEFAULT_SETTINGS: SyncSettings = {
   // staying far below leaves room for the user's other clients.
   maxRequests: 4,
   maxSyncCalls: 2,
+  // Exchange Online's ConcurrentSyncCalls answer suggests 5 s; a service worker may be stopped
+  // after 30 s without an event, so longer waits end the pass instead.
+  waitInlineMs: 15_000,
   // exchangelib's FaultTolerance: 10 s doubling to 1 h.
   backoffMinMs: 10_000,
   backoffMaxMs: 3_600_000,

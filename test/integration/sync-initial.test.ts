@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  DeleteFolder,
+  DeleteItem,
+  FindItem,
+  MoveItem,
+  UpdateFolder,
+  UpdateItem,
+  type ItemId,
+} from '../../src/ews/index.js';
+import { distinguishedFolder, folderTree, searchMessages } from '../../src/db/index.js';
+import { Harness, plain } from './sync-harness.js';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+/** Ids of the first `n` messages of a server folder. */
+async function serverIds(folder: { distinguished: string } | { id: string }, n: number): Promise<ItemId[]> {
+  const [m] = await h.ews(FindItem, {
+    traversal: 'Shallow',
+    itemShape: { baseShape: 'IdOnly' },
+    view: { kind: 'Indexed', maxEntriesReturned: n, offset: 0, basePoint: 'Beginning' },
+    parentFolderIds: ['distinguished' in folder ? folder : { id: folder.id }],
+  });
+  return (m?.rootFolder?.items ?? []).map((i) => i.itemId!);
+}
+
+describe('initial sync', () => {
+  it('copies a seeded multi-folder mailbox exactly: ids, ChangeKeys, read flags, flags and counts', async () => {
+    h = await Harness.open(300);
+    const report = await h.engine().runPass('startup');
+    expect(report.error).toBeUndefined();
+    const server = await h.serverSnapshot();
+    expect(server.size).toBeGreaterThan(3);
+    expect([...server.values()].reduce((n, f) => n + f.items.size, 0)).toBeGreaterThan(250);
+    expect(plain(await h.localSnapshot())).toEqual(plain(server));
+
+    const tree = await folderTree(h.db);
+    expect(tree[0]?.distinguished).toBe('inbox');
+    expect((await distinguishedFolder(h.db, 'sentitems'))?.id).toBeDefined();
+  });
+
+  it('reports progress in messages and ends idle with a last-synced time', async () => {
+    h = await Harness.open(120);
+    await h.engine().runPass('startup');
+    const statuses = h.events.filter((e) => e.type === 'sync-status');
+    const last = statuses.at(-1)!;
+    expect(last).toMatchObject({ phase: 'idle', connection: { kind: 'online' }, lastSynced: h.clock.now() });
+    const during = statuses.filter((s) => s.phase === 'items');
+    expect(during.some((s) => s.done > 0 && s.total >= s.done)).toBe(true);
+    expect(Math.max(...statuses.map((s) => s.done))).toBeGreaterThanOrEqual(120);
+  });
+
+  it('syncs with the summaries inline in SyncFolderItems just the same, without GetItem', async () => {
+    h = await Harness.open(150);
+    const mark = h.sent.length;
+    await h.engine({ summaryInline: true }).runPass('startup');
+    expect(h.requestsSince(mark)).not.toContain('GetItem');
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+  });
+});
+
+describe('incremental sync', () => {
+  it('follows server-side creates, updates, read changes, moves and deletes', async () => {
+    h = await Harness.open(60);
+    const engine = h.engine();
+    await engine.runPass('startup');
+
+    await h.deliver('Fresh news', 'A brand new message about zeppelins');
+    const [a, b, c, d] = await serverIds({ distinguished: 'inbox' }, 4);
+    await h.ews(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: a!,
+          updates: [{ kind: 'Set', path: { fieldURI: 'message:IsRead' }, item: { kind: 'Message', isRead: true } }],
+        },
+        {
+          itemId: b!,
+          updates: [
+            {
+              kind: 'Set',
+              path: { fieldURI: 'item:Flag' },
+              item: { kind: 'Message', flag: { flagStatus: 'Flagged' } },
+            },
+          ],
+        },
+      ],
+    });
+    await h.ews(MoveItem, { toFolderId: { distinguished: 'deleteditems' }, itemIds: [c!] });
+    await h.ews(DeleteItem, { deleteType: 'HardDelete', itemIds: [d!] });
+
+    const mark = h.sent.length;
+    await engine.runPass('poll');
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+    expect(h.requestsSince(mark)).toContain('GetItem');
+    expect((await searchMessages(h.db, 'zeppel')).map((m) => m.subject)).toEqual(['Fresh news']);
+  });
+
+  it('fetches nothing for a read flag set by another client', async () => {
+    h = await Harness.open(30);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    const [a] = await serverIds({ distinguished: 'inbox' }, 1);
+    const before = await h.db.messages.get(a!.id);
+    await h.ews(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: a!,
+          updates: [
+            { kind: 'Set', path: { fieldURI: 'message:IsRead' }, item: { kind: 'Message', isRead: !before!.isRead } },
+          ],
+        },
+      ],
+    });
+    const mark = h.sent.length;
+    await engine.runPass('poll');
+    expect(h.requestsSince(mark)).not.toContain('GetItem');
+    expect((await h.db.messages.get(a!.id))?.isRead).toBe(before!.isRead ? 0 : 1);
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+  });
+
+  it('follows folders created, renamed, moved and deleted on the server', async () => {
+    h = await Harness.open(20);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    const projects = await h.createServerFolder('Airships');
+    const sub = await h.createServerFolder('Zeppelin', projects);
+    const old = await h.createServerFolder('Old stuff');
+    await engine.runPass('poll');
+    expect((await h.db.folders.get(sub))?.parentId).toBe(projects);
+
+    await h.ews(UpdateFolder, {
+      folderChanges: [
+        {
+          folderId: { id: projects },
+          updates: [
+            { kind: 'Set', path: { fieldURI: 'folder:DisplayName' }, folder: { kind: 'Folder', displayName: 'Work' } },
+          ],
+        },
+      ],
+    });
+    await h.ews(DeleteFolder, { deleteType: 'HardDelete', folderIds: [{ id: old }] });
+    await engine.runPass('poll');
+    expect((await h.db.folders.get(projects))?.name).toBe('Work');
+    expect(await h.db.folders.get(old)).toBeUndefined();
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+  });
+});

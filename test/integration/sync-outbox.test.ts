@@ -1,0 +1,193 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeleteFolder, FindItem, GetItem, UpdateItem, type Item } from '../../src/ews/index.js';
+import { distinguishedFolder, localDraftId, recordAction, type Draft } from '../../src/db/index.js';
+import { ADA, Harness, plain } from './sync-harness.js';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+const toAda = (subject: string, text = 'Hello Ada'): Draft => ({
+  to: [{ name: 'Ada', email: ADA }],
+  cc: [],
+  bcc: [],
+  subject,
+  text,
+});
+
+async function serverItem(id: string): Promise<Item | undefined> {
+  const [m] = await h.ews(GetItem, {
+    itemShape: {
+      baseShape: 'IdOnly',
+      additionalProperties: ['message:IsRead', 'item:Flag', 'item:Subject', 'item:ParentFolderId'].map((fieldURI) => ({
+        fieldURI,
+      })),
+    },
+    itemIds: [{ id }],
+  });
+  return m?.responseClass === 'Success' ? m.items?.[0] : undefined;
+}
+
+async function subjectsIn(folder: string, user = ADA): Promise<string[]> {
+  const [m] = await h.ews(
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  return (m?.rootFolder?.items ?? []).map((i) => i.subject ?? '');
+}
+
+async function started(seed = 20) {
+  h = await Harness.open(seed);
+  const engine = h.engine();
+  await engine.runPass('startup');
+  const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+  const rows = (await h.rowsIn(inbox.id)).sort((a, b) => b.receivedAt - a.receivedAt);
+  return { engine, inbox, rows };
+}
+
+async function converged() {
+  expect(await h.db.outbox.count()).toBe(0);
+  expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+}
+
+describe('outbox replay', () => {
+  it('marks read and flags, many ids in one request, and the echo costs no fetch', async () => {
+    const { engine, rows } = await started();
+    const ids = rows.slice(0, 3).map((r) => r.id);
+    await recordAction(h.db, { kind: 'set-read', ids, isRead: true });
+    await recordAction(h.db, { kind: 'set-flag', ids, flag: 1 });
+    const mark = h.sent.length;
+    await engine.runPass('outbox');
+    const requests = h.requestsSince(mark);
+    expect(requests.filter((r) => r === 'UpdateItem')).toHaveLength(2);
+    expect(requests).not.toContain('GetItem');
+    for (const id of ids) expect(await serverItem(id)).toMatchObject({ isRead: true, flag: { flagStatus: 'Flagged' } });
+    await converged();
+  });
+
+  it('moves, then a change queued after the move reaches the moved message under its new id', async () => {
+    const { engine, rows } = await started();
+    const archive = await h.createServerFolder('Archive 2026');
+    await engine.runPass('poll');
+    const id = rows[0]!.id;
+    await recordAction(h.db, { kind: 'move', ids: [id], toFolderId: archive });
+    await recordAction(h.db, { kind: 'set-flag', ids: [id], flag: 2 });
+    await engine.runPass('outbox');
+    const moved = (await h.rowsIn(archive))[0]!;
+    expect(moved.id).not.toBe(id);
+    expect(await serverItem(moved.id)).toMatchObject({
+      flag: { flagStatus: 'Complete' },
+      parentFolderId: { id: archive },
+    });
+    expect(await serverItem(id)).toBeUndefined();
+    await converged();
+  });
+
+  it('deletes to Deleted Items, then for good from there', async () => {
+    const { engine, rows } = await started();
+    const trash = (await distinguishedFolder(h.db, 'deleteditems'))!;
+    await recordAction(h.db, { kind: 'delete', ids: [rows[0]!.id, rows[1]!.id] });
+    await engine.runPass('outbox');
+    const inTrash = await h.rowsIn(trash.id);
+    expect(inTrash.map((r) => r.subject).sort()).toEqual([rows[0]!.subject, rows[1]!.subject].sort());
+    await converged();
+
+    await recordAction(h.db, { kind: 'delete', ids: [inTrash[0]!.id] });
+    await engine.runPass('outbox');
+    expect(await serverItem(inTrash[0]!.id)).toBeUndefined();
+    await converged();
+  });
+
+  it('sends: Ada receives it, Sent Items holds it, Drafts is empty', async () => {
+    const { engine } = await started(0);
+    await recordAction(h.db, {
+      kind: 'send',
+      draft: { ...toAda('Lunch?'), cc: [{ name: '', email: 'someone@example.org' }] },
+    });
+    await engine.runPass('outbox');
+    expect(await subjectsIn('inbox')).toContain('Lunch?');
+    const sent = (await distinguishedFolder(h.db, 'sentitems'))!;
+    expect((await h.rowsIn(sent.id)).map((r) => r.subject)).toEqual(['Lunch?']);
+    expect((await distinguishedFolder(h.db, 'drafts'))!.total).toBe(0);
+    await converged();
+  });
+
+  it('saves a draft, saves it again, then sends it: one message, no draft left', async () => {
+    const { engine } = await started(0);
+    const drafts = (await distinguishedFolder(h.db, 'drafts'))!;
+    const opId = await recordAction(h.db, { kind: 'save-draft', draft: toAda('Plan', 'first words') });
+    const local = localDraftId(opId);
+    await recordAction(h.db, { kind: 'save-draft', draft: toAda('Plan B', 'second words'), draftId: local });
+    await engine.runPass('outbox');
+    const [row] = await h.rowsIn(drafts.id);
+    expect(row?.id).not.toBe(local);
+    expect(await serverItem(row!.id)).toMatchObject({ subject: 'Plan B' });
+    await converged();
+
+    await recordAction(h.db, { kind: 'send', draft: toAda('Plan B', 'final words'), draftId: row!.id });
+    await engine.runPass('outbox');
+    expect((await subjectsIn('inbox')).filter((s) => s === 'Plan B')).toHaveLength(1);
+    expect((await distinguishedFolder(h.db, 'drafts'))!.total).toBe(0);
+    await converged();
+  });
+
+  it('creates a folder offline, moves mail into it, renames it, and all of it lands', async () => {
+    const { engine, rows } = await started();
+    await recordAction(h.db, { kind: 'create-folder', parentId: '', name: 'Trips', tempId: 'local:folder:trips' });
+    await recordAction(h.db, { kind: 'move', ids: [rows[0]!.id], toFolderId: 'local:folder:trips' });
+    await recordAction(h.db, { kind: 'rename-folder', id: 'local:folder:trips', name: 'Journeys' });
+    await engine.runPass('outbox');
+    const folder = (await h.db.folders.toArray()).find((f) => f.name === 'Journeys');
+    expect(folder?.id.startsWith('local:')).toBe(false);
+    expect((await h.rowsIn(folder!.id)).map((r) => r.subject)).toEqual([rows[0]!.subject]);
+    await converged();
+
+    await recordAction(h.db, { kind: 'delete-folder', id: folder!.id });
+    await engine.runPass('outbox');
+    const trash = (await distinguishedFolder(h.db, 'deleteditems'))!;
+    expect((await h.db.folders.toArray()).find((f) => f.name === 'Journeys')?.parentId).toBe(trash.id);
+    await converged();
+  });
+
+  it('re-reads a stale ChangeKey and applies the user’s intent', async () => {
+    const { engine, rows } = await started();
+    const id = rows[0]!.id;
+    // Another client changes the message; our ChangeKey is now old.
+    await h.ews(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: { id },
+          updates: [{ kind: 'Set', path: { fieldURI: 'item:Subject' }, item: { kind: 'Message', subject: 'Edited' } }],
+        },
+      ],
+    });
+    await recordAction(h.db, { kind: 'set-flag', ids: [id], flag: 1 });
+    await engine.runPass('outbox');
+    expect(await serverItem(id)).toMatchObject({ subject: 'Edited', flag: { flagStatus: 'Flagged' } });
+    await converged();
+  });
+
+  it('a failing entry is marked in plain words and does not hold up the next one', async () => {
+    const { engine, rows } = await started();
+    const doomed = await h.createServerFolder('Doomed');
+    await engine.runPass('poll');
+    await recordAction(h.db, { kind: 'move', ids: [rows[0]!.id], toFolderId: doomed });
+    await recordAction(h.db, { kind: 'set-read', ids: [rows[1]!.id], isRead: !rows[1]!.isRead });
+    await h.ews(DeleteFolder, { deleteType: 'HardDelete', folderIds: [{ id: doomed }] });
+    const report = await engine.runPass('outbox');
+    expect(report.summary).toMatchObject({ pushed: 1, pushFailed: 1 });
+    const [entry] = await h.db.outbox.toArray();
+    expect(entry).toMatchObject({ state: 'failed', attempts: 1, op: { kind: 'move' } });
+    expect(entry?.error).toMatch(/no longer exists/);
+    expect(await serverItem(rows[1]!.id)).toMatchObject({ isRead: !rows[1]!.isRead });
+    // The message is shown where it really is, and everything else matches the server.
+    expect((await h.db.messages.get(rows[0]!.id))?.folderId).toBe(rows[0]!.folderId);
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+  });
+});
