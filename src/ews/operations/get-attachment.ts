@@ -1,5 +1,6 @@
 import { NS } from '../namespaces.js';
 import { child, childText } from '../xml/node.js';
+import { CodecError } from '../errors.js';
 import type { Operation } from '../operation.js';
 import type { Attachment } from '../types.js';
 import { readAttachment, writeAttachment } from '../properties/item.js';
@@ -32,7 +33,11 @@ export const GetAttachment: Operation<GetAttachmentRequest, GetAttachmentMessage
     const r: GetAttachmentRequest = {
       attachmentIds: (child(el, NS.m, 'AttachmentIds')?.children ?? [])
         .filter((c) => c.uri === NS.t && c.local === 'AttachmentId')
-        .map((c) => c.attrs['Id'] ?? ''),
+        .map((c) => {
+          const id = c.attrs['Id'];
+          if (id === undefined) throw new CodecError('unexpected', '<AttachmentId> has no Id');
+          return id;
+        }),
     };
     const shape = child(el, NS.m, 'AttachmentShape');
     if (shape) {

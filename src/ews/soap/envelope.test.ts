@@ -6,6 +6,7 @@ import type { Operation } from '../operation.js';
 import { DEFAULT_LIMITS } from '../xml/read.js';
 import { GetItem } from '../operations/get-item.js';
 import { GetFolder } from '../operations/get-folder.js';
+import { GetAttachment } from '../operations/get-attachment.js';
 import { SyncFolderItems } from '../operations/sync-folder-items.js';
 import { decodeRequest, decodeResponse, encodeRequest, encodeResponse } from './envelope.js';
 import { encodeFault } from './fault.js';
@@ -220,6 +221,15 @@ describe('decodeRequest', () => {
     expectCodecError(() => decodeRequest('<html><body>hi</body></html>'), 'not-soap', /an HTML page/);
     expectCodecError(() => decodeRequest('GetItem please'), 'malformed-xml', /malformed XML/);
     expectCodecError(() => decodeRequest(`<!DOCTYPE x [<!ENTITY e "GetItem">]>${request}`), 'forbidden-dtd', /DOCTYPE/);
+  });
+
+  it('refuses an attachment id without its Id, rather than asking for ""', () => {
+    const xml = encodeRequest(GetAttachment, { attachmentIds: ['a1'] }).replace(' Id="a1"', '');
+    expectCodecError(
+      () => GetAttachment.readRequest(decodeRequest(xml).element),
+      'unexpected',
+      /<AttachmentId> has no Id/,
+    );
   });
 
   it('reads an operation element with missing parts as a CodecError naming the part', () => {
