@@ -42,6 +42,17 @@ export const OPERATION_ID: ExtendedFieldURI = {
   propertyType: 'String',
 };
 
+/** The back-off of an ErrorServerBusy fault, or undefined for any other answer. */
+function backOff(body: string): number | undefined {
+  if (!body.includes('ErrorServerBusy')) return undefined;
+  try {
+    decodeResponse(CreateFolder, body);
+  } catch (e) {
+    if (e instanceof SoapFault && e.code === 'ErrorServerBusy') return e.backOffMs ?? 100;
+  }
+  return undefined;
+}
+
 /**
  * A client of the contract: requests encoded and answers decoded by the codec. Every answer body
  * is kept for the schema check. A budget fault (ErrorServerBusy with BackOffMilliseconds) is
@@ -54,25 +65,21 @@ export class EwsClient {
     private readonly answers: string[],
   ) {}
 
+  /** Sends `xml` as it is; a budget fault is waited out and the request sent again. */
   async raw(xml: string): Promise<string> {
-    const body = await this.conn.send(this.user, xml);
-    this.answers.push(body);
-    return body;
+    for (;;) {
+      const body = await this.conn.send(this.user, xml);
+      const wait = backOff(body);
+      if (wait === undefined) {
+        this.answers.push(body);
+        return body;
+      }
+      await sleep(wait);
+    }
   }
 
   async call<Req, Msg>(op: Operation<Req, Msg>, req: Req): Promise<Response<Msg>[]> {
-    for (;;) {
-      const body = await this.raw(encodeRequest(op, req));
-      try {
-        return decodeResponse(op, body).messages;
-      } catch (e) {
-        if (e instanceof SoapFault && e.code === 'ErrorServerBusy') {
-          await sleep(e.backOffMs ?? 100);
-          continue;
-        }
-        throw e;
-      }
-    }
+    return decodeResponse(op, await this.raw(encodeRequest(op, req))).messages;
   }
 
   /** The single message of a one-id request; fails unless it succeeded. */

@@ -16,6 +16,8 @@ export type { MailboxConnection } from './ews-client.js';
 export interface Contract {
   client(user?: string): EwsClient;
   connection(): MailboxConnection;
+  /** Keeps answers got outside a client for the schema check. */
+  record(bodies: string[]): void;
 }
 
 /**
@@ -31,6 +33,7 @@ export function describeMailboxContract(name: string, connect: () => Promise<Mai
     const contract: Contract = {
       client: (user = DEMO) => new EwsClient(conn, user, answers),
       connection: () => conn,
+      record: (bodies) => answers.push(...bodies),
     };
     beforeAll(async () => {
       conn = await connect();
@@ -102,8 +105,8 @@ export function describeMailboxContract(name: string, connect: () => Promise<Mai
     dialectsContract(contract);
     throttlingContract(contract, connect);
 
-    it('answers only schema-valid EWS (every non-fault answer of this run)', async () => {
-      const bodies = answers.filter((b) => !b.includes(':Fault>'));
+    it('answers only schema-valid EWS (the non-fault answers of this run, up to 150 per operation)', async () => {
+      const bodies = sample(answers.filter((b) => !b.includes(':Fault>')));
       expect(bodies.length).toBeGreaterThan(100);
       const results = await Promise.all(bodies.map((b) => validateEws(b)));
       const invalid = results.flatMap((r, n) =>
@@ -112,6 +115,16 @@ export function describeMailboxContract(name: string, connect: () => Promise<Mai
       expect(invalid.slice(0, 5)).toEqual([]);
     });
   });
+}
+
+/** At most `per` answers of each operation, spread over the run (the paging test alone makes thousands). */
+function sample(bodies: string[], per = 150): string[] {
+  const byOp = new Map<string, string[]>();
+  for (const b of bodies) {
+    const op = /<m:(\w+)Response[ >]/.exec(b)?.[1] ?? '?';
+    (byOp.get(op) ?? byOp.set(op, []).get(op)!).push(b);
+  }
+  return [...byOp.values()].flatMap((list) => list.filter((_, i) => i % Math.ceil(list.length / per) === 0));
 }
 
 export function idOf(c: ItemChange): string {

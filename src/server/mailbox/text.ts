@@ -33,5 +33,10 @@ export function textToHtml(text: string): string {
 // "The first 256 characters of an item" (Exchange 2013+), whitespace folded.
 // https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/preview-ex15websvcsotherref
 export function previewOf(text: string): string {
-  return Array.from(text.replace(/\s+/g, ' ').trim()).slice(0, 256).join('');
+  const flat = text.slice(0, 4096).replace(/\s+/g, ' ').trim();
+  // 256 characters, not UTF-16 units: never cut a surrogate pair in half.
+  if (flat.length <= 256) return flat;
+  return /[\uD800-\uDFFF]/.test(flat.slice(0, 512))
+    ? Array.from(flat.slice(0, 512)).slice(0, 256).join('')
+    : flat.slice(0, 256);
 }

@@ -17,8 +17,10 @@ const VALUE_COLUMNS = `item_class, subject, from_name, from_addr, sender_name, s
   location, uid, all_day, body_text, body_html, mime`;
 const VALUE_NAMES = new Set(VALUE_COLUMNS.split(',').map((c) => c.trim()));
 const INSERT_COLUMNS = `gen, user_id, folder_id, created_num, content_num, read_num, change_num, article, ${VALUE_COLUMNS}`;
+const VALUE_LIST = VALUE_COLUMNS.split(',').map((c) => c.trim()) as (keyof ItemValues)[];
+// Positional parameters: binding ~55 named ones costs more than the insert itself in a bulk load.
 const INSERT = `INSERT INTO items (${INSERT_COLUMNS}) VALUES (${INSERT_COLUMNS.split(',')
-  .map((c) => `@${c.trim()}`)
+  .map(() => '?')
   .join(', ')})`;
 
 export interface Placement {
@@ -41,17 +43,9 @@ export function insertItem(
 ): { id: number; num: number } {
   const num = at.num ?? db.next();
   const article = at.article ?? takeArticle(db, folderId);
-  const r = db.prep(INSERT).run({
-    ...v,
-    gen: 0,
-    user_id: userId,
-    folder_id: folderId,
-    created_num: num,
-    content_num: num,
-    read_num: num,
-    change_num: num,
-    article,
-  });
+  const params: unknown[] = [0, userId, folderId, num, num, num, num, article];
+  for (const c of VALUE_LIST) params.push(v[c]);
+  const r = db.prep(INSERT).run(params);
   if (!at.bulk) touchContents(db, folderId, num, now);
   return { id: Number(r.lastInsertRowid), num };
 }
