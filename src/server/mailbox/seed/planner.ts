@@ -309,8 +309,10 @@ export class Planner {
       'Lunch with Claire',
     ]);
     const end = start + this.rng.pick([30, 60, 90]) * MINUTE;
+    // Entered a week ahead, and never in the future.
+    const entered = Math.min(start - 7 * DAY, this.anchor - HOUR);
     const head: Head = {
-      ...this.plain(n, DEMO, [], subject, start - 7 * DAY, `${subject}\n${location}`),
+      ...this.plain(n, DEMO, [], subject, entered, `${subject}\n${location}`),
       html: true,
       meeting: { uid: `${this.rng.hex(24)}@tern.test`, start, end, location, summary: subject, method: 'PUBLISH' },
     };
@@ -318,7 +320,7 @@ export class Planner {
       head,
       user: this.m.demo.id,
       folder: this.m.demo.folders.get('calendar')!,
-      received: start - 7 * DAY,
+      received: entered,
       isRead: true,
       flag: 0,
       categories: [],
