@@ -65,7 +65,7 @@ export async function benchCodec(): Promise<void> {
   // Other processes on the machine slow every reader; the load average says how much to trust the ms.
   const load = loadavg()[0]!.toFixed(1);
   console.log(
-    `EWS codec, Node ${process.version}, ${cpus().length} CPUs, load ${load}: median of ${ROUNDS} interleaved rounds, each reader in its own worker\n`,
+    `EWS codec, Node ${process.version}, ${cpus().length} CPUs, load ${load}: median read over ${ROUNDS} interleaved rounds, each reader in its own worker\n`,
   );
   for (const [index, page] of pages().entries()) {
     await checkReaders(page);
@@ -83,7 +83,7 @@ export async function benchCodec(): Promise<void> {
 }
 
 // Warms each reader's worker, then runs them in turn, a round of ROUND_MS each, and takes the
-// median time per read over the rounds.
+// median of every read's own time: a read the scheduler interrupted is an outlier, not an average.
 async function measure(page: number): Promise<Record<Reader, number>> {
   const readers = Object.keys(READERS) as Reader[];
   const workers = readers.map((reader) => new ReaderWorker(page, reader));
@@ -91,7 +91,7 @@ async function measure(page: number): Promise<Record<Reader, number>> {
     for (const w of workers) await w.run(WARMUP_MS);
     const times = readers.map(() => [] as number[]);
     for (let round = 0; round < ROUNDS; round++)
-      for (const [i, w] of workers.entries()) times[i]!.push(await w.run(ROUND_MS));
+      for (const [i, w] of workers.entries()) times[i]!.push(...(await w.run(ROUND_MS)));
     return Object.fromEntries(readers.map((r, i) => [r, median(times[i]!)])) as Record<Reader, number>;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
@@ -100,7 +100,7 @@ async function measure(page: number): Promise<Record<Reader, number>> {
 
 class ReaderWorker {
   private readonly worker: Worker;
-  private pending?: { resolve(ms: number): void; reject(e: unknown): void };
+  private pending?: { resolve(times: number[]): void; reject(e: unknown): void };
 
   constructor(page: number, reader: Reader) {
     // The worker loads this file through tsx, which Node does not pass on to workers by itself.
@@ -109,12 +109,12 @@ class ReaderWorker {
       return import(${JSON.stringify(import.meta.url)});
     });`;
     this.worker = new Worker(boot, { eval: true, workerData: { codecBench: { page, reader } } });
-    this.worker.on('message', (ms: number) => this.pending?.resolve(ms));
+    this.worker.on('message', (times: number[]) => this.pending?.resolve(times));
     this.worker.on('error', (e) => this.pending?.reject(e));
   }
 
-  /** Reads the page for about `ms` milliseconds; resolves with the mean time of one read. */
-  run(ms: number): Promise<number> {
+  /** Reads the page for about `ms` milliseconds; resolves with the time of each read. */
+  run(ms: number): Promise<number[]> {
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
       this.worker.postMessage(ms);
@@ -135,15 +135,14 @@ async function serve(page: Page, reader: Reader): Promise<void> {
     ewsjs: () => page.ewsjs(),
   }[reader];
   parentPort!.on('message', async (ms: number) => {
-    let n = 0;
+    const times: number[] = [];
     const start = performance.now();
-    let now = start;
-    while (now - start < ms) {
+    for (let t = start, now = start; now - start < ms; t = now) {
       await read();
-      n++;
       now = performance.now();
+      times.push(now - t);
     }
-    parentPort!.postMessage((now - start) / n);
+    parentPort!.postMessage(times);
   });
 }
 
