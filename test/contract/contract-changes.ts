@@ -136,6 +136,9 @@ export function changeKindsContract(contract: Contract): void {
       const t1 = await c.syncAll(target, t0.state);
       expect(s1.changes).toEqual([{ type: 'Delete', itemId: { id: item!.id } }]);
       expect(t1.changes.map((ch) => `${ch.type}:${idOf(ch)}`)).toEqual([`Create:${newId.id}`]);
+      // IdOnly: the id and nothing else.
+      const created = t1.changes[0]!;
+      expect(created.type === 'Create' && Object.keys(created.item).sort()).toEqual(['itemId', 'kind']);
     });
   });
 

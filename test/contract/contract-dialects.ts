@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FindItem, GetFolder, GetItem, UpdateItem, decodeResponse } from '../../src/ews/index.js';
+import {
+  FindItem,
+  GetFolder,
+  GetItem,
+  SyncFolderItems,
+  UpdateItem,
+  decodeResponse,
+  type PropertyPath,
+} from '../../src/ews/index.js';
 import { DEMO } from './ews-client.js';
 import type { Contract } from './mailbox-contract.js';
 
@@ -15,6 +24,13 @@ const thunderbird = (body: string) =>
 // TimeZoneContext, booleans as 1/0 and a Mailbox inside every DistinguishedFolderId.
 const exchangelib = (body: string) =>
   `<?xml version='1.0' encoding='utf-8'?>\n<s:Envelope xmlns:m="${M}" xmlns:s="${SOAP}" xmlns:t="${T}"><s:Header><t:RequestServerVersion Version="Exchange2016"/><t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></s:Header><s:Body>${body}</s:Body></s:Envelope>`;
+/** Every FieldURI of the Exchange2013_SP1 schema (217): exchangelib asks for 101 at once, 204 in GetItem. */
+function everyFieldURI(): PropertyPath[] {
+  const xsd = readFileSync(new URL('../../../shared/ews-schema/types.xsd', import.meta.url), 'utf8');
+  const list = /<xs:simpleType name="UnindexedFieldURIType">([\s\S]*?)<\/xs:simpleType>/.exec(xsd)![1]!;
+  return [...list.matchAll(/value="([^"]+)"/g)].map((m) => ({ fieldURI: m[1]! }));
+}
+
 const mailbox = `<t:Mailbox><t:EmailAddress>${DEMO}</t:EmailAddress><t:RoutingType>SMTP</t:RoutingType><t:MailboxType>Mailbox</t:MailboxType></t:Mailbox>`;
 
 export function dialectsContract(contract: Contract): void {
@@ -91,6 +107,43 @@ export function dialectsContract(contract: Contract): void {
         const ids = unread.rootFolder!.items.map((i) => i.itemId!.id);
         expect(ids.includes(item!.id)).toBe(value === '0');
       }
+    });
+
+    it('takes every FieldURI of the schema, indexed ones too, and returns what it has', async () => {
+      const c = contract.client();
+      const folder = await c.createFolder('Every property');
+      const [item] = await c.fill(folder, 1, 'Everything');
+      const additionalProperties: PropertyPath[] = [
+        ...everyFieldURI(),
+        { fieldURI: 'contacts:PhysicalAddress:Street', fieldIndex: 'Business' },
+        { fieldURI: 'item:InternetMessageHeader', fieldIndex: 'Subject' },
+        { extended: { propertyTag: '0x1000', propertyType: 'String' } },
+      ];
+      expect(additionalProperties.length).toBeGreaterThan(200);
+      const sync = await c.one(SyncFolderItems, {
+        itemShape: { baseShape: 'IdOnly', additionalProperties },
+        syncFolderId: folder,
+        maxChangesReturned: 5,
+      });
+      const created = sync.changes![0]!;
+      expect(created.type).toBe('Create');
+      if (created.type !== 'Create') return;
+      expect(created.item).toMatchObject({
+        subject: 'Everything 0',
+        isRead: true,
+        hasAttachments: false,
+        importance: 'Normal',
+      });
+      // SyncFolderItems never returns bodies, attachments or MIME.
+      expect(created.item.body).toBeUndefined();
+      expect(created.item.mimeContent).toBeUndefined();
+      const got = (await c.one(GetItem, { itemShape: { baseShape: 'IdOnly', additionalProperties }, itemIds: [item!] }))
+        .items![0]!;
+      expect(got.body?.value).toContain('Body of everything 0.');
+      expect(got.mimeContent).toBeDefined();
+      expect(got.textBody?.value).toBe('Body of everything 0.');
+      expect(got.internetMessageHeaders?.find((h) => h.name === 'Subject')?.value).toBe('Everything 0');
+      expect(got.extendedProperties?.[0]?.value).toBe('Body of everything 0.');
     });
 
     it('refuses another user’s mailbox in a DistinguishedFolderId', async () => {

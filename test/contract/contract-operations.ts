@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConvertId,
+  CopyFolder,
   CopyItem,
   CreateFolder,
   CreateItem,
+  DeleteFolder,
   DeleteItem,
   EmptyFolder,
   FindFolder,
@@ -12,6 +14,7 @@ import {
   GetFolder,
   GetItem,
   MarkAllItemsAsRead,
+  MoveFolder,
   UpdateItem,
   type ExtendedFieldURI,
   type ItemId,
@@ -359,6 +362,52 @@ export function operationsContract(contract: Contract): void {
       expect(inside.map((i) => [i.kind, i.subject, i.start, i.location])).toEqual([
         ['CalendarItem', 'Inside', at(10, 9).replace('.000', ''), 'Room 1'],
       ]);
+    });
+  });
+}
+
+export function foldersContract(contract: Contract): void {
+  describe('folders', () => {
+    it('moves a deleted folder to Deleted Items, copies a folder with its contents and subfolders, and keeps well-known folders', async () => {
+      const c = contract.client();
+      const source = await c.createFolder('Copy me');
+      const sub = await c.createFolder('Inner', source);
+      await c.fill(source, 3, 'Copied');
+      await c.fill(sub, 2, 'Inner');
+      const copy = await c.one(CopyFolder, { toFolderId: { distinguished: 'archive' }, folderIds: [source] });
+      const copied = copy.folders![0]!.folderId!;
+      expect(copied.id).not.toBe(source.id);
+      expect((await c.list(copied)).size).toBe(3);
+      const inner = await c.one(FindFolder, {
+        traversal: 'Shallow',
+        folderShape: { baseShape: 'Default' },
+        parentFolderIds: [copied],
+      });
+      expect(inner.rootFolder!.folders.map((f) => [f.displayName, f.totalCount])).toEqual([['Inner', 2]]);
+      expect((await c.list(source)).size).toBe(3);
+
+      await c.one(DeleteFolder, { deleteType: 'MoveToDeletedItems', folderIds: [source] });
+      const trash = await c.one(FindFolder, {
+        traversal: 'Shallow',
+        folderShape: { baseShape: 'Default' },
+        parentFolderIds: [{ distinguished: 'deleteditems' }],
+      });
+      expect(trash.rootFolder!.folders.map((f) => f.displayName)).toContain('Copy me');
+      const codes = await c.call(DeleteFolder, {
+        deleteType: 'HardDelete',
+        folderIds: [{ distinguished: 'inbox' }, source],
+      });
+      expect(codes.map((m) => m.responseCode)).toEqual(['ErrorDeleteDistinguishedFolder', 'NoError']);
+      expect(
+        (await c.call(GetFolder, { folderShape: { baseShape: 'IdOnly' }, folderIds: [source, sub] })).map(
+          (m) => m.responseCode,
+        ),
+      ).toEqual(['ErrorItemNotFound', 'ErrorItemNotFound']);
+      const move = await c.call(MoveFolder, {
+        toFolderId: copied,
+        folderIds: [{ distinguished: 'sentitems' }, copied],
+      });
+      expect(move.map((m) => m.responseCode)).toEqual(['ErrorMoveDistinguishedFolder', 'ErrorMoveCopyFailed']);
     });
   });
 }

@@ -4,6 +4,7 @@ import {
   FindItem,
   GetItem,
   SendItem,
+  UpdateItem,
   type FolderRef,
   type Item,
   type ItemId,
@@ -172,6 +173,81 @@ export function sendContract(contract: Contract): void {
         items: [{ kind: 'Message', subject: 'To nobody' }],
       });
       expect(nobody[0]!.responseCode).toBe('ErrorInvalidRecipients');
+    });
+  });
+}
+
+export function draftsContract(contract: Contract): void {
+  describe('drafts', () => {
+    it('edits a draft (its MIME follows) and sends it with UpdateItem SendAndSaveCopy', async () => {
+      const demo = contract.client();
+      const saved = await demo.one(CreateItem, {
+        messageDisposition: 'SaveOnly',
+        items: [{ kind: 'Message', subject: 'First words', body: { bodyType: 'Text', value: 'Draft one.' } }],
+      });
+      const draft = saved.items![0]!.itemId!;
+      const subject = `Final words ${Date.now()}`;
+      const edited = await demo.one(UpdateItem, {
+        conflictResolution: 'AutoResolve',
+        messageDisposition: 'SaveOnly',
+        itemChanges: [
+          {
+            itemId: draft,
+            updates: [
+              { kind: 'Set', path: { fieldURI: 'item:Subject' }, item: { kind: 'Message', subject } },
+              {
+                kind: 'Set',
+                path: { fieldURI: 'item:Body' },
+                item: { kind: 'Message', body: { bodyType: 'HTML', value: '<p>Draft <i>two</i>.</p>' } },
+              },
+              {
+                kind: 'Append',
+                path: { fieldURI: 'message:ToRecipients' },
+                item: { kind: 'Message', toRecipients: [{ emailAddress: ADA }] },
+              },
+              {
+                kind: 'Append',
+                path: { fieldURI: 'message:CcRecipients' },
+                item: { kind: 'Message', ccRecipients: [{ emailAddress: 'cc@example.com' }] },
+              },
+            ],
+          },
+        ],
+      });
+      const now = edited.items![0]!.itemId!;
+      const got = (
+        await demo.one(GetItem, {
+          itemShape: { baseShape: 'Default', includeMimeContent: true, bodyType: 'Text' },
+          itemIds: [now],
+        })
+      ).items![0]!;
+      const mime = Buffer.from(got.mimeContent!, 'base64').toString('utf8');
+      expect(mime).toContain(`Subject: ${subject}`);
+      expect(mime).toContain('<i>two</i>');
+      expect(mime).toMatch(/^To: .*ada@tern\.test/m);
+      expect(got.body?.value).toBe('Draft two.');
+      expect(got.isDraft).toBe(true);
+
+      const sent = await demo.call(UpdateItem, {
+        conflictResolution: 'AutoResolve',
+        messageDisposition: 'SendAndSaveCopy',
+        itemChanges: [
+          {
+            itemId: now,
+            updates: [
+              { kind: 'Set', path: { fieldURI: 'item:Importance' }, item: { kind: 'Message', importance: 'High' } },
+            ],
+          },
+        ],
+      });
+      expect(sent[0]!.responseCode).toBe('NoError');
+      const delivered = await findBySubject(contract.client(ADA), { distinguished: 'inbox' }, subject);
+      expect(delivered.map((i) => [i.importance, i.isDraft])).toEqual([['High', false]]);
+      expect(await findBySubject(demo, { distinguished: 'drafts' }, subject)).toEqual([]);
+      expect(await findBySubject(demo, { distinguished: 'sentitems' }, subject)).toHaveLength(1);
+      const outgoing = contract.connection().outgoing;
+      if (outgoing)
+        expect((await outgoing()).filter((o) => o.subject === subject).map((o) => o.to)).toEqual([['cc@example.com']]);
     });
   });
 }

@@ -4,8 +4,8 @@ import { validateEws } from '../support/xsd.js';
 import { EwsClient, DEMO, type MailboxConnection } from './ews-client.js';
 import { changeKindsContract } from './contract-changes.js';
 import { errorsContract } from './contract-errors.js';
-import { sendContract } from './contract-send.js';
-import { operationsContract } from './contract-operations.js';
+import { draftsContract, sendContract } from './contract-send.js';
+import { foldersContract, operationsContract } from './contract-operations.js';
 import { dialectsContract } from './contract-dialects.js';
 import { throttlingContract } from './contract-throttling.js';
 import { Mutator } from './mutator.js';
@@ -101,7 +101,9 @@ export function describeMailboxContract(name: string, connect: () => Promise<Mai
     changeKindsContract(contract);
     errorsContract(contract);
     sendContract(contract);
+    draftsContract(contract);
     operationsContract(contract);
+    foldersContract(contract);
     dialectsContract(contract);
     throttlingContract(contract, connect);
 
