@@ -47,7 +47,11 @@ export function createClient(deps: ClientDeps): { call: Call; stats: RequestStat
   const stats: RequestStats = { requests: 0, bytesSent: 0, bytesReceived: 0, byOperation: {} };
   const { db, clock, settings } = deps;
 
+  // Whether this context saw "busy" since its last success: only then is there a back-off
+  // counter to reset (saves a database read per request).
+  let backedOff = false;
   const busy = async (hintMs: number | undefined): Promise<never> => {
+    backedOff = true;
     const until = await noteBusy(db, clock.now(), hintMs, settings, deps.random);
     deps.onOutcome('throttled');
     throw new ThrottledError(until);
@@ -95,7 +99,10 @@ export function createClient(deps: ClientDeps): { call: Call; stats: RequestStat
       const throttled = messages.find((m) => BUSY_CODES.has(m.responseCode));
       if (throttled) return busy(parseBackOff(throttled.messageXml));
       deps.onOutcome('ok');
-      await resetBackoff(db);
+      if (backedOff) {
+        backedOff = false;
+        await resetBackoff(db);
+      }
       return messages;
     });
   };

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { SyncFolderItems, type Item, type ItemChange } from '../ews/index.js';
 import type { FolderRow, SyncCursor } from '../db/index.js';
 import { applyItemPage, type ItemPage } from './apply-items.js';
@@ -21,9 +22,18 @@ export async function syncFolder(ctx: SyncContext, folder: FolderRow, serverCoun
   ctx.progress.phase('items', folder.name);
   let changed = 0;
   const first = await db.cursors.get(folder.id);
-  // A listing from no state sees every id: it is a mark and sweep like any re-list.
-  if (first?.syncState === undefined && first?.sweep === undefined)
-    await db.cursors.put(restart(first ?? { key: folder.id, complete: false, updatedAt: 0 }, ctx.clock.now()));
+  if (first?.syncState === undefined && first?.sweep === undefined) {
+    // A listing from no state sees every id: over rows we already hold it is a mark and sweep
+    // like any re-list; over none it has nothing to sweep, and verifies the folder as it goes.
+    const start = first ?? { key: folder.id, complete: false, updatedAt: 0 };
+    const now = ctx.clock.now();
+    const held = await db.messages
+      .where('[folderId+receivedAt]')
+      .between([folder.id, Dexie.minKey], [folder.id, Dexie.maxKey])
+      .limit(1)
+      .count();
+    await db.cursors.put(held ? restart(start, now) : { ...start, lastVerified: now });
+  }
   for (;;) {
     const cursor = await db.cursors.get(folder.id);
     const [msg] = await ctx.call(SyncFolderItems, {

@@ -157,6 +157,7 @@ export class Harness {
 
   /** One EWS call as `user` (another client of the same mailbox, or the other user). */
   async ews<Req, Msg>(op: Operation<Req, Msg>, req: Req, user = DEMO): Promise<EwsResponse<Msg>[]> {
+    let failures = 0;
     for (;;) {
       try {
         const messages = decodeResponse(op, await this.transportFor(user)(encodeRequest(op, req))).messages;
@@ -165,8 +166,10 @@ export class Harness {
         this.clock.advance(Number(busy.messageXml?.['BackOffMilliseconds'] ?? 1000));
       } catch (err) {
         // The server's request budget is shared with the engine: wait as a polite client would.
-        if (!(err instanceof SoapFault) || err.code !== 'ErrorServerBusy') throw err;
-        this.clock.advance(err.backOffMs ?? 1000);
+        // A fault queued for the engine may also hit this other client: it tries again.
+        if (err instanceof SoapFault && err.code === 'ErrorServerBusy') this.clock.advance(err.backOffMs ?? 1000);
+        else if (err instanceof TransportError && ++failures < 5) this.clock.advance(1000);
+        else throw err;
       }
     }
   }
@@ -213,8 +216,8 @@ export class Harness {
     return id;
   }
 
-  /** Every mail folder of the server with its counts, and every item with what the list shows. */
-  async serverSnapshot(): Promise<Snapshot> {
+  /** The server's mail folders (FindFolder Deep from msgfolderroot). */
+  async serverFolders(): Promise<Folder[]> {
     const [found] = await this.ews(FindFolder, {
       traversal: 'Deep',
       folderShape: {
@@ -225,9 +228,14 @@ export class Harness {
       },
       parentFolderIds: [{ distinguished: 'msgfolderroot' }],
     });
-    const folders = (found?.rootFolder?.folders ?? []).filter((f) =>
+    return (found?.rootFolder?.folders ?? []).filter((f) =>
       isMailFolder({ kind: f.kind, folderClass: f.folderClass ?? '' }),
     );
+  }
+
+  /** Every mail folder of the server with its counts, and every item with what the list shows. */
+  async serverSnapshot(): Promise<Snapshot> {
+    const folders = await this.serverFolders();
     const counts = await this.ews(GetFolder, {
       folderShape: {
         baseShape: 'IdOnly',

@@ -15,7 +15,7 @@ beforeAll(async () => {
   const mark = h.sent.length;
   await h.engine(SETTINGS).runPass('startup');
   cleanRequests = h.sent.length - mark;
-});
+}, 120_000);
 afterAll(() => h.close());
 
 async function expectConverged() {
@@ -73,7 +73,7 @@ describe('a pass killed at random points', () => {
       expect(restarted.error, `resumed after ${n}`).toBeUndefined();
       await expectConverged();
     }
-  });
+  }, 240_000);
 
   it('survives being dropped in the middle of a transaction', async () => {
     let killedAt = 0;
@@ -90,7 +90,7 @@ describe('a pass killed at random points', () => {
       await expectConverged();
     }
     expect(killedAt).toBeGreaterThanOrEqual(6);
-  });
+  }, 240_000);
 });
 
 /**

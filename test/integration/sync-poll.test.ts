@@ -16,7 +16,7 @@ beforeAll(async () => {
     );
   engine = h.engine({ prefetchBodies: true });
   await engine.runPass('startup');
-});
+}, 180_000);
 afterAll(() => h.close());
 
 describe('polling a 100-folder mailbox', () => {
