@@ -34,7 +34,14 @@ const TEXTS: Record<string, string> = {
   ErrorImpersonationDenied: 'Impersonation is not available on this server.',
   ErrorCannotDeleteObject: 'The object cannot be deleted.',
   ErrorInternalServerError: 'An internal server error occurred. The operation failed.',
+  ErrorInvalidPropertyDelete: 'This property cannot be deleted.',
+  ErrorFolderSavePropertyError: 'The folder save operation failed due to invalid property values.',
+  ErrorInvalidItemForOperationSendItem: 'The item is not a valid item for SendItem.',
+  ErrorSchemaValidation: 'The request failed schema validation.',
 };
+
+/** Every ResponseCode this mailbox answers with (each must be in the schema's ResponseCodeType). */
+export const RESPONSE_CODES: readonly string[] = Object.keys(TEXTS);
 
 /** An EWS error for one response message (one id of a batch, one operation). */
 export class EwsFail extends Error {

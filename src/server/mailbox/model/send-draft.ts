@@ -23,7 +23,7 @@ export async function sendDraft(ctx: Ctx, draftId: number, saveTo: FolderRow | n
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const row = itemByRow(ctx.db, draftId);
     if (!row || row.user_id !== ctx.user.id) throw new EwsFail('ErrorItemNotFound');
-    if (!row.is_draft) throw new EwsFail('ErrorInvalidOperation', 'Only a draft can be sent.');
+    if (!row.is_draft) throw new EwsFail('ErrorInvalidItemForOperationSendItem', 'Only a draft can be sent.');
     const bodies = itemBodies(ctx.db, row.id)!;
     const props = propsOf(ctx.db, [row.id]);
     const mime = await recompose(row, bodies, props, attachmentsWithContent(ctx.db, row.id), ctx.user, ctx.now);

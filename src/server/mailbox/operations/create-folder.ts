@@ -17,7 +17,7 @@ const KIND_CLASS: Partial<Record<Folder['kind'], string>> = {
 export function folderName(name: string | undefined): string {
   const n = name?.trim() ?? '';
   if (!n || n.length > 255)
-    throw new EwsFail('ErrorInvalidFolderName' as string, 'The folder name is empty or too long.');
+    throw new EwsFail('ErrorFolderSavePropertyError', 'The folder name is empty or longer than 255 characters.');
   return n;
 }
 
