@@ -19,17 +19,17 @@ const ATTEMPTS = 3;
  * The draft is gone from Drafts afterwards: sending it again answers ErrorItemNotFound.
  * Composition is asynchronous; if the draft changed meanwhile, it is read and composed again.
  */
-export async function sendDraft(ctx: Ctx, draftId: number, saveTo: FolderRow | null): Promise<void> {
+export async function sendDraft(ctx: Ctx, draft: { id: number; gen: number }, saveTo: FolderRow | null): Promise<void> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const row = itemByRow(ctx.db, draftId);
-    if (!row || row.user_id !== ctx.user.id) throw new EwsFail('ErrorItemNotFound');
+    const row = itemByRow(ctx.db, draft.id);
+    if (!row || row.user_id !== ctx.user.id || row.gen !== draft.gen) throw new EwsFail('ErrorItemNotFound');
     if (!row.is_draft) throw new EwsFail('ErrorInvalidItemForOperationSendItem', 'Only a draft can be sent.');
     const bodies = itemBodies(ctx.db, row.id)!;
     const props = propsOf(ctx.db, [row.id]);
     const mime = await recompose(row, bodies, props, attachmentsWithContent(ctx.db, row.id), ctx.user, ctx.now);
     const sent = ctx.db.write(() => {
-      const now = itemByRow(ctx.db, draftId);
-      if (!now || now.change_num !== row.change_num) return false;
+      const now = itemByRow(ctx.db, draft.id);
+      if (!now || now.gen !== row.gen || now.change_num !== row.change_num) return false;
       const msg: NewMessage = {
         values: { ...withoutIds(row), ...bodies, mime, size: mime.length, sent: ctx.now, is_draft: 0 },
         attachments: attachmentsWithContent(ctx.db, row.id).map(({ id: _id, item_id: _item, ...a }) => a),

@@ -28,7 +28,7 @@ export async function sendItems(ctx: Ctx, req: SendItemRequest): Promise<Respons
     const row = resolveItem(ctx, id);
     if (id.changeKey !== undefined && changeKeyNum(id.changeKey) !== row.change_num)
       throw new EwsFail('ErrorStaleObject');
-    await sendDraft(ctx, row.id, saveTo);
+    await sendDraft(ctx, row, saveTo);
     return ok({});
   });
 }

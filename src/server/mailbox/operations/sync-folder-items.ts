@@ -72,9 +72,13 @@ interface Page {
   last: boolean;
 }
 
+// Ignore has no documented bound; a page reads at most this many rows past the ones it returns
+// (more ignored items than that only make the page shorter, never wrong).
+const IGNORE_SLACK = 512;
+
 function snapshot(ctx: Ctx, folder: FolderRow, s: ItemsState, max: number, ignore: Set<string>): Page {
   const hwm = s.snapshot!.hwm;
-  const limit = max + ignore.size + 1;
+  const limit = max + Math.min(ignore.size, IGNORE_SLACK) + 1;
   const rows = snapshotPage(ctx.db, folder.id, hwm, s.snapshot!.after, limit);
   const emit: Emit[] = [];
   let cursor = s.snapshot!.after;
@@ -94,7 +98,7 @@ function snapshot(ctx: Ctx, folder: FolderRow, s: ItemsState, max: number, ignor
 }
 
 function incremental(ctx: Ctx, folder: FolderRow, s: ItemsState, max: number, ignore: Set<string>): Page {
-  const limit = max + ignore.size + 1;
+  const limit = max + Math.min(ignore.size, IGNORE_SLACK) + 1;
   const items = changedSince(ctx.db, folder.id, s.pos, limit);
   const tombs = removedSince(ctx.db, folder.id, s.pos, limit);
   const emit: Emit[] = [];

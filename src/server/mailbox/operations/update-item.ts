@@ -58,7 +58,7 @@ export async function updateItems(ctx: Ctx, req: UpdateItemRequest): Promise<Res
   return eachAsync<ItemChangeDescription, UpdateItemMessage>(req.itemChanges, async (change) => {
     const row = await apply(ctx, change, req.conflictResolution);
     if (send) {
-      await sendDraft(ctx, row.id, saveTo);
+      await sendDraft(ctx, row, saveTo);
       return ok({ items: [] });
     }
     return ok({ items: [{ kind: itemKind(row.item_class), itemId: ctx.ids.item(row) }], conflictCount: 0 });
