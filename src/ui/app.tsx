@@ -14,7 +14,7 @@ import { useI18n } from './i18n/use-i18n.js';
 import { shortcutFor, type ShortcutCommand } from './keyboard.js';
 import { updateReady } from './register-sw.js';
 import { navigate, route as routeStore } from './route.js';
-import { cursor, indexOf, messageAt } from './selection.js';
+import { cursor, focusReaderOnOpen, indexOf, messageAt } from './selection.js';
 import { signInUrl } from './session.js';
 import { syncStatus } from './sync-client.js';
 import { online, openFolder, requestSync } from './sync-triggers.js';
@@ -88,6 +88,7 @@ export function App() {
   }, [inbox?.unread]);
 
   const openMessage = (m: MessageRow, index?: number) => {
+    focusReaderOnOpen.pending = true;
     if (index !== undefined && m.folderId === folderId) cursor.set({ folderId: m.folderId, index, id: m.id });
     navigate({ view: 'mail', folderId: m.folderId, messageId: m.id });
   };
@@ -138,6 +139,7 @@ export function App() {
       case 'previous':
         return moveCursor(Math.max(0, at - 1), !narrow || messageId !== undefined);
       case 'open':
+        focusReaderOnOpen.pending = at >= 0;
         return at >= 0 ? moveCursor(at, true) : undefined;
       case 'back':
         return closeReader();

@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import { messagePage, type MessageRow } from '../db/index.js';
+import type { MessageRow } from '../db/index.js';
+import { folderAnchors } from './data/folder-anchors.js';
+import { messageWindow } from './data/message-window.js';
 import { db } from './db.js';
 import { createStore } from './hooks/store.js';
 
@@ -12,10 +14,16 @@ export interface Cursor {
 
 export const cursor = createStore<Cursor | undefined>(undefined);
 
+/**
+ * Set when the user opened a message (click, Enter, o): the reader takes focus. Moving through the
+ * list with j/k or the arrows opens messages too, but focus stays in the list.
+ */
+export const focusReaderOnOpen = { pending: false };
+
 /** The message at `index` of a folder (newest first), if there is one. */
 export async function messageAt(folderId: string, index: number): Promise<MessageRow | undefined> {
   if (index < 0) return undefined;
-  return (await messagePage(db, folderId, index, 1))[0];
+  return (await messageWindow(db, folderId, index, 1, folderAnchors.get().get(folderId)))[0];
 }
 
 /**

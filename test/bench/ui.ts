@@ -122,6 +122,25 @@ export async function benchUi(): Promise<void> {
         }, ROWS),
       );
     }
+    // Deep jumps: scroll far down and time until the rows of that place are on screen, before the
+    // folder's anchors exist (offset walks) and after (at most 250 rows from an anchor).
+    const jump = (row: number) =>
+      page.evaluate(async (target) => {
+        const scroller = document.querySelector<HTMLElement>('.list-scroller')!;
+        const t0 = performance.now();
+        scroller.scrollTop = target * 76;
+        while (!document.querySelector(`.list-spacer [role=option][aria-posinset="${target + 1}"]`))
+          await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t0;
+      }, row);
+    await page.goto('about:blank');
+    await page.goto(`${url}/#/mail/bench`);
+    await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined);
+    const coldJump = await jump(40_000);
+    await page.waitForTimeout(5000); // anchors build in the background
+    const warmJumps = [];
+    for (const row of [10_000, 45_000, 25_000, 49_000, 5_000]) warmJumps.push(await jump(row));
+
     // The first run also installs the worker and fills its cache; the rest load from it.
     const warm = app.slice(1);
     console.log(
@@ -132,6 +151,8 @@ export async function benchUi(): Promise<void> {
       'navigation → 50 rows on screen (warm median, ms)': Math.round(median(warm)),
       'navigation → 50 rows on screen (warm best, ms)': Math.round(Math.min(...warm)),
       'raw IndexedDB read of the same 50 rows (median, ms)': Number(median(raw).toFixed(1)),
+      'jump to row 40,000 before anchors (ms)': Math.round(coldJump),
+      'jump deep with anchors (median of 5, ms)': Math.round(median(warmJumps)),
     });
   } finally {
     await browser.close();

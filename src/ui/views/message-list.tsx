@@ -1,7 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { messagePage, type FolderRow, type MessageRow } from '../../db/index.js';
+import type { FolderRow, MessageRow } from '../../db/index.js';
 import { MessageItem } from '../components/message-item.js';
 import { db } from '../db.js';
+import { ensureAnchors, folderAnchors } from '../data/folder-anchors.js';
+import { messageWindow } from '../data/message-window.js';
+import { useStore } from '../hooks/store.js';
 import { folderName } from '../folder-names.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useNow } from '../hooks/use-now.js';
@@ -29,9 +32,16 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageLi
   const total = folder.total;
   const { start, end } = listWindow(viewport.top, viewport.height, total);
 
+  // Big folders get anchors so a deep window reads a few hundred rows, not everything above it.
+  useEffect(() => ensureAnchors(db, folder.id, total), [folder.id, total]);
+  const anchors = useStore(folderAnchors).get(folder.id);
   const page = useLiveQuery(
-    async () => ({ folderId: folder.id, start, rows: await messagePage(db, folder.id, start, end - start) }),
-    [folder.id, start, end],
+    async () => ({
+      folderId: folder.id,
+      start,
+      rows: await messageWindow(db, folder.id, start, end - start, anchors),
+    }),
+    [folder.id, start, end, anchors],
   );
 
   // A new folder starts at the top.

@@ -8,6 +8,7 @@ import { formatFullDate } from '../format/relative-date.js';
 import { useStore } from '../hooks/store.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import { focusReaderOnOpen } from '../selection.js';
 import { settings } from '../settings.js';
 import { onBodyReady, send } from '../sync-client.js';
 import { online } from '../sync-triggers.js';
@@ -104,9 +105,12 @@ export function Reader({ messageId, commands, onBack }: ReaderProps) {
     return () => clearTimeout(timer);
   }, [messageId, markReadAfterMs]);
 
-  // Focus follows the reader when it opens (keyboard and screen-reader users land on the subject).
+  // Focus follows the reader when the user opened it (keyboard and screen-reader users land on
+  // the subject); browsing the list with j/k leaves focus in the list.
   useEffect(() => {
-    if (message) heading.current?.focus({ preventScroll: true });
+    if (!message || !focusReaderOnOpen.pending) return;
+    focusReaderOnOpen.pending = false;
+    heading.current?.focus({ preventScroll: true });
   }, [messageId, message !== undefined]);
 
   if (!found || found.id !== messageId) return <section class="reader-pane" aria-busy="true" />;

@@ -114,3 +114,25 @@ export async function fillFolder(page: Page, folder: { id: string; name: string 
     { folder, count },
   );
 }
+
+/** Deletes one row (e.g. a body, to stand for one the worker has not downloaded yet). */
+export function deleteRow(page: Page, store: string, key: string): Promise<void> {
+  return page.evaluate(
+    ({ store, key }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, 'readwrite');
+          tx.objectStore(store).delete(key);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, key },
+  );
+}

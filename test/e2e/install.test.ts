@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import { signedIn } from './support/signed-in.js';
+import { startTern, type TernServer } from './support/tern-server.js';
+
+interface Manifest {
+  name: string;
+  short_name: string;
+  display: string;
+  start_url: string;
+  theme_color: string;
+  background_color: string;
+  icons: { src: string; sizes: string; type: string; purpose?: string }[];
+}
+
+describe('install', () => {
+  let server: TernServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 50 });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('is an installable app: manifest, icons, a worker controlling the page, no installability errors', async () => {
+    const { page } = await signedIn(browser, server);
+
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    const res = await page.request.get(new URL(href!, server.url).href);
+    expect(res.ok()).toBe(true);
+    const manifest = (await res.json()) as Manifest;
+    expect(manifest).toMatchObject({ name: 'Tern', short_name: 'Tern', display: 'standalone', start_url: '/' });
+    expect(manifest.theme_color).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(manifest.background_color).toMatch(/^#[0-9a-f]{6}$/i);
+    const icons = manifest.icons.map((i) => `${i.sizes} ${i.purpose ?? 'any'}`);
+    expect(icons).toEqual(expect.arrayContaining(['192x192 any', '512x512 any', '512x512 maskable']));
+    for (const icon of manifest.icons) {
+      const img = await page.request.get(new URL(icon.src, server.url).href);
+      expect(img.ok(), icon.src).toBe(true);
+      expect(img.headers()['content-type']).toBe('image/png');
+      const png = await img.body();
+      // PNG signature, then the IHDR width and height, which must match the declared size.
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const script = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+    expect(script).toBe(`${server.url}/sw.js`);
+
+    const cdp = await browser.context.newCDPSession(page);
+    const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+      installabilityErrors: { errorId: string }[];
+    };
+    expect(installabilityErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import type { Locator, Page } from 'playwright-core';
+import { DEMO } from '../support/tern-server.js';
+import { readMeta } from './store.js';
+
+/** The mail client as a person sees it: folders, the list, the reader, the status bar. */
+export class MailboxPage {
+  constructor(readonly page: Page) {}
+
+  /** Opens the app signed out: it sends us to the server's sign-in form, which we fill. */
+  static async signIn(page: Page, url: string, account: { user: string; password: string } = DEMO) {
+    await page.goto(url);
+    await page.waitForURL(/\/signin/);
+    await page.locator('input[autocomplete="username"]').fill(account.user);
+    await page.locator('input[autocomplete="current-password"]').fill(account.password);
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
+    const mailbox = new MailboxPage(page);
+    await mailbox.folder('inbox').waitFor();
+    return mailbox;
+  }
+
+  /** A folder link by well-known name (inbox, sentitems…) or display name for user folders. */
+  folder(name: string): Locator {
+    return this.page.locator(`.folder-tree a[data-folder="${name}"]`);
+  }
+
+  /** The unread badge of a folder; empty when it has none. */
+  async unread(name: string): Promise<number> {
+    const badge = this.folder(name).locator('.count');
+    return (await badge.count()) ? Number((await badge.innerText()).replace(/\D/g, '')) : 0;
+  }
+
+  get rows(): Locator {
+    return this.page.locator('.list-pane [role=option]');
+  }
+
+  row(subject: string): Locator {
+    return this.rows.filter({ has: this.page.locator('.subject', { hasText: subject }) }).first();
+  }
+
+  rowById(id: string): Locator {
+    return this.page.locator(`.list-pane [role=option][data-id="${id.replace(/["\\]/g, '\\$&')}"]`);
+  }
+
+  get reader(): Locator {
+    return this.page.locator('.reader-pane');
+  }
+
+  get connection(): Locator {
+    return this.page.locator('.status-bar .connection');
+  }
+
+  get outboxCount(): Locator {
+    return this.page.locator('.status-bar .outbox-count');
+  }
+
+  get progress(): Locator {
+    return this.page.locator('.status-bar progress');
+  }
+
+  async openFolder(name: string): Promise<void> {
+    await this.folder(name).click();
+    await this.page.locator('.list-header h2').waitFor();
+  }
+
+  /** When the worker last finished a pass (ms), as it stored it. */
+  async lastSynced(): Promise<number> {
+    return ((await readMeta(this.page, 'lastSynced')) as number | undefined) ?? 0;
+  }
+
+  /** Waits for a pass that finished after `since` (default: now). */
+  async waitForPass(since: number = Date.now(), timeout = 60_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while ((await this.lastSynced()) <= since) {
+      if (Date.now() > deadline) throw new Error('No sync pass finished in time');
+      await this.page.waitForTimeout(200);
+    }
+  }
+}

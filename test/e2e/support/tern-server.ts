@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeResponse, encodeRequest, FindFolder, type Folder } from '../../../src/ews/index.js';
+import { createApp } from '../../../src/server/app.js';
+import { listen, type Listening } from '../../../src/server/listen.js';
+import type { Mailbox } from '../../../src/server/mailbox/mailbox.js';
+import { openMailbox } from '../../../src/server/mailbox/index.js';
+import { startSmtp } from '../../../src/server/smtp.js';
+
+export const DEMO = { user: 'demo@tern.test', password: 'demo' } as const;
+export const ADA = { user: 'ada@tern.test', password: 'demo' } as const;
+
+const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
+
+export interface TernServer {
+  /** http://127.0.0.1:<port>, the same across stop/start, so the browser keeps its origin. */
+  url: string;
+  smtpPort: number;
+  mailbox: Mailbox;
+  /** Stops answering HTTP (the server "goes away"); SMTP keeps running. */
+  stop(): Promise<void>;
+  /** Answers again on the same port. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The Tern server in this process, as `npm start` runs it: the embedded mailbox in a fresh
+ * temporary folder with a small seed, the HTTP app serving the built PWA (`dist/`, built by
+ * `npm run test:e2e` before the tests), and SMTP ingress on loopback.
+ */
+export async function startTern(options: { seedMessages?: number } = {}): Promise<TernServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tern-e2e-data-'));
+  const mailbox = openMailbox({ dataDir, seedMessages: options.seedMessages ?? 300 });
+  const app = createApp({ mailbox, distDir: DIST, sessionSecret: 'tern end-to-end tests, not a secret' });
+  let http: Listening | undefined = await listen(app, { port: 0, host: '127.0.0.1' });
+  const port = http.port;
+  const smtp = await startSmtp(mailbox, { port: 0, host: '127.0.0.1' });
+  return {
+    url: http.url,
+    smtpPort: smtp.port,
+    mailbox,
+    async stop() {
+      await http?.close();
+      http = undefined;
+    },
+    async start() {
+      http ??= await listen(app, { port, host: '127.0.0.1' });
+    },
+    async close() {
+      await http?.close();
+      await smtp.close();
+      mailbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every folder of a user as the server sees it (FindFolder Deep from the root), by display name. */
+export async function serverFolders(mailbox: Mailbox, user: string = DEMO.user): Promise<Folder[]> {
+  const soap = encodeRequest(FindFolder, {
+    traversal: 'Deep',
+    folderShape: { baseShape: 'AllProperties' },
+    parentFolderIds: [{ distinguished: 'msgfolderroot' }],
+  });
+  const answer = await mailbox.handle(user, soap);
+  const message = decodeResponse(FindFolder, answer.body).messages[0];
+  if (message?.responseClass !== 'Success') throw new Error(`FindFolder failed: ${message?.messageText}`);
+  return message.rootFolder?.folders ?? [];
+}
+
+/** A fault for the mailbox's injection endpoint (src/server/faults.ts). */
+export interface Fault {
+  kind: string;
+  op?: string;
+  count?: number;
+  ms?: number;
+  backOffMs?: number;
+}
+
+/** Queues faults through `POST /admin/faults`, as a test harness drives the server. */
+export async function addFaults(server: TernServer, faults: Fault[]): Promise<void> {
+  const res = await fetch(`${server.url}/admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  });
+  if (!res.ok) throw new Error(`POST /admin/faults: HTTP ${res.status} ${await res.text()}`);
+}
+
+export async function clearFaults(server: TernServer): Promise<void> {
+  await fetch(`${server.url}/admin/faults`, { method: 'DELETE' });
+}
