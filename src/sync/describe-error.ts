@@ -18,8 +18,19 @@ export function describeError(err: unknown, now: number, retryAt?: number): Sync
   const again = retryAt ? ` Trying again at ${clockTime(retryAt)}.` : '';
   if (err instanceof ThrottledError)
     return { kind: 'throttled', at, message: `The server asked us to slow down; retrying at ${clockTime(err.until)}.` };
-  if (err instanceof StoppedError && err.why === 'offline')
-    return { kind: 'offline', at, message: 'This device is offline. Your changes are kept and sent when it is back.' };
+  if (err instanceof StoppedError)
+    switch (err.why) {
+      case 'offline':
+        return {
+          kind: 'offline',
+          at,
+          message: 'This device is offline. Your changes are kept and sent when it is back.',
+        };
+      case 'paused':
+        return { kind: 'offline', at, message: 'Working offline: nothing is sent or fetched until you resume.' };
+      case 'signin-needed':
+        return { kind: 'auth', at, message: 'Sign in again to resume syncing; your mail stays here.' };
+    }
   if (err instanceof TransportError) {
     switch (err.kind) {
       case 'auth':

@@ -150,3 +150,34 @@ describe('incremental sync', () => {
     expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
   });
 });
+
+describe('scheduling', () => {
+  it('runs one pass at a time: concurrent polls join it, a person’s request runs once more after it', async () => {
+    h = await Harness.open(20);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    const mark = h.sent.length;
+    const [a, b, c] = [engine.runPass('poll'), engine.runPass('poll'), engine.runPass('user')];
+    expect(a).toBe(b);
+    await Promise.all([a, b, c]);
+    expect(h.requestsSince(mark).filter((r) => r === 'SyncFolderHierarchy')).toHaveLength(2);
+  });
+
+  it('sends nothing while paused or offline, and says so', async () => {
+    h = await Harness.open(10);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    const mark = h.sent.length;
+    engine.setPaused(true);
+    expect((await engine.runPass('user')).ran).toBe(false);
+    expect(engine.status().connection).toEqual({ kind: 'paused' });
+    engine.setPaused(false);
+    engine.setOnline(false);
+    expect((await engine.runPass('user')).ran).toBe(false);
+    expect(engine.status().connection).toEqual({ kind: 'offline' });
+    expect(h.requestsSince(mark)).toEqual([]);
+    engine.setOnline(true);
+    expect((await engine.runPass('online')).ran).toBe(true);
+    expect(engine.status().connection).toEqual({ kind: 'online' });
+  });
+});
