@@ -110,6 +110,7 @@ export async function applyItemPage(
     let changed = puts.length + deletes.length;
     if (page.complete) {
       next.lastSync = now;
+      next.lastResult = 'Up to date';
       if (serverCounts) {
         next.seenTotal = serverCounts.total;
         next.seenUnread = serverCounts.unread;

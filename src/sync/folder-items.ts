@@ -6,7 +6,7 @@ import type { SyncContext } from './context.js';
 import { EwsError, FolderGoneError } from './errors.js';
 import { fetchItems } from './fetch-items.js';
 import type { ServerCounts } from './folder-counts.js';
-import { restart } from './hierarchy.js';
+import { restart } from './relist.js';
 import { hasSummary } from './map-item.js';
 import { ID_ONLY, INLINE_SUMMARY, SUMMARY_SHAPE } from './shapes.js';
 

@@ -10,6 +10,7 @@ import {
 import type { SyncContext } from './context.js';
 import { EwsError } from './errors.js';
 import { folderToRow } from './map-folder.js';
+import { restart } from './relist.js';
 import { HIERARCHY_SHAPE } from './shapes.js';
 
 /**
@@ -41,16 +42,6 @@ export async function syncHierarchy(ctx: SyncContext): Promise<void> {
     await applyHierarchyPage(db, msg, cursor, ctx.clock.now());
     if (msg.includesLastFolderInRange !== false) return;
   }
-}
-
-/**
- * A cursor that re-lists from no state, marking what it sees with a fresh generation: newer
- * than any earlier one, so rows marked by an earlier listing count as unseen.
- */
-export function restart(cursor: SyncCursor, now: number): SyncCursor {
-  const { syncState: _dropped, ...rest } = cursor;
-  const mark = Math.max(now, (cursor.sweep ?? 0) + 1, (cursor.lastMark ?? 0) + 1);
-  return { ...rest, complete: false, updatedAt: now, sweep: mark, lastMark: mark };
 }
 
 async function applyHierarchyPage(
