@@ -3,7 +3,8 @@ import { isLoopback, type Env } from './connection.js';
 import { FaultSpecError, parseFaults, type FaultQueue } from './faults.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { mediaType } from './media-type.js';
-import { BodyNotText, BodyTooLarge, readBody } from './read-body.js';
+import { BodyNotText, BodyTooLarge } from './read-body.js';
+import { readRequestBody } from './request-body.js';
 
 const MAX_ADMIN_BYTES = 1024 * 1024;
 
@@ -37,7 +38,7 @@ export function adminRoutes(faults: FaultQueue, mailbox: Mailbox): Hono<Env> {
       return c.json({ error: 'unsupported-type', message: 'Send the faults as application/json.' }, 415);
     let body: unknown;
     try {
-      body = JSON.parse(await readBody(c.req.raw.body, MAX_ADMIN_BYTES, c.req.header('content-length')));
+      body = JSON.parse(await readRequestBody(c, MAX_ADMIN_BYTES));
     } catch (e) {
       if (e instanceof BodyTooLarge) return c.json({ error: 'too-large', message: e.message }, 413);
       if (e instanceof SyntaxError || e instanceof BodyNotText)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
-import { tinyMailbox } from './testing/tiny-mailbox.js';
+import { testMailbox } from './testing/test-mailbox.js';
 import { ORIGIN, postPwa, signInCookie } from './testing/http.js';
 import { GetFolder, encodeRequest } from '../ews/index.js';
 
@@ -17,17 +17,19 @@ writeFileSync(join(dist, 'assets', 'index-3f9a1c.js'), 'console.log("app")');
 writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Tern"}');
 writeFileSync(join(dist, '.env'), 'SECRET=1');
 writeFileSync(join(parent, 'outside-dist.txt'), 'outside');
-afterAll(() => rmSync(parent, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(parent, { recursive: true, force: true });
+  mailbox.close();
+});
 
-const app = createApp({ mailbox: tinyMailbox(), distDir: dist, log: () => {} });
+const mailbox = testMailbox();
+const app = createApp({ mailbox, distDir: dist, log: () => {} });
 const get = (path: string, headers: Record<string, string> = {}) => app.request(`${ORIGIN}${path}`, { headers });
 
 describe('createApp', () => {
   it('needs exactly one of a mailbox and an upstream', () => {
     expect(() => createApp({})).toThrow(/exactly one/);
-    expect(() => createApp({ mailbox: tinyMailbox(), upstream: 'http://127.0.0.1:1/EWS/Exchange.asmx' })).toThrow(
-      /exactly one/,
-    );
+    expect(() => createApp({ mailbox, upstream: 'http://127.0.0.1:1/EWS/Exchange.asmx' })).toThrow(/exactly one/);
   });
 });
 
@@ -150,7 +152,7 @@ describe('static PWA', () => {
   });
 
   it('says how to build the app when dist/ is missing, and /signin still works', async () => {
-    const unbuilt = createApp({ mailbox: tinyMailbox(), distDir: join(dist, 'nope') });
+    const unbuilt = createApp({ mailbox, distDir: join(dist, 'nope') });
     const home = await unbuilt.request(`${ORIGIN}/`);
     expect(home.status).toBe(503);
     expect(await home.text()).toContain('npm run build');

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GetFolder, SoapFault, SyncFolderItems, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
 import { ORIGIN, basicAuth, postExchange } from './testing/http.js';
-import { tinyMailbox } from './testing/tiny-mailbox.js';
+import { recording, testMailbox } from './testing/test-mailbox.js';
 
 const getInbox = encodeRequest(GetFolder, {
   folderShape: { baseShape: 'IdOnly' },
@@ -11,8 +11,11 @@ const getInbox = encodeRequest(GetFolder, {
 const XML = 'text/xml; charset=utf-8';
 const CHALLENGE = 'Basic realm="Tern"';
 
+const shared = testMailbox();
+afterAll(() => shared.close());
+
 function setup(opts: { maxRequestBytes?: number } = {}) {
-  const mailbox = tinyMailbox();
+  const mailbox = recording(shared);
   const app = createApp({ mailbox, log: () => {}, ...opts });
   return { mailbox, app };
 }
@@ -88,7 +91,7 @@ describe('/EWS/Exchange.asmx authentication', () => {
   });
 
   it('limits wrong passwords per account with a generic refusal, even for the right password', async () => {
-    const mailbox = tinyMailbox();
+    const mailbox = recording(shared);
     const app = createApp({
       mailbox,
       loginLimits: { windowMs: 60_000, maxFailuresPerIp: 100, maxFailuresPerAccount: 3, maxTracked: 100 },
@@ -106,7 +109,7 @@ describe('/EWS/Exchange.asmx authentication', () => {
 
   it('limits wrong passwords per client address across accounts', async () => {
     const app = createApp({
-      mailbox: tinyMailbox(),
+      mailbox: recording(shared),
       loginLimits: { windowMs: 60_000, maxFailuresPerIp: 2, maxFailuresPerAccount: 10, maxTracked: 100 },
     });
     await postExchange(app, getInbox, 'a@tern.test', 'x');
@@ -245,7 +248,7 @@ describe('/EWS/Exchange.asmx bad input', () => {
   });
 
   it('answers an unexpected failure with a SOAP fault and logs it', async () => {
-    const mailbox = tinyMailbox();
+    const mailbox = recording(shared);
     mailbox.handle = async () => {
       throw new Error('disk on fire');
     };

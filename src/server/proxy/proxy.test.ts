@@ -7,7 +7,7 @@ import { createApp, type AppDeps } from '../app.js';
 import type { Env } from '../connection.js';
 import { listen, type Listening } from '../listen.js';
 import { ORIGIN, postPwa, pwaHeaders, signInCookie } from '../testing/http.js';
-import { tinyMailbox, type TinyMailbox } from '../testing/tiny-mailbox.js';
+import { recording, testMailbox, type RecordingMailbox } from '../testing/test-mailbox.js';
 
 const sync = encodeRequest(SyncFolderItems, {
   itemShape: { baseShape: 'IdOnly' },
@@ -23,27 +23,31 @@ interface Seen {
 }
 
 // The upstream is a second Tern app in mailbox mode on a real port; every request it gets is recorded.
-let mailbox: TinyMailbox;
+let mailbox: RecordingMailbox;
 let upstream: Listening;
 let upstreamUrl: string;
 const seen: Seen[] = [];
 
 beforeAll(async () => {
-  mailbox = tinyMailbox();
+  mailbox = recording(testMailbox());
   const app = createApp({ mailbox, log: () => {} });
-  const recording = new Hono<Env>();
-  recording.all('*', async (c) => {
+  const recorder = new Hono<Env>();
+  recorder.all('*', async (c) => {
     seen.push({
       url: c.req.url,
       headers: Object.fromEntries(c.req.raw.headers),
       body: await c.req.raw.clone().text(),
     });
-    return app.fetch(c.req.raw, c.env);
+    // No socket bindings: the body was read here, so the app reads the Request, not the socket.
+    return app.fetch(c.req.raw);
   });
-  upstream = await listen(recording, { port: 0, host: '127.0.0.1' });
+  upstream = await listen(recorder, { port: 0, host: '127.0.0.1' });
   upstreamUrl = `${upstream.url}/EWS/Exchange.asmx`;
 });
-afterAll(() => upstream.close());
+afterAll(async () => {
+  await upstream.close();
+  mailbox.close();
+});
 
 function proxy(extra: Partial<AppDeps> = {}) {
   return createApp({ upstream: upstreamUrl, log: () => {}, ...extra });
@@ -128,7 +132,7 @@ describe('proxy mode POST /ews', () => {
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
-    expect(decodeResponse(SyncFolderItems, await res.text()).messages[0]!.changes).toHaveLength(3);
+    expect(decodeResponse(SyncFolderItems, await res.text()).messages[0]!.changes!.length).toBeGreaterThan(0);
     const forwarded = seen.at(-1)!;
     expect(forwarded.body).toBe(sync);
     expect(forwarded.url).toBe(upstreamUrl);
@@ -297,12 +301,30 @@ describe('proxy mode POST /ews', () => {
     const secret = 'k'.repeat(32);
     const cookie = await signInCookie(createApp({ upstream: upstreamUrl, sessionSecret: secret }));
     const app = createApp({
-      upstream: { url: new URL(upstreamUrl), fetch: hanging, headersTimeoutMs: 20 },
+      upstream: { url: new URL(upstreamUrl), fetch: hanging, responseTimeoutMs: 20 },
       sessionSecret: secret,
     });
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(504);
     expect(faultOf(await res.text()).message).toMatch(/did not answer within 0.02 s/);
+  });
+
+  it('answers 504 when a connected upstream never answers', async () => {
+    const silent = await rawServer((req) => req.resume());
+    try {
+      const secret = 'k'.repeat(32);
+      const cookie = await signInCookie(createApp({ upstream: upstreamUrl, sessionSecret: secret }));
+      const app = createApp({
+        upstream: { url: new URL(`${silent.url}/EWS/Exchange.asmx`), responseTimeoutMs: 50 },
+        sessionSecret: secret,
+      });
+      const res = await postPwa(app, cookie, sync);
+      expect(res.status).toBe(504);
+      expect(faultOf(await res.text()).message).toMatch(/did not answer within 0.05 s/);
+    } finally {
+      silent.server.closeAllConnections();
+      silent.server.close();
+    }
   });
 
   it('answers 502 when the upstream’s answer is larger than allowed', async () => {
