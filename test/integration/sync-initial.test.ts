@@ -181,3 +181,43 @@ describe('scheduling', () => {
     expect(engine.status().connection).toEqual({ kind: 'online' });
   });
 });
+
+describe('bodies', () => {
+  it('prefetches the newest bodies within the budget, then costs nothing, and fetches others on open', async () => {
+    h = await Harness.open(80);
+    const engine = h.engine({ prefetchBodies: true, bodiesPerFolder: 10 });
+    await engine.runPass('startup');
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    const rows = (await h.rowsIn(inbox.id)).sort((a, b) => b.receivedAt - a.receivedAt);
+    const stored = new Set(await h.db.bodies.toCollection().primaryKeys());
+    expect(rows.slice(0, 10).every((r) => stored.has(r.id))).toBe(true);
+    expect(rows.slice(10).some((r) => stored.has(r.id))).toBe(false);
+    const body = await h.db.bodies.get(rows[0]!.id);
+    expect(body?.content.length).toBeGreaterThan(0);
+
+    const mark = h.sent.length;
+    await engine.runPass('poll');
+    expect(h.requestsSince(mark)).not.toContain('GetItem');
+
+    const old = rows.at(-1)!;
+    const opened = await engine.fetchBody(old.id);
+    expect(opened?.id).toBe(old.id);
+    expect(await h.db.bodies.get(old.id)).toBeDefined();
+    expect(h.events.at(-2)).toEqual({ type: 'body-ready', messageId: old.id, ok: true });
+  });
+
+  it('stops at the byte budget', async () => {
+    h = await Harness.open(80);
+    await h.engine().runPass('startup');
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    const rows = (await h.rowsIn(inbox.id)).sort((a, b) => b.receivedAt - a.receivedAt);
+    const budget = rows[0]!.size + rows[1]!.size + rows[2]!.size;
+    await h.engine({ prefetchBodies: true, bodyBudgetBytes: budget }).runPass('poll');
+    expect((await h.db.bodies.toCollection().primaryKeys()).sort()).toEqual(
+      rows
+        .slice(0, 3)
+        .map((r) => r.id)
+        .sort(),
+    );
+  });
+});
