@@ -18,18 +18,20 @@ interface XhrLike {
  */
 export class FetchXhrApi implements IXHRApi {
   apiName = 'tern-fetch';
-  /** Every request's operation, for tests that count what the client sent. */
-  readonly sent: string[] = [];
+  /** Every request's operation and the HTTP status it got, for tests that look at the exchange. */
+  readonly sent: { op: string; status?: number }[] = [];
 
   async xhr(options: IXHROptions): Promise<XMLHttpRequest> {
     const body = typeof options.data === 'string' ? options.data : undefined;
-    this.sent.push(body?.match(/<m:(\w+)[\s>]/)?.[1] ?? '?');
+    const record: { op: string; status?: number } = { op: body?.match(/<m:(\w+)[\s>]/)?.[1] ?? '?' };
+    this.sent.push(record);
     const res = await fetch(options.url, {
       method: options.type ?? 'POST',
       headers: options.headers as Record<string, string>,
       ...(body === undefined ? {} : { body }),
       redirect: options.allowRedirect ? 'follow' : 'manual',
     });
+    record.status = res.status;
     const text = await res.text();
     const xhr: XhrLike = {
       status: res.status,
