@@ -8,8 +8,11 @@ import { showToast } from './toasts.js';
 export interface PerformOptions {
   /** What happened, for the toast ("Archived."); "Done." when absent. */
   done?: string;
-  /** The intent that undoes this one, offered as Undo while the toast shows. */
-  undo?: OutboxOp;
+  /**
+   * The intent that undoes this one, offered as Undo while the toast shows. Worked out when Undo
+   * is pressed: by then the worker may have pushed the change and the server given new ids.
+   */
+  undo?: () => Promise<OutboxOp | undefined>;
   /** No toast when it worked (a read flag set by opening a message). */
   quiet?: boolean;
   /** Said instead of `done` when the server cannot be reached now ("Message queued…"). */
@@ -42,7 +45,7 @@ export async function perform(op: OutboxOp, t: Translator, options: PerformOptio
   const undo = options.undo;
   showToast(text, {
     ...(undo && {
-      undo: () => void perform(undo, t, { done: t.t('toast.undone') }),
+      undo: () => void undo().then((inverse) => (inverse ? perform(inverse, t, { done: t.t('toast.undone') }) : false)),
     }),
   });
   return true;

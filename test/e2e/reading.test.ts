@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeResponse, encodeRequest, FindItem, GetItem } from '../../src/ews/index.js';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { readAll } from './pages/store.js';
+import { signedIn } from './support/signed-in.js';
+import { DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+interface Row {
+  id: string;
+  folderId: string;
+  subject: string;
+  isRead: 0 | 1;
+  hasAttachments: 0 | 1;
+  receivedAt: number;
+}
+
+async function serverIsRead(server: TernServer, id: string): Promise<boolean | undefined> {
+  const soap = encodeRequest(GetItem, { itemShape: { baseShape: 'Default' }, itemIds: [{ id }] });
+  const message = decodeResponse(GetItem, (await server.mailbox.handle(DEMO.user, soap)).body).messages[0];
+  const item = message?.items?.[0];
+  return item && 'isRead' in item ? (item.isRead as boolean) : undefined;
+}
+
+async function serverInboxSubjects(server: TernServer): Promise<string[]> {
+  const soap = encodeRequest(FindItem, {
+    traversal: 'Shallow',
+    itemShape: { baseShape: 'Default' },
+    view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
+    parentFolderIds: [{ distinguished: 'inbox' }],
+  });
+  const message = decodeResponse(FindItem, (await server.mailbox.handle(DEMO.user, soap)).body).messages[0];
+  return (message?.rootFolder?.items ?? []).map((i) => i.subject ?? '');
+}
+
+describe('reading and sorting mail', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let mailbox: MailboxPage;
+  let inbox: Row[];
+
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 300 });
+    browser = await launchBrowser();
+    mailbox = await signedIn(browser, server);
+    const folders = await readAll<{ id: string; distinguished?: string }>(mailbox.page, 'folders');
+    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
+    inbox = (await readAll<Row>(mailbox.page, 'messages'))
+      .filter((m) => m.folderId === inboxId)
+      .sort((a, b) => b.receivedAt - a.receivedAt);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (m: Row) => {
+    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(m.folderId)}/${encodeURIComponent(m.id)}`);
+    await mailbox.reader.locator('#reader-subject').waitFor();
+  };
+
+  it('marks a message read a moment after it is opened, and the server learns it', async () => {
+    const unread = inbox.find((m) => m.isRead === 0)!;
+    expect(await serverIsRead(server, unread.id)).toBe(false);
+    await open(unread);
+    await expect.poll(() => serverIsRead(server, unread.id), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('downloads an attachment through the worker', async () => {
+    const withFiles = inbox.find((m) => m.hasAttachments === 1)!;
+    await open(withFiles);
+    const link = mailbox.reader.locator('.attachments a', { hasText: 'Download' }).first();
+    await link.waitFor();
+    const name = await mailbox.reader.locator('.attachments .att-name').first().innerText();
+    const [download] = await Promise.all([mailbox.page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.length).toBeGreaterThan(0);
+  });
+
+  it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {
+    const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
+    const target = inbox.find((m) => m.hasAttachments === 0 && unique(m))!;
+    await open(target);
+    const row = mailbox.rowById(target.id);
+    await row.waitFor();
+    const before = await mailbox.lastSynced();
+    await mailbox.page.keyboard.press('e');
+    await row.waitFor({ state: 'detached' });
+    // Let the worker push the move: the archived copy now has the server's new id.
+    await mailbox.waitForPass(before);
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    await mailbox.page.getByRole('button', { name: 'Undo' }).click();
+    await mailbox.row(target.subject).waitFor();
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    expect(await serverInboxSubjects(server)).toContain(target.subject);
+  });
+
+  it('searches the local store as you type and clears with Esc', async () => {
+    const target = inbox.find((m) => m.subject.split(/\s+/).some((w) => w.length > 5))!;
+    const word = target.subject.split(/\s+/).find((w) => w.length > 5)!;
+    await mailbox.page.keyboard.press('/');
+    await mailbox.page.keyboard.type(word.slice(0, 5));
+    await mailbox.page.locator('.search-pane [role=option]').first().waitFor();
+    const subjects = await mailbox.page.locator('.search-pane [role=option] .subject').allInnerTexts();
+    expect(subjects.length).toBeGreaterThan(0);
+    await mailbox.page.keyboard.press('Escape');
+    await mailbox.page.locator('.search-pane').waitFor({ state: 'detached' });
+  });
+
+  it('speaks French when chosen in the settings, and keeps the choice', async () => {
+    const { page } = mailbox;
+    await page.locator('.menu-button').click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    await page.locator('select[name="language"]').selectOption('fr');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.locator('.folder-tree a[data-folder="inbox"]', { hasText: 'Boîte de réception' }).waitFor();
+    await page.reload();
+    await page.locator('.folder-tree a[data-folder="inbox"]', { hasText: 'Boîte de réception' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+  });
+
+  it('shows per-folder sync health and storage on the diagnostics page', async () => {
+    const { page } = mailbox;
+    await page.goto(`${server.url}/#/diagnostics`);
+    await page.locator('.diag-table tbody tr[data-folder="inbox"]').waitFor();
+    const cells = page.locator('.diag-table tbody tr[data-folder="inbox"] td');
+    // Local and server counts side by side: "total / unread" on both.
+    await expect.poll(async () => (await cells.nth(3).innerText()) === (await cells.nth(4).innerText())).toBe(true);
+    await page.locator('.storage-used').waitFor();
+  });
+});
