@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CreateItem,
   DeleteFolder,
   DeleteItem,
+  GetAttachment,
   GetFolder,
   GetItem,
+  MoveItem,
   SoapFault,
   SyncFolderHierarchy,
   SyncFolderItems,
@@ -207,6 +210,52 @@ export function errorsContract(contract: Contract): void {
       );
       expect(badShape.code).toBe('ErrorSchemaValidation');
       expect(badShape.message).toContain('Everything');
+    });
+  });
+}
+
+export function isolationContract(contract: Contract): void {
+  describe('isolation between users', () => {
+    it('never lets one user read, change, move, sync or fetch attachments of another user’s mailbox', async () => {
+      const demo = contract.client();
+      const ada = contract.client(ADA);
+      const folder = await demo.createFolder('Private');
+      const made = await demo.one(CreateItem, {
+        messageDisposition: 'SaveOnly',
+        savedItemFolderId: folder,
+        items: [
+          {
+            kind: 'Message',
+            subject: 'Private',
+            attachments: [
+              { kind: 'FileAttachment', name: 'secret.txt', content: Buffer.from('secret').toString('base64') },
+            ],
+          },
+        ],
+      });
+      const item = made.items![0]!.itemId!;
+      const attachment = made.items![0]!.attachments![0]!.attachmentId!;
+      expect((await ada.call(GetItem, { itemShape: { baseShape: 'Default' }, itemIds: [item] }))[0]!.responseCode).toBe(
+        'ErrorItemNotFound',
+      );
+      expect((await ada.call(GetAttachment, { attachmentIds: [attachment] }))[0]!.responseCode).toBe(
+        'ErrorItemNotFound',
+      );
+      expect(
+        (await ada.call(GetFolder, { folderShape: { baseShape: 'Default' }, folderIds: [folder] }))[0]!.responseCode,
+      ).toBe('ErrorItemNotFound');
+      expect((await ada.call(UpdateItem, markRead({ id: item.id }, 'AlwaysOverwrite')))[0]!.responseCode).toBe(
+        'ErrorItemNotFound',
+      );
+      expect((await ada.call(DeleteItem, { deleteType: 'HardDelete', itemIds: [item] }))[0]!.responseCode).toBe(
+        'ErrorItemNotFound',
+      );
+      expect(
+        (await ada.call(MoveItem, { toFolderId: { distinguished: 'inbox' }, itemIds: [item] }))[0]!.responseCode,
+      ).toBe('ErrorItemNotFound');
+      expect((await itemsState(ada, folder, 'x')).responseCode).toBe('ErrorSyncFolderNotFound');
+      const got = await demo.one(GetItem, { itemShape: { baseShape: 'Default' }, itemIds: [item] });
+      expect(got.items![0]!.subject).toBe('Private');
     });
   });
 }

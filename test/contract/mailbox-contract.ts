@@ -3,7 +3,7 @@ import { SoapFault, SyncFolderItems, type FolderId, type ItemChange, type ItemId
 import { validateEws } from '../support/xsd.js';
 import { EwsClient, DEMO, type MailboxConnection } from './ews-client.js';
 import { changeKindsContract } from './contract-changes.js';
-import { errorsContract } from './contract-errors.js';
+import { errorsContract, isolationContract } from './contract-errors.js';
 import { draftsContract, sendContract } from './contract-send.js';
 import { foldersContract, operationsContract } from './contract-operations.js';
 import { dialectsContract } from './contract-dialects.js';
@@ -100,6 +100,7 @@ export function describeMailboxContract(name: string, connect: () => Promise<Mai
 
     changeKindsContract(contract);
     errorsContract(contract);
+    isolationContract(contract);
     sendContract(contract);
     draftsContract(contract);
     operationsContract(contract);
