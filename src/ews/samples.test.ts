@@ -19,7 +19,7 @@ import type { Attachment, Item, ItemChange } from './types.js';
 
 // Real Exchange responses (and a few documented or hand-written ones); see the samples' README for
 // where each comes from. Each test names the fields a client relies on, so a failure points at one.
-const DIR = new URL('../../../shared/ews-samples/', import.meta.url);
+const DIR = new URL('../../test/fixtures/ews-samples/', import.meta.url);
 const sample = (n: number) => {
   const file = readdirSync(DIR).find((f) => f.startsWith(`${String(n).padStart(2, '0')}-`));
   return readFileSync(new URL(file!, DIR), 'utf8');

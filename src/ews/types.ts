@@ -1,5 +1,5 @@
 /**
- * EWS types as Tern uses them, copied from the Exchange2013_SP1 schema (`../shared/ews-schema/`).
+ * EWS types as Tern uses them, copied from the Exchange2013_SP1 schema (`test/fixtures/ews-schema/`).
  * Names follow the schema in camelCase; dates stay as the wire's xs:dateTime strings so that a
  * value survives decode → encode unchanged. Each type links to its reference page.
  */

@@ -27,7 +27,7 @@ export interface FaultTarget {
 // Exchange's default suggestion when it does not compute one.
 const DEFAULT_BACKOFF_MS = 5000;
 
-// The texts Exchange sends (samples 13, 16 and 22 in ../shared/ews-samples/).
+// The texts Exchange sends (samples 13, 16 and 22 in test/fixtures/ews-samples/).
 const TEXT = {
   busy: 'The server cannot service this request right now. Try again later.',
   invalidSyncState: 'Synchronization state data is corrupt or otherwise invalid.',
@@ -110,6 +110,8 @@ export function responseCount(request: unknown): number {
 /**
  * GetItem with some ids gone: ErrorItemNotFound for the chosen ids (or all), the mailbox's real
  * answer for the others, in request order, as Exchange answers a batch with a vanished item.
+ * The kept items pass through the codec (decoded, then encoded again), so they carry what the
+ * codec models: every property Tern and the clients in EWS-CLIENTS.md read.
  */
 async function itemNotFound(fault: Fault, t: FaultTarget): Promise<Response> {
   const request = t.req.request as GetItemRequest;

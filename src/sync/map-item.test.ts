@@ -5,7 +5,7 @@ import { itemToRow, hasSummary } from './map-item.js';
 import { itemToBody } from './bodies.js';
 
 const sample = (name: string): Item => {
-  const xml = readFileSync(new URL(`../../../shared/ews-samples/${name}`, import.meta.url), 'utf8');
+  const xml = readFileSync(new URL(`../../test/fixtures/ews-samples/${name}`, import.meta.url), 'utf8');
   const item = decodeResponse(GetItem, xml).messages[0]?.items?.[0];
   if (!item) throw new Error(`${name} holds no item`);
   return item;

@@ -26,7 +26,7 @@ const exchangelib = (body: string) =>
   `<?xml version='1.0' encoding='utf-8'?>\n<s:Envelope xmlns:m="${M}" xmlns:s="${SOAP}" xmlns:t="${T}"><s:Header><t:RequestServerVersion Version="Exchange2016"/><t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></s:Header><s:Body>${body}</s:Body></s:Envelope>`;
 /** Every FieldURI of the Exchange2013_SP1 schema (217): exchangelib asks for 101 at once, 204 in GetItem. */
 function everyFieldURI(): PropertyPath[] {
-  const xsd = readFileSync(new URL('../../../shared/ews-schema/types.xsd', import.meta.url), 'utf8');
+  const xsd = readFileSync(new URL('../fixtures/ews-schema/types.xsd', import.meta.url), 'utf8');
   const list = /<xs:simpleType name="UnindexedFieldURIType">([\s\S]*?)<\/xs:simpleType>/.exec(xsd)![1]!;
   return [...list.matchAll(/value="([^"]+)"/g)].map((m) => ({ fieldURI: m[1]! }));
 }

@@ -3,7 +3,7 @@ import { SaxesParser } from 'saxes';
 import { validateXML, memoryPages } from 'xmllint-wasm';
 
 /**
- * Validates EWS against the Exchange2013_SP1 schema in `/work/shared/ews-schema/` with libxml2
+ * Validates EWS against the Exchange2013_SP1 schema in `test/fixtures/ews-schema/` with libxml2
  * compiled to WebAssembly (xmllint-wasm), so no system package is needed.
  *
  * Give it a whole SOAP envelope (what the codec or the mailbox emits) or a bare operation element.
@@ -45,7 +45,7 @@ export function operationElement(xml: string): string {
   return `<${head[1]}${inherited}${inner.slice(head[1]!.length + 1)}`;
 }
 
-const SCHEMA_DIR = new URL('../../../shared/ews-schema/', import.meta.url);
+const SCHEMA_DIR = new URL('../fixtures/ews-schema/', import.meta.url);
 const schemaFile = (name: string) => ({ fileName: name, contents: readFileSync(new URL(name, SCHEMA_DIR), 'utf8') });
 let schema: ReturnType<typeof schemaFile>[] | undefined;
 
