@@ -3,6 +3,8 @@
  * Each prints its own table; none asserts anything. Figures on a shared machine move: read the
  * CPU-time columns where a benchmark prints them.
  */
+export {};
+
 const benches: Record<string, () => Promise<void>> = {
   codec: async () => (await import('./codec.js')).benchCodec(),
   mailbox: async () => (await import('./mailbox.js')).benchMailbox(),
