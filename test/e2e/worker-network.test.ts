@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { MailboxPage } from './pages/mailbox-page.js';
@@ -19,9 +20,12 @@ describe('the service worker does the network work', () => {
     await server?.close();
   });
 
+  let counts: ReturnType<typeof countRequests>;
+  let page: Page;
+
   it('syncs the mailbox into IndexedDB with every /ews call made by the worker, none by the page', async () => {
-    const counts = countRequests(browser.context, server.url);
-    const page = await browser.context.newPage();
+    counts = countRequests(browser.context, server.url);
+    page = await browser.context.newPage();
     const mailbox = await MailboxPage.signIn(page, server.url);
     await mailbox.waitForPass(0);
 
@@ -40,5 +44,27 @@ describe('the service worker does the network work', () => {
     expect(messages.length).toBeGreaterThan(50);
     expect(counts.page.get('/ews') ?? 0).toBe(0);
     expect(counts.worker.get('/ews') ?? 0).toBeGreaterThan(3);
+  });
+
+  it('"Work offline" stops every request until switched back, even across a worker restart', async () => {
+    const mailbox = new MailboxPage(page);
+    const sw = page.locator('.status-bar input[role=switch]');
+    await sw.click();
+    await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('paused');
+    const before = counts.worker.get('/ews') ?? 0;
+    expect(await page.locator('.status-bar button', { hasText: 'Sync now' }).isDisabled()).toBe(true);
+    // Stop the worker (the browser does this after 30 s idle): the pause must outlive it.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.reload();
+    await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('paused');
+    // The reload asked for a start-up pass; the paused worker must not make it.
+    await page.waitForTimeout(1000);
+    expect(counts.worker.get('/ews') ?? 0).toBe(before);
+
+    await page.locator('.status-bar input[role=switch]').click();
+    await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('online');
+    await expect.poll(() => counts.worker.get('/ews') ?? 0).toBeGreaterThan(before);
   });
 });

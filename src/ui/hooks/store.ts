@@ -28,10 +28,13 @@ export function createStore<T>(initial: T): Store<T> {
 }
 
 export function useStore<T>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get);
+  const [value, setValue] = useState(() => store.get());
   useEffect(() => {
-    setValue(store.get());
-    return store.subscribe(setValue);
+    // Always the updater form: a stored value may itself be a function (the "Reload" action),
+    // which setState would otherwise call.
+    const take = (v: T) => setValue(() => v);
+    take(store.get());
+    return store.subscribe(take);
   }, [store]);
   return value;
 }

@@ -1,46 +1,12 @@
-import { outboxEntries, type FolderRow, type OutboxEntry } from '../../db/index.js';
+import { outboxEntries } from '../../db/index.js';
 import { showToast } from '../actions/toasts.js';
-import { formatAddressList } from '../compose/address.js';
 import { db } from '../db.js';
 import { discardEntry, retryEntry } from '../data/outbox-admin.js';
-import { folderName } from '../folder-names.js';
+import { describeEntry } from '../data/describe-entry.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
-import type { Translator } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { requestSync } from '../sync-triggers.js';
-
-/** One outbox entry in plain words ("Move 3 to Receipts", "Send “Lunch” to ada@tern.test"). */
-export function describeEntry(entry: OutboxEntry, folders: ReadonlyMap<string, FolderRow>, t: Translator): string {
-  const op = entry.op;
-  const folder = (id: string) => {
-    const f = folders.get(id);
-    return f ? folderName(f, t) : id;
-  };
-  switch (op.kind) {
-    case 'set-read':
-      return t.t(op.isRead ? 'outbox.kind.set-read' : 'outbox.kind.set-unread', { count: op.ids.length });
-    case 'set-flag':
-      return t.t(op.flag ? 'outbox.kind.set-flag' : 'outbox.kind.clear-flag', { count: op.ids.length });
-    case 'move':
-      return t.t('outbox.kind.move', { count: op.ids.length, folder: folder(op.toFolderId) });
-    case 'delete':
-      return t.t('outbox.kind.delete', { count: op.ids.length });
-    case 'send':
-      return t.t('outbox.kind.send', {
-        subject: op.draft.subject || t.t('list.noSubject'),
-        to: formatAddressList([...op.draft.to, ...op.draft.cc, ...op.draft.bcc]),
-      });
-    case 'save-draft':
-      return t.t('outbox.kind.save-draft', { subject: op.draft.subject || t.t('list.noSubject') });
-    case 'create-folder':
-      return t.t('outbox.kind.create-folder', { name: op.name });
-    case 'rename-folder':
-      return t.t('outbox.kind.rename-folder', { name: op.name });
-    case 'delete-folder':
-      return t.t('outbox.kind.delete-folder', { name: folder(op.id) });
-  }
-}
 
 /** Everything that has not reached the server yet, its state and what went wrong, with Retry and Discard. */
 export function OutboxView() {

@@ -31,10 +31,14 @@ export interface TernServer {
  * temporary folder with a small seed, the HTTP app serving the built PWA (`dist/`, built by
  * `npm run test:e2e` before the tests), and SMTP ingress on loopback.
  */
-export async function startTern(options: { seedMessages?: number } = {}): Promise<TernServer> {
+export async function startTern(options: { seedMessages?: number; distDir?: string } = {}): Promise<TernServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tern-e2e-data-'));
   const mailbox = openMailbox({ dataDir, seedMessages: options.seedMessages ?? 300 });
-  const app = createApp({ mailbox, distDir: DIST, sessionSecret: 'tern end-to-end tests, not a secret' });
+  const app = createApp({
+    mailbox,
+    distDir: options.distDir ?? DIST,
+    sessionSecret: 'tern end-to-end tests, not a secret',
+  });
   let http: Listening | undefined = await listen(app, { port: 0, host: '127.0.0.1' });
   const port = http.port;
   const smtp = await startSmtp(mailbox, { port: 0, host: '127.0.0.1' });

@@ -1,0 +1,51 @@
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import { signedIn } from './support/signed-in.js';
+import { startTern, type TernServer } from './support/tern-server.js';
+
+describe('a new version', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let dist: string;
+
+  beforeAll(async () => {
+    // A copy of the build that this test can "deploy" a new worker into.
+    dist = mkdtempSync(join(tmpdir(), 'tern-e2e-dist-'));
+    cpSync(fileURLToPath(new URL('../../dist/', import.meta.url)), dist, { recursive: true });
+    server = await startTern({ seedMessages: 30, distDir: dist });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it('waits for the user: "A new version is ready — Reload", then runs the new worker', async () => {
+    const { page } = await signedIn(browser, server);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const scriptBefore = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+    appendFileSync(join(dist, 'sw.js'), '\n// next build\n');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+
+    // Installed and waiting, not activated behind the page's back.
+    const banner = page.locator('.banner', { hasText: 'A new version is ready.' });
+    await banner.waitFor();
+    expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting)).toBe(true);
+
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+    await page.locator('.folder-tree').waitFor();
+    const registration = await page.evaluate(async () => {
+      const reg = (await navigator.serviceWorker.getRegistration())!;
+      return { waiting: !!reg.waiting, controller: navigator.serviceWorker.controller?.scriptURL };
+    });
+    expect(registration).toEqual({ waiting: false, controller: scriptBefore });
+    expect(await banner.count()).toBe(0);
+  });
+});
