@@ -6,6 +6,8 @@ import { openSession, sealSession, type Session, type SessionKey } from './sessi
 // A month: the app works offline for long stretches, and signing in again is the price of expiry.
 export const SESSION_LIFETIME_MS = 30 * 24 * 3_600_000;
 
+const OPENED_MAX = 1000;
+
 /**
  * The browser's only credential: one HttpOnly, SameSite=Strict cookie holding the encrypted
  * session. Over https it is `Secure` with the `__Host-` prefix, which pins it to this host and path /.
@@ -18,10 +20,23 @@ export class Sessions {
     private readonly lifetimeMs: number = SESSION_LIFETIME_MS,
   ) {}
 
+  // Cookies already opened: the PWA sends the same one with every request of a sync pass, and
+  // opening it (AES-GCM) costs more than the rest of the session check. Expiry is still checked.
+  readonly #opened = new Map<string, Session>();
+
   /** The valid session the request carries, if any. */
   read(c: Context): Session | undefined {
     const token = getCookie(c, cookieName(c));
-    return token ? openSession(token, this.key, this.clock()) : undefined;
+    if (!token) return undefined;
+    const now = this.clock();
+    const known = this.#opened.get(token);
+    if (known) return known.exp > now ? known : undefined;
+    const session = openSession(token, this.key, now);
+    if (session) {
+      if (this.#opened.size >= OPENED_MAX) this.#opened.delete(this.#opened.keys().next().value!);
+      this.#opened.set(token, session);
+    }
+    return session;
   }
 
   /** Starts a new session (a fresh cookie on every sign-in) and sets it on the response. */
