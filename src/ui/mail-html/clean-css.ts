@@ -41,9 +41,11 @@ function fixpoint(text: string, step: (s: string) => string): string {
 export function cleanCss(css: string): string {
   const decoded = fixpoint(css, decodeEscapes);
   if (FORBIDDEN.test(decoded)) return '';
-  return fixpoint(decoded, (s) =>
+  const clean = fixpoint(decoded, (s) =>
     FETCHES.reduce((text, re) => text.replace(re, 'none'), s).replace(OVERLAY, (m) =>
       m.startsWith('!') ? '' : 'position:static',
     ),
   ).trim();
+  // Removing a piece can join its neighbours into something forbidden ("expres!importantsion(").
+  return FORBIDDEN.test(clean) ? '' : clean;
 }
