@@ -121,9 +121,20 @@ const SETTERS: Record<string, Setter> = {
     const name = r.sender_addr ? r.sender_name : r.from_name;
     if (addr) i.sender = mailbox(d, name ? { name, email: addr } : { email: addr });
   },
-  'message:ToRecipients': (i, r, d) => (i.toRecipients = addrs(r.to_json).map((a) => mailbox(d, a))),
-  'message:CcRecipients': (i, r, d) => (i.ccRecipients = addrs(r.cc_json).map((a) => mailbox(d, a))),
-  'message:BccRecipients': (i, r, d) => (i.bccRecipients = addrs(r.bcc_json).map((a) => mailbox(d, a))),
+  // Exchange leaves an empty recipient list out; Thunderbird's ews-rs cannot read an empty one
+  // ("missing field `Mailbox`") and drops the whole GetItem batch, so the folder stays empty.
+  'message:ToRecipients': (i, r, d) => {
+    const list = addrs(r.to_json);
+    if (list.length) i.toRecipients = list.map((a) => mailbox(d, a));
+  },
+  'message:CcRecipients': (i, r, d) => {
+    const list = addrs(r.cc_json);
+    if (list.length) i.ccRecipients = list.map((a) => mailbox(d, a));
+  },
+  'message:BccRecipients': (i, r, d) => {
+    const list = addrs(r.bcc_json);
+    if (list.length) i.bccRecipients = list.map((a) => mailbox(d, a));
+  },
   'message:IsReadReceiptRequested': (i, r) => (i.isReadReceiptRequested = !!r.read_receipt),
   'message:IsDeliveryReceiptRequested': (i, r) => (i.isDeliveryReceiptRequested = !!r.delivery_receipt),
   'message:ConversationTopic': (i, r) => (i.conversationTopic = r.conversation_topic ?? r.subject),

@@ -1,0 +1,85 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { CreateItem, FindItem, decodeResponse, encodeRequest, type ItemId } from '../../ews/index.js';
+import { openMailbox } from './index.js';
+
+// Regressions found by running real third-party clients against the mailbox
+// (`npm run test:clients`): each test sends what the client sent, byte for byte where it matters.
+
+const DEMO = 'demo@tern.test';
+const mailbox = openMailbox({ dataDir: ':memory:', seedMessages: 0 });
+afterAll(() => mailbox.close());
+
+const T = 'http://schemas.microsoft.com/exchange/services/2006/types';
+const M = 'http://schemas.microsoft.com/exchange/services/2006/messages';
+
+/** Thunderbird 153's GetItem after SyncFolderItems: messages namespace as default, 17 FieldURIs. */
+const thunderbirdGetItem = (ids: ItemId[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="${T}"><soap:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></soap:Header><soap:Body><GetItem xmlns="${M}"><ItemShape><t:BaseShape>IdOnly</t:BaseShape><t:IncludeMimeContent>false</t:IncludeMimeContent><t:AdditionalProperties>${[
+    'message:IsRead',
+    'message:InternetMessageId',
+    'item:InternetMessageHeaders',
+    'item:DateTimeSent',
+    'message:From',
+    'message:ReplyTo',
+    'message:Sender',
+    'item:Subject',
+    'message:ToRecipients',
+    'message:CcRecipients',
+    'message:BccRecipients',
+    'item:HasAttachments',
+    'item:Importance',
+    'message:References',
+    'item:Size',
+    'item:Preview',
+    'item:Flag',
+  ]
+    .map((f) => `<t:FieldURI FieldURI="${f}"/>`)
+    .join('')}</t:AdditionalProperties></ItemShape><ItemIds>${ids
+    .map((i) => `<t:ItemId Id="${i.id}"/>`)
+    .join('')}</ItemIds></GetItem></soap:Body></soap:Envelope>`;
+
+async function save(subject: string, cc: string[]): Promise<ItemId> {
+  const body = encodeRequest(CreateItem, {
+    messageDisposition: 'SaveOnly',
+    savedItemFolderId: { distinguished: 'inbox' },
+    items: [
+      {
+        kind: 'Message',
+        subject,
+        toRecipients: [{ emailAddress: DEMO }],
+        ccRecipients: cc.map((emailAddress) => ({ emailAddress })),
+      },
+    ],
+  });
+  const m = decodeResponse(CreateItem, (await mailbox.handle(DEMO, body)).body).messages[0]!;
+  expect(m.responseCode).toBe('NoError');
+  return m.items![0]!.itemId!;
+}
+
+describe('what real EWS clients need from the mailbox', () => {
+  it('leaves out an empty recipient list: Thunderbird drops a whole GetItem batch on an empty CcRecipients', async () => {
+    const alone = await save('No Cc, no Bcc', []);
+    const copied = await save('With a Cc', ['cc@example.com']);
+    const answer = (await mailbox.handle(DEMO, thunderbirdGetItem([alone, copied]))).body;
+
+    // ews-rs reads <t:CcRecipients></t:CcRecipients> as a list that must hold a Mailbox.
+    expect(answer).not.toMatch(/<t:(To|Cc|Bcc)Recipients\s*(\/>|>\s*<\/t:\1Recipients>)/);
+    const [first, second] = answer.split('</m:GetItemResponseMessage>');
+    expect(first).toContain('<t:ToRecipients><t:Mailbox>');
+    expect(first).not.toContain('CcRecipients');
+    expect(second).toContain('<t:CcRecipients><t:Mailbox><t:EmailAddress>cc@example.com</t:EmailAddress>');
+  });
+
+  it('leaves them out of FindItem too', async () => {
+    const request = encodeRequest(FindItem, {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'message:BccRecipients' }] },
+      parentFolderIds: [{ distinguished: 'inbox' }],
+    });
+    const answer = (await mailbox.handle(DEMO, request)).body;
+    const found = decodeResponse(FindItem, answer).messages[0]!.rootFolder!.items;
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((i) => i.bccRecipients === undefined)).toBe(true);
+    expect(answer).not.toContain('BccRecipients');
+  });
+});
