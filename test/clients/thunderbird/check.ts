@@ -35,6 +35,9 @@ const STEPS = [
   'delete for good',
   'send (ada receives it, copy in Sent)',
   'pick up changes made elsewhere',
+  'create, rename and delete a folder',
+  'mark a folder read',
+  'empty Deleted Items',
 ] as const;
 
 /**
@@ -263,6 +266,68 @@ async function runSteps(s: ThunderbirdSetup, started: (tb: RunningThunderbird) =
       30_000,
     );
     return 'new mail and a read flag changed on the server';
+  });
+
+  // The folder pane: what a user does to tidy up.
+  const pathOnServer = async (path: string) => (await demo.folderPaths()).get(path);
+  await step('create, rename and delete a folder', async () => {
+    await t.createFolder('', 'Holidays');
+    await until('Holidays on the server', async () => ((await pathOnServer('Holidays')) ? true : undefined));
+    await until('Thunderbird listing Holidays', async () =>
+      (await t.folders()).some((f) => f.path === 'Holidays') ? true : undefined,
+    );
+    await t.createFolder('Holidays', '2026');
+    await until('Holidays/2026 on the server', async () => ((await pathOnServer('Holidays/2026')) ? true : undefined));
+    await until('Thunderbird listing Holidays/2026', async () =>
+      (await t.folders()).some((f) => f.path === 'Holidays/2026') ? true : undefined,
+    );
+    await t.renameFolder('Holidays/2026', 'Summer 2026');
+    await until('the rename on the server', async () =>
+      (await pathOnServer('Holidays/Summer 2026')) && !(await pathOnServer('Holidays/2026')) ? true : undefined,
+    );
+    await until('Thunderbird listing Holidays/Summer 2026', async () =>
+      (await t.folders()).some((f) => f.path === 'Holidays/Summer 2026') ? true : undefined,
+    );
+    await t.deleteFolder('Holidays/Summer 2026');
+    await until('the folder moved to Deleted Items on the server', async () =>
+      (await pathOnServer('Deleted Items/Summer 2026')) && !(await pathOnServer('Holidays/Summer 2026'))
+        ? true
+        : undefined,
+    );
+    return 'CreateFolder ×2, UpdateFolder, MoveFolder to Deleted Items';
+  });
+
+  await step('mark a folder read', async () => {
+    const alpha = folderId('Projects/Alpha');
+    const items = await demo.items(alpha);
+    for (const i of items.slice(0, 3)) await demo.setRead(i.itemId!, false);
+    await t.update('Projects/Alpha');
+    await until('Thunderbird seeing 3 unread in Projects/Alpha', async () =>
+      (await t.messages('Projects/Alpha')).filter((m) => !m.isRead).length >= 3 ? true : undefined,
+    );
+    await t.markAllRead('Projects/Alpha');
+    await until('every message of Projects/Alpha read on the server', async () =>
+      (await demo.items(alpha)).every((i) => i.isRead) ? true : undefined,
+    );
+    return `${items.length} messages read on the server`;
+  });
+
+  await step('empty Deleted Items', async () => {
+    const trash = { distinguished: 'deleteditems' } as const;
+    await until('Thunderbird listing the folder deleted above in Deleted Items', async () =>
+      (await t.folders()).some((f) => f.path === 'Deleted Items/Summer 2026') ? true : undefined,
+    );
+    await t.delete('Inbox', copied!, false);
+    await until('Thunderbird listing the deleted message in Deleted Items', async () =>
+      (await t.messages('Deleted Items')).some((m) => m.messageId === copied) ? true : undefined,
+    );
+    const before = (await demo.items(trash)).length;
+    if (!before) throw new Error('the server shows nothing in Deleted Items to empty');
+    await t.emptyTrash();
+    await until('Deleted Items empty on the server, subfolders too', async () =>
+      (await demo.items(trash)).length === 0 && !(await pathOnServer('Deleted Items/Summer 2026')) ? true : undefined,
+    );
+    return `${before} item(s) and a folder gone`;
   });
 }
 

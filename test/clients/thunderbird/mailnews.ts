@@ -168,6 +168,34 @@ export class ThunderbirdMail {
     );
   }
 
+  /** The folder pane's "New Folder…" (CreateFolder); `parent` '' is the account root. */
+  createFolder(parent: string, name: string): Promise<void> {
+    return this.run(
+      `(arguments[0] ? folderAt(arguments[0]) : server.rootFolder).createSubfolder(arguments[1], null);`,
+      [parent, name],
+    );
+  }
+
+  /** "Rename…" (UpdateFolder). */
+  renameFolder(path: string, name: string): Promise<void> {
+    return this.run(`folderAt(arguments[0]).rename(arguments[1], null);`, [path, name]);
+  }
+
+  /** "Delete Folder" (MoveFolder to Deleted Items). */
+  deleteFolder(path: string): Promise<void> {
+    return this.run(`folderAt(arguments[0]).deleteSelf(null);`, [path]);
+  }
+
+  /** "Mark Folder Read" (MarkAllItemsAsRead). */
+  markAllRead(path: string): Promise<void> {
+    return this.run(`folderAt(arguments[0]).markAllMessagesRead(null);`, [path]);
+  }
+
+  /** "Empty Trash" (EmptyFolder, subfolders included). */
+  emptyTrash(): Promise<void> {
+    return this.run(`server.rootFolder.getFolderWithFlags(Ci.nsMsgFolderFlags.Trash).emptyTrash(null);`);
+  }
+
   /**
    * Sends a plain-text message the way the composer does (nsIMsgSend): delivery through the EWS
    * outgoing server, then the copy filed in Sent. Resolves once the copy is filed.
