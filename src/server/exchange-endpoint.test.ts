@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GetFolder, SoapFault, SyncFolderItems, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
@@ -112,9 +113,21 @@ describe('/EWS/Exchange.asmx authentication', () => {
       mailbox: recording(shared),
       loginLimits: { windowMs: 60_000, maxFailuresPerIp: 2, maxFailuresPerAccount: 10, maxTracked: 100 },
     });
-    await postExchange(app, getInbox, 'a@tern.test', 'x');
-    await postExchange(app, getInbox, 'b@tern.test', 'x');
-    expect((await postExchange(app, getInbox, 'demo@tern.test', 'demo')).status).toBe(429);
+    const from = (remoteAddress: string, user: string, password: string) =>
+      app.request(
+        `${ORIGIN}/EWS/Exchange.asmx`,
+        {
+          method: 'POST',
+          headers: { authorization: basicAuth(user, password), 'content-type': 'text/xml; charset=utf-8' },
+          body: getInbox,
+        },
+        // The Node request as @hono/node-server passes it: the body stream and the peer's address.
+        { incoming: Object.assign(Readable.from([Buffer.from(getInbox)]), { socket: { remoteAddress } }) } as never,
+      );
+    await from('198.51.100.7', 'a@tern.test', 'x');
+    await from('198.51.100.7', 'b@tern.test', 'x');
+    expect((await from('198.51.100.7', 'demo@tern.test', 'demo')).status).toBe(429);
+    expect((await from('198.51.100.8', 'demo@tern.test', 'demo')).status).toBe(200);
   });
 });
 

@@ -180,6 +180,23 @@ describe('/admin/faults', () => {
     );
   });
 
+  it('answers only on loopback', async () => {
+    const { app } = setup();
+    const from = (remoteAddress: string) =>
+      app.request(`${ORIGIN}/admin/faults`, {}, { incoming: { socket: { remoteAddress } } } as never);
+    for (const address of ['192.168.1.20', '10.0.0.7', '::ffff:203.0.113.9', 'fe80::1']) {
+      const res = await from(address);
+      expect(res.status).toBe(403);
+      expect((await res.json()).message).toBe('The admin endpoint answers on loopback only.');
+    }
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1'])
+      expect((await from(address)).status).toBe(200);
+    const outgoing = await app.request(`${ORIGIN}/admin/outgoing`, {}, {
+      incoming: { socket: { remoteAddress: '192.168.1.20' } },
+    } as never);
+    expect(outgoing.status).toBe(403);
+  });
+
   it('is not served in proxy mode', async () => {
     const app = createApp({ upstream: 'http://127.0.0.1:9/EWS/Exchange.asmx' });
     for (const method of ['GET', 'POST', 'DELETE'])
