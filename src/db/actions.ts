@@ -1,10 +1,11 @@
-import { META, type FolderRow, type MessageRow, type OutboxEntry } from './entities.js';
+import { META, type FolderRow, type MessageBefore, type MessageRow, type OutboxEntry } from './entities.js';
 import type { Draft, OutboxOp } from './outbox-ops.js';
 import type { MailDB } from './schema.js';
 import { CountDeltas } from './counts.js';
 import { isMailFolder } from './folder-kind.js';
 import { localDraftId } from './local-ids.js';
 import { isWithin, removeFolders } from './remove-folders.js';
+import { coalesce } from './outbox-coalesce.js';
 import { distinguishedFolder } from './queries.js';
 import { searchTerms } from './terms.js';
 import { validateAction, ActionError } from './validate-action.js';
@@ -17,27 +18,44 @@ export { ActionError };
  * whole life of the entry. Resolves only after that transaction committed, so the UI may say
  * "done" or "queued" then and not before; on any error nothing at all was recorded.
  * Bad input (unknown folder, empty id list, no recipient…) rejects with an `ActionError`.
+ *
+ * Waiting entries the intent supersedes are folded into it (see `coalesce`): "read, then
+ * unread" leaves nothing to send, though each intent still had its own opId.
  */
 export async function recordAction(db: MailDB, op: OutboxOp, now: number = Date.now()): Promise<string> {
   validateAction(op);
   const opId = crypto.randomUUID();
-  const entry: OutboxEntry = { opId, op, state: 'pending', attempts: 0, createdAt: now };
+  await enqueue(db, { opId, op, state: 'pending', attempts: 0, createdAt: now }, now);
+  return opId;
+}
+
+/**
+ * Applies an entry locally and queues it at the end of the outbox, in one transaction. Also how
+ * a parked entry is retried: as if the user did it again now, under the same opId.
+ */
+export async function enqueue(db: MailDB, entry: OutboxEntry, now: number): Promise<void> {
   await db.transaction('rw', [db.messages, db.bodies, db.folders, db.cursors, db.outbox, db.meta], async () => {
     const counts = new CountDeltas();
     await applyLocally(db, entry, counts, now);
     await counts.apply(db);
-    await db.outbox.add(entry);
+    const folded = await coalesce(db, entry);
+    if (folded) await db.outbox.add(folded);
   });
-  return opId;
 }
 
 async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas, now: number): Promise<void> {
   const op = entry.op;
   switch (op.kind) {
     case 'set-read':
-      return updateRows(db, op.ids, counts, (m) => ({ ...m, isRead: op.isRead ? 1 : 0 }));
+      return updateRows(db, op.ids, counts, (m) => {
+        remember(entry, m.id, { isRead: m.isRead });
+        return { ...m, isRead: op.isRead ? 1 : 0 };
+      });
     case 'set-flag':
-      return updateRows(db, op.ids, counts, (m) => ({ ...m, flag: op.flag }));
+      return updateRows(db, op.ids, counts, (m) => {
+        remember(entry, m.id, { flag: m.flag });
+        return { ...m, flag: op.flag };
+      });
     case 'move': {
       const target = await mailFolder(db, op.toFolderId);
       return updateRows(db, op.ids, counts, (m) => {
@@ -57,12 +75,17 @@ async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas,
     case 'rename-folder': {
       const folder = await userFolder(db, op.id);
       await checkNameFree(db, folder.parentId, op.name, folder.id);
+      entry.local = { ...entry.local, folderBefore: { name: folder.name, parentId: folder.parentId } };
       await db.folders.update(folder.id, { name: op.name.trim() });
       return;
     }
     case 'delete-folder':
       return deleteFolder(db, entry, op.id);
   }
+}
+
+function remember(entry: OutboxEntry, id: string, before: MessageBefore): void {
+  entry.local = { ...entry.local, before: { ...entry.local?.before, [id]: before } };
 }
 
 async function updateRows(
@@ -93,6 +116,7 @@ async function deleteMessages(db: MailDB, entry: OutboxEntry, ids: string[], cou
   const hard: string[] = [];
   for (const row of await db.messages.bulkGet(ids)) {
     if (!row) continue;
+    entry.local = { ...entry.local, origin: { ...entry.local?.origin, [row.id]: row.folderId } };
     if (trash && !(await isWithin(db, row.folderId, trash.id))) {
       const after = { ...row, folderId: trash.id };
       counts.change(row, after);
@@ -176,6 +200,7 @@ async function deleteFolder(db: MailDB, entry: OutboxEntry, id: string): Promise
   for (const f of await db.folders.toArray())
     if (f.distinguished && (await isWithin(db, f.id, folder.id)))
       throw new ActionError(`"${folder.name}" holds the ${f.name} folder, which cannot be deleted.`);
+  entry.local = { ...entry.local, folderBefore: { name: folder.name, parentId: folder.parentId } };
   const trash = await distinguishedFolder(db, 'deleteditems');
   if (trash && !(await isWithin(db, folder.id, trash.id))) {
     await db.folders.update(folder.id, { parentId: trash.id });

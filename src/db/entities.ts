@@ -118,7 +118,20 @@ export interface BodyRow {
   size: number;
 }
 
+/**
+ * `pending`: in line for the next pass. `sending`: a pass is replaying it now (left so by a pass
+ * that died: its outcome is unknown). `failed`: the server refused it for a reason that may pass;
+ * tried again after `notBefore`. `parked`: it cannot succeed as it is (the folder is gone, the
+ * server rejects it, too many failures); its local effect is undone and it waits for the user's
+ * Retry or Discard, holding up nothing.
+ */
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'parked';
+
+/** A message's read state and flag as they were before an intent changed them (to undo it). */
+export interface MessageBefore {
+  isRead?: 0 | 1;
+  flag?: FlagState;
+}
 
 /** One user intent waiting to reach the server, oldest first (see src/sync/push.ts). */
 export interface OutboxEntry {
@@ -127,21 +140,30 @@ export interface OutboxEntry {
   opId: string;
   op: OutboxOp;
   state: OutboxState;
+  /** Attempts the server answered with an error. */
   attempts: number;
   createdAt: number;
   /** Not before this time (ms) when the last attempt failed transiently. */
   notBefore?: number;
-  /** What went wrong, in plain words, for the Outbox view. */
+  /** What went wrong, or what it waits for, in plain words, for the Outbox view. */
   error?: string;
+  /** When it was parked (ms). */
+  parkedAt?: number;
   /**
    * What the local effect decided and the replay must follow: ids that were already in Deleted
-   * Items (deleted for good), the local id given to a new draft, where moved messages came from.
+   * Items (deleted for good), the local id given to a new draft, where moved messages came from,
+   * and what read states, flags and folder names were before, so a parked or discarded intent can
+   * be undone locally.
    */
   local?: {
     hardDelete?: string[];
     draftId?: string;
-    /** Where moved messages were before (id → folder id), to put them back if the move fails for good. */
+    /** Where moved (or deleted) messages were before (id → folder id), to put them back. */
     origin?: Record<string, string>;
+    /** Read state and flag before this intent, by message id. */
+    before?: Record<string, MessageBefore>;
+    /** A renamed or deleted folder's name and parent before this intent. */
+    folderBefore?: { name: string; parentId: string };
   };
   /** Steps already done on the server, so a retry resumes instead of repeating them. */
   progress?: {
@@ -149,6 +171,8 @@ export interface OutboxEntry {
     draftChangeKey?: string;
     /** An attempt was cut off by the connection: its outcome on the server is unknown. */
     tried?: boolean;
+    /** Answers lost while the server was otherwise answering: a poison entry, after a few. */
+    lost?: number;
   };
 }
 

@@ -10,3 +10,18 @@ export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
 export { searchTerms, words } from './terms.js';
 export { outboxMessageIds } from './outbox-refs.js';
+export {
+  fieldOf,
+  isLive,
+  liveEntries,
+  namesMessage,
+  overlayFolder,
+  overlayFolders,
+  overlayMessage,
+  overlayPage,
+  type MessageField,
+} from './outbox-overlay.js';
+export { canFold, withIds } from './outbox-coalesce.js';
+export { creatorOf, dependentsOf, discardEntry, localRefs, parkEntry, retryEntry } from './outbox-admin.js';
+export { addNotes, dismissNotes, outboxNotes, OUTBOX_NOTES, type OutboxNote } from './outbox-notes.js';
+export { relistFolder, relistHierarchy } from './outbox-undo.js';

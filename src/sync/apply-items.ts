@@ -4,6 +4,7 @@ import {
   CountDeltas,
   isLocalId,
   outboxMessageIds,
+  overlayPage,
   type MailDB,
   type MessageRow,
   type SyncCursor,
@@ -84,6 +85,8 @@ export async function applyItemPage(
       }
     }
     for (const id of page.retried) if (page.items.has(id)) upsert(page.items.get(id)!);
+    // Intents still on their way win over the server's older copy: no flag flips back.
+    await overlayPage(db, state, original);
 
     const counts = new CountDeltas();
     const puts: MessageRow[] = [];

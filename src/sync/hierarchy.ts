@@ -2,6 +2,7 @@ import { SyncFolderHierarchy, type SyncFolderHierarchyMessage, type Response } f
 import {
   HIERARCHY_CURSOR,
   isLocalId,
+  overlayFolders,
   removeFolders,
   type FolderRow,
   type MailDB,
@@ -50,7 +51,7 @@ async function applyHierarchyPage(
   cursor: SyncCursor | undefined,
   now: number,
 ): Promise<void> {
-  await db.transaction('rw', [db.folders, db.messages, db.bodies, db.cursors], async () => {
+  await db.transaction('rw', [db.folders, db.messages, db.bodies, db.cursors, db.outbox], async () => {
     const sweep = cursor?.sweep;
     for (const change of msg.changes ?? []) {
       if (change.type === 'Delete') {
@@ -61,7 +62,9 @@ async function applyHierarchyPage(
       if (id === undefined) continue;
       const row: FolderRow = folderToRow(change.folder, await db.folders.get(id));
       if (sweep !== undefined) row.mark = sweep;
-      await db.folders.put(row);
+      // A rename or delete still on its way wins over the server's older copy.
+      const [shown] = await overlayFolders(db, [row]);
+      if (shown) await db.folders.put(shown);
     }
     const complete = msg.includesLastFolderInRange !== false;
     const next: SyncCursor = { ...cursor, key: HIERARCHY_CURSOR, syncState: msg.syncState!, complete, updatedAt: now };

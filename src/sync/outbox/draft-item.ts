@@ -1,5 +1,5 @@
-import type { ExtendedFieldURI, Item, ItemUpdate, Mailbox } from '../ews/index.js';
-import type { Address, Draft, MessageRow } from '../db/index.js';
+import type { ExtendedFieldURI, Item, ItemUpdate, Mailbox } from '../../ews/index.js';
+import type { Address, Draft, MessageRow } from '../../db/index.js';
 
 /**
  * The outbox entry's opId, stamped on every draft Tern creates, so a retry after a lost answer

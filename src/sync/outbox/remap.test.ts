@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openMailDB, type MessageRow, type OutboxEntry } from '../db/index.js';
+import { openMailDB, type MessageRow, type OutboxEntry } from '../../db/index.js';
 import { remapFolder, remapItems } from './remap.js';
 
 const row = (id: string, folderId: string): MessageRow => ({

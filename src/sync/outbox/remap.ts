@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
-import type { ItemId } from '../ews/index.js';
-import type { MailDB, OutboxEntry } from '../db/index.js';
-import type { OutboxOp } from '../db/outbox-ops.js';
+import type { ItemId } from '../../ews/index.js';
+import type { MailDB, OutboxEntry, OutboxOp } from '../../db/index.js';
 
 /**
  * The server gave items new ids (MoveItem, CreateItem of a draft): the rows, their bodies and
@@ -24,12 +23,21 @@ export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq:
     }
   }
   const swap = (id: string) => ids.get(id)?.id ?? id;
+  const swapKeys = <T>(map: Record<string, T> | undefined) =>
+    map && Object.fromEntries(Object.entries(map).map(([id, v]) => [swap(id), v]));
   await rewriteLater(db, afterSeq, (e) => {
     const op = e.op;
     const next: OutboxEntry = { ...e };
     if ('ids' in op) next.op = { ...op, ids: op.ids.map(swap) } as OutboxOp;
     if ((op.kind === 'send' || op.kind === 'save-draft') && op.draftId) next.op = { ...op, draftId: swap(op.draftId) };
-    if (e.local?.hardDelete) next.local = { ...e.local, hardDelete: e.local.hardDelete.map(swap) };
+    if (e.local) {
+      const local = { ...e.local };
+      if (local.hardDelete) local.hardDelete = local.hardDelete.map(swap);
+      if (local.origin) local.origin = swapKeys(local.origin)!;
+      if (local.before) local.before = swapKeys(local.before)!;
+      if (local.draftId) local.draftId = swap(local.draftId);
+      next.local = local;
+    }
     return next;
   });
 }
@@ -53,17 +61,21 @@ export async function remapFolder(db: MailDB, oldId: string, newId: string, afte
   const swap = (id: string) => (id === oldId ? newId : id);
   await rewriteLater(db, afterSeq, (e) => {
     const op = e.op;
-    switch (op.kind) {
-      case 'move':
-        return { ...e, op: { ...op, toFolderId: swap(op.toFolderId) } };
-      case 'create-folder':
-        return { ...e, op: { ...op, parentId: swap(op.parentId) } };
-      case 'rename-folder':
-      case 'delete-folder':
-        return { ...e, op: { ...op, id: swap(op.id) } };
-      default:
-        return e;
-    }
+    const next: OutboxEntry = { ...e };
+    if (op.kind === 'move') next.op = { ...op, toFolderId: swap(op.toFolderId) };
+    if (op.kind === 'create-folder') next.op = { ...op, parentId: swap(op.parentId) };
+    if (op.kind === 'rename-folder' || op.kind === 'delete-folder') next.op = { ...op, id: swap(op.id) };
+    if (e.local?.origin)
+      next.local = {
+        ...e.local,
+        origin: Object.fromEntries(Object.entries(e.local.origin).map(([id, f]) => [id, swap(f)])),
+      };
+    if (e.local?.folderBefore)
+      next.local = {
+        ...next.local,
+        folderBefore: { ...e.local.folderBefore, parentId: swap(e.local.folderBefore.parentId) },
+      };
+    return next;
   });
 }
 

@@ -1,37 +1,46 @@
-import { CreateFolder, DeleteFolder, UpdateFolder, type FolderRef } from '../ews/index.js';
-import { isLocalId, META, type OutboxEntry } from '../db/index.js';
-import type { SyncContext } from './context.js';
-import { EntryError, plainError } from './entry-error.js';
+import { CreateFolder, DeleteFolder, FindFolder, UpdateFolder, type FolderRef } from '../../ews/index.js';
+import { addNotes, META, type OutboxEntry } from '../../db/index.js';
+import type { SyncContext } from '../context.js';
+import { EntryError, FOLDER_GONE, failureOf } from './entry-error.js';
 import { remapFolder } from './remap.js';
-
-const GONE = new Set(['ErrorFolderNotFound', 'ErrorItemNotFound']);
 
 /**
  * Folder intents: CreateFolder (the local folder, its messages and later entries switch to the
  * server's id), UpdateFolder of the display name, DeleteFolder (to Deleted Items, or a soft
  * delete of what was already there).
+ *
+ * A create whose outcome is unknown, or that meets a folder of the same name, takes that folder:
+ * the user asked for a folder of that name there, and now there is exactly one. A rename of a
+ * folder deleted on the server ends with a note; a delete of one is done.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder-operation
  */
-export async function replayFolder(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
+export async function replayFolder(ctx: SyncContext, entry: OutboxEntry, unsure: boolean): Promise<void> {
   const op = entry.op;
   const { db } = ctx;
   switch (op.kind) {
     case 'create-folder': {
       const parent = await parentRef(ctx, op.parentId);
-      const [m] = await ctx.call(CreateFolder, {
-        parentFolderId: parent,
-        folders: [{ kind: 'Folder', folderClass: 'IPF.Note', displayName: op.name.trim() }],
-      });
-      const id = m?.responseClass !== 'Error' ? m?.folders?.[0]?.folderId?.id : undefined;
-      if (!id) throw new EntryError(plainError(m));
+      const name = op.name.trim();
+      let id = unsure ? await findFolder(ctx, parent, name) : undefined;
+      if (!id) {
+        const [m] = await ctx.call(CreateFolder, {
+          parentFolderId: parent,
+          folders: [{ kind: 'Folder', folderClass: 'IPF.Note', displayName: name }],
+        });
+        id = m?.responseClass !== 'Error' ? m?.folders?.[0]?.folderId?.id : undefined;
+        if (!id && m?.responseCode === 'ErrorFolderExists') id = await findFolder(ctx, parent, name);
+        if (!id && m && FOLDER_GONE.has(m.responseCode))
+          throw EntryError.park(`Couldn't create the folder “${name}”: ${await parentWords(ctx, op.parentId)}`);
+        if (!id) throw new EntryError(failureOf(m));
+      }
+      const made = id;
       await db.transaction('rw', [db.folders, db.messages, db.outbox], async () => {
-        await remapFolder(db, op.tempId, id, entry.seq!);
+        await remapFolder(db, op.tempId, made, entry.seq!);
         await db.outbox.delete(entry.seq!);
       });
       return;
     }
     case 'rename-folder': {
-      waitFor(op.id);
       const [m] = await ctx.call(UpdateFolder, {
         folderChanges: [
           {
@@ -46,18 +55,29 @@ export async function replayFolder(ctx: SyncContext, entry: OutboxEntry): Promis
           },
         ],
       });
-      if (m?.responseClass === 'Error') throw new EntryError(plainError(m));
-      await db.outbox.delete(entry.seq!);
+      const gone = m?.responseClass === 'Error' && FOLDER_GONE.has(m.responseCode);
+      if (m?.responseClass === 'Error' && !gone) throw new EntryError(failureOf(m));
+      await db.transaction('rw', [db.outbox, db.meta], async () => {
+        await db.outbox.delete(entry.seq!);
+        if (gone)
+          await addNotes(db, [
+            {
+              opId: entry.opId,
+              at: ctx.clock.now(),
+              text: 'The folder was deleted on the server before your change reached it.',
+              op,
+            },
+          ]);
+      });
       return;
     }
     case 'delete-folder': {
-      waitFor(op.id);
       const hard = entry.local?.hardDelete?.includes(op.id);
       const [m] = await ctx.call(DeleteFolder, {
         deleteType: hard ? 'SoftDelete' : 'MoveToDeletedItems',
         folderIds: [{ id: op.id }],
       });
-      if (m?.responseClass === 'Error' && !GONE.has(m.responseCode)) throw new EntryError(plainError(m));
+      if (m?.responseClass === 'Error' && !FOLDER_GONE.has(m.responseCode)) throw new EntryError(failureOf(m));
       await db.outbox.delete(entry.seq!);
       return;
     }
@@ -66,14 +86,26 @@ export async function replayFolder(ctx: SyncContext, entry: OutboxEntry): Promis
   }
 }
 
-function waitFor(id: string): void {
-  if (isLocalId(id)) throw new EntryError('Waiting for the new folder to be created on the server.');
-}
-
 /** Top-level folders hang under msgfolderroot, which is never stored locally. */
 async function parentRef(ctx: SyncContext, parentId: string): Promise<FolderRef> {
-  waitFor(parentId);
   const known = (await ctx.db.meta.get(META.distinguished))?.value as Record<string, string> | undefined;
   if (parentId === '' || parentId === known?.['msgfolderroot']) return { distinguished: 'msgfolderroot' };
   return { id: parentId };
+}
+
+/** The child of `parent` called `name`, if there is one. */
+async function findFolder(ctx: SyncContext, parent: FolderRef, name: string): Promise<string | undefined> {
+  const [m] = await ctx.call(FindFolder, {
+    traversal: 'Shallow',
+    folderShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'folder:DisplayName' }] },
+    restriction: { op: 'IsEqualTo', path: { fieldURI: 'folder:DisplayName' }, value: name },
+    parentFolderIds: [parent],
+  });
+  const folders = m?.rootFolder?.folders ?? [];
+  return folders.find((f) => f.displayName?.toLowerCase() === name.toLowerCase())?.folderId?.id;
+}
+
+async function parentWords(ctx: SyncContext, parentId: string): Promise<string> {
+  const name = (await ctx.db.folders.get(parentId))?.name;
+  return name ? `the folder “${name}” no longer exists on the server.` : 'its parent folder no longer exists.';
 }

@@ -1,89 +1,113 @@
-import { DeleteItem, GetItem, MoveItem, type FolderRef, type ItemId } from '../ews/index.js';
-import { CountDeltas, isLocalId, type MailDB, type OutboxEntry } from '../db/index.js';
-import type { SyncContext } from './context.js';
-import { EntryError, plainError } from './entry-error.js';
-import { remapItems } from './remap.js';
-
-const TARGET_GONE =
-  'The folder these messages were moved to no longer exists on the server; they are back where they were.';
+import { DeleteItem, GetFolder, GetItem, MoveItem, type FolderRef } from '../../ews/index.js';
+import type { OutboxEntry } from '../../db/index.js';
+import type { SyncContext } from '../context.js';
+import { FOLDER_GONE, failureOf, type Failure } from './entry-error.js';
+import { findMoved } from './find-moved.js';
+import { settle, type Settlement } from './settle.js';
 
 /**
- * Move, and delete (a move to Deleted Items, or a soft delete of what was already there).
- * MoveItem answers each message's **new** id; the row and every later entry switch to it in
- * one transaction. The row's ChangeKey is forgotten: MoveItem takes none, so a change made
- * elsewhere before the move would otherwise hide behind the moved copy's fresh key; the target
- * folder's sync fetches the summary once instead. Not-found messages are done: gone either way.
+ * Move, and delete (a move to Deleted Items, or a soft delete of what was already there), for a
+ * group of entries with the same target: one MoveItem and one DeleteItem for all their ids.
+ * MoveItem answers each message's **new** id; the row and every later entry switch to it in one
+ * transaction. The row's ChangeKey is forgotten: MoveItem takes none, so a change made elsewhere
+ * before the move would otherwise hide behind the moved copy's fresh key; the target folder's
+ * sync fetches the summary once instead.
+ *
+ * "Not found" names the message or the target folder (Exchange answers ErrorToFolderNotFound for
+ * the folder; older servers and the embedded mailbox ErrorItemNotFound): the target is checked.
+ * A target that is gone parks the entry and the messages go back where they were; a message that
+ * is gone ends its part with a note. When an earlier attempt's outcome is unknown (`unsure`), the
+ * messages no longer at their old id are looked for in the target: found, the move had happened.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem-operation
  */
-export async function replayMove(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
-  const op = entry.op;
+export async function replayMove(
+  ctx: SyncContext,
+  group: OutboxEntry[],
+  unsure: boolean,
+  goneFolders: Set<string>,
+): Promise<Map<number, Failure>> {
+  const op = group[0]!.op;
   if (op.kind !== 'move' && op.kind !== 'delete') throw new Error(`not a move: ${op.kind}`);
-  const hard = new Set(entry.local?.hardDelete ?? []);
-  const pending = op.ids.filter(isLocalId);
-  const ids = op.ids.filter((id) => !isLocalId(id));
-  const toMove = ids.filter((id) => !hard.has(id));
+  const hard = new Set(group.flatMap((e) => e.local?.hardDelete ?? []));
+  const ids = [...new Set(group.flatMap((e) => ('ids' in e.op ? e.op.ids : [])))];
+  let toMove = ids.filter((id) => !hard.has(id));
   const toDelete = ids.filter((id) => hard.has(id));
-  if (op.kind === 'move' && isLocalId(op.toFolderId))
-    throw new EntryError('Waiting for the new folder to be created on the server.');
   const target: FolderRef = op.kind === 'move' ? { id: op.toFolderId } : { distinguished: 'deleteditems' };
+  const out: Settlement = { changeKeys: new Map(), moved: new Map(), gone: new Set(), failed: new Map() };
+  if (op.kind === 'delete') out.quietGone = true;
 
-  const failed = new Map<string, string>();
-  const moved = new Map<string, ItemId>();
-  const notFound: string[] = [];
-  if (toMove.length) {
+  if (unsure && toMove.length) {
+    const missing = await notAt(ctx, toMove);
+    if (missing.length) {
+      const found = await findMoved(ctx, missing, target);
+      for (const id of missing) {
+        const now = found.get(id);
+        if (now) out.moved!.set(id, now);
+        else out.gone.add(id);
+      }
+      toMove = toMove.filter((id) => !missing.includes(id));
+    }
+  }
+
+  let folderMissing = op.kind === 'move' && goneFolders.has(op.toFolderId);
+  if (toMove.length && !folderMissing) {
     const messages = await ctx.call(MoveItem, {
       toFolderId: target,
       itemIds: toMove.map((id) => ({ id })),
       returnNewItemIds: true,
     });
+    const notFound: string[] = [];
     toMove.forEach((id, i) => {
       const m = messages[i];
       const newId = m?.responseClass !== 'Error' ? m?.items?.[0]?.itemId : undefined;
-      if (newId) moved.set(id, { id: newId.id, changeKey: '' });
+      if (newId) out.moved!.set(id, { id: newId.id, changeKey: '' });
       else if (m?.responseCode === 'ErrorItemNotFound') notFound.push(id);
-      else if (m?.responseClass === 'Error') failed.set(id, plainError(m));
+      else if (m && FOLDER_GONE.has(m.responseCode)) folderMissing = true;
+      else out.failed.set(id, failureOf(m));
     });
+    if (notFound.length && op.kind === 'move' && !folderMissing) folderMissing = await folderIsGone(ctx, op.toFolderId);
+    if (!folderMissing) notFound.forEach((id) => out.gone.add(id));
   }
-  // "Not found" may name the message or the target folder (ErrorToFolderNotFound on Exchange):
-  // a message that still exists means the target is gone.
-  const targetGone = op.kind === 'move' && notFound.length > 0 && (await stillThere(ctx, notFound)).length > 0;
-  if (targetGone) for (const id of await stillThere(ctx, notFound)) failed.set(id, TARGET_GONE);
+  if (folderMissing && op.kind === 'move') {
+    goneFolders.add(op.toFolderId);
+    const reason = await targetGoneReason(ctx, op.toFolderId);
+    for (const id of toMove) if (!out.moved!.has(id)) out.failed.set(id, { kind: 'park', reason });
+  }
+
   if (toDelete.length) {
     // SoftDelete, as Outlook does from Deleted Items: recoverable by the server's own means.
     const messages = await ctx.call(DeleteItem, { deleteType: 'SoftDelete', itemIds: toDelete.map((id) => ({ id })) });
     toDelete.forEach((id, i) => {
       const m = messages[i];
-      if (m?.responseClass === 'Error' && m.responseCode !== 'ErrorItemNotFound') failed.set(id, plainError(m));
+      if (m?.responseClass !== 'Error' || m.responseCode === 'ErrorItemNotFound') out.gone.add(id);
+      else out.failed.set(id, failureOf(m));
     });
   }
-
-  const { db } = ctx;
-  const left = [...failed.keys(), ...pending];
-  await db.transaction('rw', [db.messages, db.bodies, db.folders, db.outbox], async () => {
-    await remapItems(db, moved, entry.seq!);
-    if (targetGone) await putBack(db, entry, [...failed.keys()]);
-    if (left.length === 0) await db.outbox.delete(entry.seq!);
-    else await db.outbox.update(entry.seq!, { op: { ...op, ids: left } });
-  });
-  if (left.length)
-    throw new EntryError([...failed.values()][0] ?? 'Waiting for a draft this change depends on to reach the server.');
-}
-
-async function stillThere(ctx: SyncContext, ids: string[]): Promise<string[]> {
-  const messages = await ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: ids.map((id) => ({ id })) });
-  return ids.filter((_, i) => messages[i]?.responseClass === 'Success');
-}
-
-/** Returns moved rows to the folder they came from, so the local copy shows where they really are. */
-async function putBack(db: MailDB, entry: OutboxEntry, ids: string[]): Promise<void> {
-  const counts = new CountDeltas();
-  for (const id of ids) {
-    const origin = entry.local?.origin?.[id];
-    const row = await db.messages.get(id);
-    if (!row || !origin || !(await db.folders.get(origin))) continue;
-    const back = { ...row, folderId: origin };
-    counts.change(row, back);
-    await db.messages.put(back);
+  const failures = await settle(ctx, group, out);
+  // The words say how many messages of each entry could not move.
+  for (const [seq, f] of failures) {
+    const e = group.find((g) => g.seq === seq)!;
+    const left = ('ids' in e.op ? e.op.ids : []).filter((id) => out.failed.get(id)?.kind === 'park').length;
+    if (folderMissing && f.kind === 'park') failures.set(seq, { ...f, reason: couldNotMove(left, f.reason) });
   }
-  await counts.apply(db);
+  return failures;
 }
+
+/** The ids GetItem no longer finds at their current id. */
+async function notAt(ctx: SyncContext, ids: string[]): Promise<string[]> {
+  const messages = await ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: ids.map((id) => ({ id })) });
+  return ids.filter((_, i) => messages[i]?.responseCode === 'ErrorItemNotFound');
+}
+
+async function folderIsGone(ctx: SyncContext, folderId: string): Promise<boolean> {
+  const [m] = await ctx.call(GetFolder, { folderShape: { baseShape: 'IdOnly' }, folderIds: [{ id: folderId }] });
+  return m?.responseClass === 'Error' && FOLDER_GONE.has(m.responseCode);
+}
+
+async function targetGoneReason(ctx: SyncContext, folderId: string): Promise<string> {
+  const name = (await ctx.db.folders.get(folderId))?.name;
+  return name ? `the folder “${name}” no longer exists on the server.` : 'the folder no longer exists on the server.';
+}
+
+const couldNotMove = (n: number, why: string): string =>
+  `Couldn't move ${n === 1 ? 'the message' : `${n} messages`}: ${why}`;

@@ -1,68 +1,82 @@
-import { CreateItem, FindItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../ews/index.js';
-import { isLocalId, type OutboxEntry } from '../db/index.js';
-import type { SyncContext } from './context.js';
-import { draftToItem, draftUpdates, TERN_OPERATION_ID } from './draft-item.js';
-import { CONFLICT_CODES, EntryError, plainError } from './entry-error.js';
+import { CreateItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../../ews/index.js';
+import { isLocalId, type OutboxEntry } from '../../db/index.js';
+import type { SyncContext } from '../context.js';
+import { draftToItem, draftUpdates } from './draft-item.js';
+import { CONFLICT_CODES, EntryError, failureOf } from './entry-error.js';
+import { findByOpId } from './find-by-op-id.js';
 import { remapItems } from './remap.js';
 
+const NOWHERE =
+  'The message was not found in Drafts or Sent Items on the server; it may have been deleted elsewhere. Retry sends it again.';
+
 /**
- * Send: CreateItem SaveOnly into Drafts carrying the opId, then SendItem. The draft's id is
- * stored in the entry between the two, so a retry resumes at SendItem. A retry whose first
- * attempt may have reached the server looks for the opId in Sent Items (done) and Drafts
- * (send that one) first, so one intent sends at most one message.
+ * Send, at most once. CreateItem SaveOnly into Drafts carrying the opId (never SendAndSaveCopy:
+ * its outcome cannot be checked), the draft's id stored in the entry, then SendItem. When an
+ * earlier attempt's outcome is unknown (`unsure`: a lost answer, a killed worker), the opId is
+ * looked for first: in Sent Items or the Outbox it was sent (done); in Drafts it is sent from
+ * there; nowhere, the CreateItem never happened and is made now — unless we know it did, then the
+ * entry is parked rather than risk a second copy.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem-operation
  */
-export async function replaySend(ctx: SyncContext, entry: OutboxEntry, interrupted: boolean): Promise<void> {
+export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: boolean): Promise<void> {
   const op = entry.op;
   if (op.kind !== 'send') throw new Error(`not a send: ${op.kind}`);
   const { db } = ctx;
   let draft: ItemId | undefined = entry.progress?.draftId
     ? { id: entry.progress.draftId, changeKey: entry.progress.draftChangeKey }
     : undefined;
-  const resumed = draft !== undefined;
+  if (unsure) {
+    const found = await findByOpId(ctx, entry.opId);
+    if (found.sent) return void (await db.outbox.delete(entry.seq!));
+    if (!found.draft && draft) throw EntryError.park(NOWHERE);
+    draft = found.draft;
+  }
   if (!draft) {
-    if (interrupted) {
-      const found = await findByOpId(ctx, entry.opId);
-      if (found.sent) return void (await db.outbox.delete(entry.seq!));
-      draft = found.draft;
-    }
     const item = draftToItem(op.draft, entry.opId, await source(ctx, op.draft.source?.id));
-    if (!draft && op.draftId && !isLocalId(op.draftId)) draft = await updateDraft(ctx, op.draftId, item);
+    if (op.draftId && !isLocalId(op.draftId)) draft = await updateDraft(ctx, op.draftId, item);
     draft ??= await createDraft(ctx, item);
-    await db.outbox.update(entry.seq!, { progress: { draftId: draft.id, draftChangeKey: draft.changeKey } });
   }
+  const made = draft;
+  await db.outbox.update(entry.seq!, (e: OutboxEntry) => {
+    e.progress = { ...e.progress, draftId: made.id, draftChangeKey: made.changeKey };
+  });
 
-  let m = (await sendDraft(ctx, draft))[0];
+  let [m] = await sendDraft(ctx, made);
   if (m?.responseClass === 'Error' && CONFLICT_CODES.has(m.responseCode)) {
-    const fresh = (await ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: [{ id: draft.id }] }))[0];
-    m = (await sendDraft(ctx, { id: draft.id, changeKey: fresh?.items?.[0]?.itemId?.changeKey }))[0];
+    const [fresh] = await ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: [{ id: made.id }] });
+    [m] = await sendDraft(ctx, { id: made.id, changeKey: fresh?.items?.[0]?.itemId?.changeKey });
   }
-  // A draft that was sent has left Drafts: "not found" on a resumed send means the first
-  // SendItem went through and only its answer was lost.
-  const sent = m?.responseClass !== 'Error' || (resumed && m?.responseCode === 'ErrorItemNotFound');
-  if (!sent) throw new EntryError(plainError(m));
+  if (m?.responseClass === 'Error' && m.responseCode === 'ErrorItemNotFound') {
+    // The draft left Drafts without this attempt: sent by an attempt we did not hear back
+    // from, or deleted by someone. Only Sent Items can tell.
+    if (!(await findByOpId(ctx, entry.opId)).sent) throw EntryError.park(NOWHERE);
+  } else if (m?.responseClass === 'Error' || !m) throw new EntryError(failureOf(m));
   await db.outbox.delete(entry.seq!);
 }
 
 /**
  * Save a draft: CreateItem SaveOnly the first time (the local row switches to the server's id),
- * UpdateItem after that (AlwaysOverwrite: the latest words the user typed win).
+ * UpdateItem after that (AlwaysOverwrite: the latest words the user typed win). A first save
+ * whose outcome is unknown looks for its opId in Drafts before creating another.
  */
-export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, interrupted: boolean): Promise<void> {
+export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsure: boolean): Promise<void> {
   const op = entry.op;
   if (op.kind !== 'save-draft') throw new Error(`not a draft: ${op.kind}`);
   const { db } = ctx;
   const localId = op.draftId ?? entry.local?.draftId;
   const item = draftToItem(op.draft, entry.opId, await source(ctx, op.draft.source?.id));
   if (localId && !isLocalId(localId)) {
-    const saved = await updateDraft(ctx, localId, item);
-    await db.transaction('rw', [db.messages, db.outbox], async () => {
-      if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
+    // Deleted on the server meanwhile: the user's latest words make a new draft.
+    const updated = await updateDraft(ctx, localId, item);
+    const saved = updated ?? (await createDraft(ctx, item));
+    await db.transaction('rw', [db.messages, db.bodies, db.outbox], async () => {
+      if (!updated) await remapItems(db, new Map([[localId, saved]]), entry.seq!);
+      else if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
       await db.outbox.delete(entry.seq!);
     });
     return;
   }
-  const found = interrupted ? (await findByOpId(ctx, entry.opId)).draft : undefined;
+  const found = unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined;
   const created = found ?? (await createDraft(ctx, item));
   await db.transaction('rw', [db.messages, db.bodies, db.outbox], async () => {
     if (localId) await remapItems(db, new Map([[localId, created]]), entry.seq!);
@@ -77,11 +91,12 @@ async function createDraft(ctx: SyncContext, item: Item): Promise<ItemId> {
     items: [item],
   });
   const id = m?.responseClass !== 'Error' ? m?.items?.[0]?.itemId : undefined;
-  if (!id) throw new EntryError(plainError(m));
+  if (!id) throw new EntryError(failureOf(m));
   return id;
 }
 
-async function updateDraft(ctx: SyncContext, id: string, item: Item): Promise<ItemId> {
+/** Rewrites a draft that exists on the server (stamping our opId on it); undefined when it is gone. */
+async function updateDraft(ctx: SyncContext, id: string, item: Item): Promise<ItemId | undefined> {
   const row = await ctx.db.messages.get(id);
   let changeKey = row?.changeKey || undefined;
   if (!changeKey) {
@@ -93,9 +108,9 @@ async function updateDraft(ctx: SyncContext, id: string, item: Item): Promise<It
     messageDisposition: 'SaveOnly',
     itemChanges: [{ itemId: { id, changeKey }, updates: draftUpdates(item) }],
   });
-  const saved = m?.responseClass !== 'Error' ? m?.items?.[0]?.itemId : undefined;
-  if (m?.responseClass === 'Error') throw new EntryError(plainError(m));
-  return saved ?? { id };
+  if (m?.responseCode === 'ErrorItemNotFound') return undefined;
+  if (m?.responseClass === 'Error' || !m) throw new EntryError(failureOf(m));
+  return m.items?.[0]?.itemId ?? { id };
 }
 
 function sendDraft(ctx: SyncContext, draft: ItemId) {
@@ -104,20 +119,6 @@ function sendDraft(ctx: SyncContext, draft: ItemId) {
     savedItemFolderId: { distinguished: 'sentitems' },
     itemIds: [draft],
   });
-}
-
-/** Where an earlier attempt of this intent left its message, if anywhere. */
-async function findByOpId(ctx: SyncContext, opId: string): Promise<{ sent: boolean; draft?: ItemId }> {
-  const [drafts, sent] = await ctx.call(FindItem, {
-    traversal: 'Shallow',
-    itemShape: { baseShape: 'IdOnly' },
-    view: { kind: 'Indexed', maxEntriesReturned: 1, offset: 0, basePoint: 'Beginning' },
-    restriction: { op: 'IsEqualTo', path: { extended: TERN_OPERATION_ID }, value: opId },
-    parentFolderIds: [{ distinguished: 'drafts' }, { distinguished: 'sentitems' }],
-  });
-  if (sent?.rootFolder?.items.length) return { sent: true };
-  const draft = drafts?.rootFolder?.items[0]?.itemId;
-  return draft ? { sent: false, draft } : { sent: false };
 }
 
 const source = (ctx: SyncContext, id: string | undefined) => (id ? ctx.db.messages.get(id) : undefined);

@@ -1,22 +1,28 @@
-import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate } from '../ews/index.js';
-import { isLocalId, type OutboxEntry } from '../db/index.js';
-import type { SyncContext } from './context.js';
-import { CONFLICT_CODES, EntryError, plainError } from './entry-error.js';
+import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate, type Response } from '../../ews/index.js';
+import type { OutboxEntry } from '../../db/index.js';
+import type { SyncContext } from '../context.js';
+import { CONFLICT_CODES, failureOf, plainError, type Failure } from './entry-error.js';
+import { settle, type Settlement } from './settle.js';
 
 const FLAG_STATUS: Record<number, Flag['flagStatus']> = { 0: 'NotFlagged', 1: 'Flagged', 2: 'Complete' };
 
+// Another client may change the message again between our re-read and our write; a few rounds
+// settle any human-speed race, and a later pass tries again after that.
+const CONFLICT_ROUNDS = 3;
+
 /**
- * Read flag and follow-up flag: one UpdateItem for all ids of the entry, each with the last
- * ChangeKey we know. The first try is NeverOverwrite: it succeeds only when that ChangeKey is
- * current, so the new ChangeKey it answers covers our change alone and is stored; the sync then
- * recognises the change as ours when it comes back and fetches nothing. (AutoResolve would merge
- * a stale key silently, and the stored key would then hide the other client's change.) On a
- * conflict the ChangeKey is read again with GetItem and the user's intent re-applied once with
- * AutoResolve; that key is not stored, so the sync fetches the merged item.
+ * Read flag and follow-up flag for a group of entries with the same value: one UpdateItem for
+ * all their ids, each with the last ChangeKey we know. The first try is NeverOverwrite: it
+ * succeeds only when that ChangeKey is current, so the new ChangeKey it answers covers our change
+ * alone and is stored; the sync then knows the change as ours when it comes back and fetches
+ * nothing. (AutoResolve would merge a stale key silently, and the stored key would then hide the
+ * other client's change.) On a conflict the ChangeKey is read again (GetItem IdOnly) and the
+ * intent re-applied with AutoResolve: read state and flags are idempotent, so the user's intent
+ * simply wins. A message deleted on the server first ends its part of the entry with a note.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem-operation
  */
-export async function replayUpdate(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
-  const op = entry.op;
+export async function replayUpdate(ctx: SyncContext, group: OutboxEntry[]): Promise<Map<number, Failure>> {
+  const op = group[0]!.op;
   if (op.kind !== 'set-read' && op.kind !== 'set-flag') throw new Error(`not an update: ${op.kind}`);
   const update: ItemUpdate =
     op.kind === 'set-read'
@@ -26,34 +32,38 @@ export async function replayUpdate(ctx: SyncContext, entry: OutboxEntry): Promis
           path: { fieldURI: 'item:Flag' },
           item: { kind: 'Message', flag: { flagStatus: FLAG_STATUS[op.flag]! } },
         };
-  const ids = op.ids.filter((id) => !isLocalId(id));
+  const ids = [...new Set(group.flatMap((e) => ('ids' in e.op ? e.op.ids : [])))];
   const rows = await ctx.db.messages.bulkGet(ids);
   const known = ids.map((id, i): ItemId => ({ id, changeKey: rows[i]?.changeKey || undefined }));
 
-  const changeKeys = new Map<string, string>();
-  const failed = new Map<string, string>();
-  let conflicts = await send(ctx, known, update, 'NeverOverwrite', changeKeys, failed);
-  if (conflicts.length) {
+  const out: Settlement = { changeKeys: new Map(), gone: new Set(), failed: new Map() };
+  let conflicts = await send(ctx, known, update, 'NeverOverwrite', out);
+  for (let round = 0; conflicts.length && round < CONFLICT_ROUNDS; round++) {
     const fresh = await ctx.call(GetItem, {
       itemShape: { baseShape: 'IdOnly' },
       itemIds: conflicts.map((id) => ({ id })),
     });
-    const again = conflicts.map((id, i): ItemId => ({ id, changeKey: fresh[i]?.items?.[0]?.itemId?.changeKey }));
-    conflicts = await send(ctx, again, update, 'AutoResolve', new Map(), failed);
-    for (const id of conflicts) failed.set(id, plainError({ responseCode: 'ErrorIrresolvableConflict' }));
+    const again: ItemId[] = [];
+    conflicts.forEach((id, i) => {
+      const m = fresh[i];
+      if (m?.responseCode === 'ErrorItemNotFound') out.gone.add(id);
+      else again.push({ id, changeKey: m?.items?.[0]?.itemId?.changeKey });
+    });
+    // A key from AutoResolve is not stored: the merged item is fetched by the next sync.
+    conflicts = await send(ctx, again, update, 'AutoResolve', { ...out, changeKeys: new Map() });
   }
-  const waiting = op.ids.filter(isLocalId);
-  await finish(ctx, entry, changeKeys, [...failed.keys(), ...waiting], [...failed.values()][0]);
+  for (const id of conflicts)
+    out.failed.set(id, { kind: 'retry', reason: plainError({ responseCode: 'ErrorIrresolvableConflict' }) });
+  return settle(ctx, group, out);
 }
 
-/** Returns the ids that hit a conflict; records new ChangeKeys and other failures. */
+/** Returns the ids that hit a conflict; records new ChangeKeys, gone ids and other failures. */
 async function send(
   ctx: SyncContext,
   ids: ItemId[],
   update: ItemUpdate,
   conflictResolution: 'NeverOverwrite' | 'AutoResolve',
-  changeKeys: Map<string, string>,
-  failed: Map<string, string>,
+  out: Settlement,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
   const messages = await ctx.call(UpdateItem, {
@@ -64,32 +74,13 @@ async function send(
   });
   const conflicts: string[] = [];
   ids.forEach(({ id }, i) => {
-    const m = messages[i];
+    const m: Response<unknown> | undefined = messages[i];
     if (m && m.responseClass !== 'Error') {
-      const ck = m.items?.[0]?.itemId?.changeKey;
-      if (ck) changeKeys.set(id, ck);
-    } else if (m?.responseCode === 'ErrorItemNotFound') {
-      // Gone on the server: nothing left to change; the sync removes the row.
-    } else if (m && CONFLICT_CODES.has(m.responseCode)) conflicts.push(id);
-    else failed.set(id, plainError(m));
+      const ck = (m as Response<{ items?: { itemId?: ItemId }[] }>).items?.[0]?.itemId?.changeKey;
+      if (ck) out.changeKeys.set(id, ck);
+    } else if (m?.responseCode === 'ErrorItemNotFound') out.gone.add(id);
+    else if (m && CONFLICT_CODES.has(m.responseCode)) conflicts.push(id);
+    else out.failed.set(id, failureOf(m));
   });
   return conflicts;
-}
-
-/** Stores new ChangeKeys and ends the entry, or keeps only the ids that failed. */
-async function finish(
-  ctx: SyncContext,
-  entry: OutboxEntry,
-  changeKeys: Map<string, string>,
-  failedIds: string[],
-  reason: string | undefined,
-): Promise<void> {
-  const { db } = ctx;
-  await db.transaction('rw', [db.messages, db.outbox], async () => {
-    for (const [id, changeKey] of changeKeys) await db.messages.update(id, { changeKey });
-    if (failedIds.length === 0) await db.outbox.delete(entry.seq!);
-    else await db.outbox.update(entry.seq!, { op: { ...entry.op, ids: failedIds } as OutboxEntry['op'] });
-  });
-  if (failedIds.length)
-    throw new EntryError(reason ?? 'Waiting for a draft this change depends on to reach the server.');
 }

@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openMailDB, type MailDB } from './schema.js';
+import { recordAction } from './actions.js';
+import { HIERARCHY_CURSOR, type FolderRow, type MessageRow } from './entities.js';
+import { discardEntry, parkEntry, retryEntry } from './outbox-admin.js';
+import { outboxNotes } from './outbox-notes.js';
+
+const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
+  id,
+  parentId: 'root',
+  name: id,
+  kind: 'Folder',
+  folderClass: 'IPF.Note',
+  total: 0,
+  unread: 0,
+  childCount: 0,
+  ...extra,
+});
+
+const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}): MessageRow => ({
+  id,
+  changeKey: `ck-${id}`,
+  folderId,
+  receivedAt: 1000,
+  subject: `Subject ${id}`,
+  to: [],
+  cc: [],
+  preview: '',
+  isRead: 0,
+  flag: 0,
+  importance: 'Normal',
+  hasAttachments: 0,
+  size: 10,
+  itemClass: 'IPM.Note',
+  terms: [],
+  ...extra,
+});
+
+let n = 0;
+async function seeded(): Promise<MailDB> {
+  const db = openMailDB(`admin-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.folders.bulkPut([
+    folder('inbox', { distinguished: 'inbox', total: 2, unread: 2 }),
+    folder('archive'),
+    folder('trash', { distinguished: 'deleteditems' }),
+  ]);
+  await db.messages.bulkPut([message('a', 'inbox'), message('b', 'inbox')]);
+  await db.cursors.bulkPut([
+    { key: 'inbox', syncState: 's', complete: true, updatedAt: 1, lastVerified: 99 },
+    { key: HIERARCHY_CURSOR, syncState: 'h', complete: true, updatedAt: 1 },
+  ]);
+  return db;
+}
+
+const entries = (db: MailDB) => db.outbox.orderBy('seq').toArray();
+const counts = async (db: MailDB, id: string) => {
+  const f = await db.folders.get(id);
+  return { total: f?.total, unread: f?.unread };
+};
+
+describe('parking', () => {
+  it('undoes a move locally, counts included, and keeps the entry with its reason', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
+    const [entry] = await entries(db);
+    await parkEntry(db, entry!.seq!, 'the folder is gone', 5);
+    expect((await db.messages.get('a'))?.folderId).toBe('inbox');
+    expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
+    expect(await counts(db, 'archive')).toEqual({ total: 0, unread: 0 });
+    expect(await entries(db)).toMatchObject([{ state: 'parked', error: 'the folder is gone', parkedAt: 5 }]);
+  });
+
+  it('leaves a later intent’s effect in place and hands it the state from before', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    const [first] = await entries(db);
+    await db.outbox.update(first!.seq!, { state: 'sending' }); // so the next one does not fold into it
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: false });
+    await parkEntry(db, first!.seq!, 'refused', 1);
+    expect((await db.messages.get('a'))?.isRead).toBe(0);
+    const second = (await entries(db))[1]!;
+    expect(second.local?.before).toEqual({ a: { isRead: 0 } });
+    await recordAction(db, { kind: 'set-flag', ids: ['b'], flag: 1 });
+    await parkEntry(db, second.seq!, 'refused', 2);
+    // Both parked: the row shows the server's state, unread.
+    expect((await db.messages.get('a'))?.isRead).toBe(0);
+  });
+
+  it('parks what depends on a folder that could not be created, and undoes it all', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'create-folder', parentId: 'root', name: 'Trips', tempId: 'local:folder:t' });
+    await recordAction(db, { kind: 'move', ids: ['a', 'b'], toFolderId: 'local:folder:t' });
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
+    const [create, move, flag] = await entries(db);
+    await parkEntry(db, create!.seq!, 'the parent is gone', 1);
+    expect(await db.folders.get('local:folder:t')).toBeUndefined();
+    expect((await db.messages.get('a'))?.folderId).toBe('inbox');
+    expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
+    const after = await entries(db);
+    expect(after.map((e) => e.state)).toEqual(['parked', 'parked', 'pending']);
+    expect(after[1]?.error).toMatch(/needs a change that failed: the parent is gone/);
+    expect(after[2]?.seq).toBe(flag!.seq);
+    expect(move).toBeDefined();
+  });
+
+  it('lists a folder again when a row deleted for good here must come back', async () => {
+    const db = await seeded();
+    await db.messages.put(message('t', 'trash'));
+    await recordAction(db, { kind: 'delete', ids: ['t'] });
+    const [entry] = await entries(db);
+    expect(entry?.local?.hardDelete).toEqual(['t']);
+    await parkEntry(db, entry!.seq!, 'refused', 1);
+    expect((await db.cursors.get('trash'))?.lastVerified ?? 0).toBe(0);
+  });
+});
+
+describe('retry', () => {
+  it('queues a parked entry again at the end, under the same opId, and re-applies it', async () => {
+    const db = await seeded();
+    const opId = await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
+    const [entry] = await entries(db);
+    await parkEntry(db, entry!.seq!, 'gone', 1);
+    await recordAction(db, { kind: 'set-read', ids: ['b'], isRead: true });
+    await retryEntry(db, entry!.seq!, 2);
+    const after = await entries(db);
+    expect(after.map((e) => [e.op.kind, e.state])).toEqual([
+      ['set-read', 'pending'],
+      ['move', 'pending'],
+    ]);
+    expect(after[1]).toMatchObject({ opId, attempts: 0, local: { origin: { a: 'inbox' } } });
+    expect(after[1]?.error).toBeUndefined();
+    expect((await db.messages.get('a'))?.folderId).toBe('archive');
+  });
+
+  it('makes a failed entry due now', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
+    const [entry] = await entries(db);
+    await db.outbox.update(entry!.seq!, { state: 'failed', notBefore: 10 ** 15, error: 'busy' });
+    await retryEntry(db, entry!.seq!);
+    const [after] = await entries(db);
+    expect(after?.state).toBe('pending');
+    expect(after?.error).toBeUndefined();
+    expect(after?.notBefore).toBeUndefined();
+  });
+
+  it('a send retried after it was parked looks for its message before making another', async () => {
+    const db = await seeded();
+    await recordAction(db, {
+      kind: 'send',
+      draft: { to: [{ name: '', email: 'ada@tern.test' }], cc: [], bcc: [], subject: 'Hi', text: '' },
+    });
+    const [entry] = await entries(db);
+    await db.outbox.update(entry!.seq!, { progress: { draftId: 'server-draft' } });
+    await parkEntry(db, entry!.seq!, 'not found', 1);
+    await retryEntry(db, entry!.seq!, 2);
+    expect((await entries(db))[0]?.progress).toEqual({ tried: true });
+  });
+});
+
+describe('discard', () => {
+  it('undoes the change and takes what needed it along, with a note', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'create-folder', parentId: 'root', name: 'Trips', tempId: 'local:folder:t' });
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'local:folder:t' });
+    await recordAction(db, { kind: 'set-read', ids: ['b'], isRead: true });
+    const [create] = await entries(db);
+    await discardEntry(db, create!.seq!, 3);
+    expect((await entries(db)).map((e) => e.op.kind)).toEqual(['set-read']);
+    expect(await db.folders.get('local:folder:t')).toBeUndefined();
+    expect((await db.messages.get('a'))?.folderId).toBe('inbox');
+    expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 1 });
+    expect(await outboxNotes(db)).toEqual([
+      { opId: create!.opId, at: 3, text: 'A change that needed the discarded one was discarded too.' },
+    ]);
+  });
+
+  it('puts a renamed folder’s name back, and a folder deleted for good comes back from the server', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'rename-folder', id: 'archive', name: 'Old mail' });
+    const [rename] = await entries(db);
+    await discardEntry(db, rename!.seq!);
+    expect((await db.folders.get('archive'))?.name).toBe('archive');
+
+    await db.folders.put(folder('junk-sub', { parentId: 'trash' }));
+    await recordAction(db, { kind: 'delete-folder', id: 'junk-sub' });
+    const [del] = await entries(db);
+    await discardEntry(db, del!.seq!);
+    expect((await db.cursors.get(HIERARCHY_CURSOR))?.syncState).toBeUndefined();
+  });
+});

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openMailDB, type MailDB } from './schema.js';
+import { recordAction } from './actions.js';
+import type { FolderRow, MessageRow } from './entities.js';
+import type { Draft } from './outbox-ops.js';
+import { localDraftId } from './local-ids.js';
+
+const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
+  id,
+  parentId: 'root',
+  name: id,
+  kind: 'Folder',
+  folderClass: 'IPF.Note',
+  total: 0,
+  unread: 0,
+  childCount: 0,
+  ...extra,
+});
+
+const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}): MessageRow => ({
+  id,
+  changeKey: `ck-${id}`,
+  folderId,
+  receivedAt: 1000,
+  subject: `Subject ${id}`,
+  to: [],
+  cc: [],
+  preview: '',
+  isRead: 0,
+  flag: 0,
+  importance: 'Normal',
+  hasAttachments: 0,
+  size: 10,
+  itemClass: 'IPM.Note',
+  terms: [],
+  ...extra,
+});
+
+let n = 0;
+/** Inbox (a, b unread), Archive, Travel, Deleted Items, Drafts. */
+async function seeded(): Promise<MailDB> {
+  const db = openMailDB(`coalesce-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange });
+  await db.folders.bulkPut([
+    folder('inbox', { distinguished: 'inbox', total: 2, unread: 2 }),
+    folder('archive'),
+    folder('travel'),
+    folder('trash', { distinguished: 'deleteditems' }),
+    folder('drafts', { distinguished: 'drafts' }),
+  ]);
+  await db.messages.bulkPut([message('a', 'inbox'), message('b', 'inbox')]);
+  return db;
+}
+
+const ops = async (db: MailDB) => (await db.outbox.orderBy('seq').toArray()).map((e) => e.op);
+const counts = async (db: MailDB, id: string) => {
+  const f = await db.folders.get(id);
+  return { total: f?.total, unread: f?.unread };
+};
+const draft = (subject: string, text: string): Draft => ({
+  to: [{ name: 'Ada', email: 'ada@tern.test' }],
+  cc: [],
+  bcc: [],
+  subject,
+  text,
+});
+
+describe('intents that cancel out', () => {
+  it('read then unread leaves nothing to send and the row as it was', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: false });
+    expect(await ops(db)).toEqual([]);
+    expect((await db.messages.get('a'))?.isRead).toBe(0);
+    expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
+  });
+
+  it('takes one message out of a bulk intent and keeps the others', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-read', ids: ['a', 'b'], isRead: true });
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: false });
+    expect(await ops(db)).toEqual([{ kind: 'set-read', ids: ['b'], isRead: true }]);
+    const [entry] = await db.outbox.toArray();
+    expect(Object.keys(entry!.local!.before!)).toEqual(['b']);
+  });
+
+  it('flag toggles end as one change, or none', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 0 });
+    expect(await ops(db)).toEqual([]);
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 2 });
+    expect(await ops(db)).toEqual([{ kind: 'set-flag', ids: ['a'], flag: 2 }]);
+  });
+
+  it('a mark-read of a message already read sends nothing', async () => {
+    const db = await seeded();
+    await db.messages.update('a', { isRead: 1 });
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    expect(await ops(db)).toEqual([]);
+  });
+
+  it('a move then a move is one move from where it was; moving back is nothing', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'travel' });
+    expect(await ops(db)).toEqual([{ kind: 'move', ids: ['a'], toFolderId: 'travel' }]);
+    expect((await db.outbox.toArray())[0]?.local?.origin).toEqual({ a: 'inbox' });
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'inbox' });
+    expect(await ops(db)).toEqual([]);
+    expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
+    expect(await counts(db, 'travel')).toEqual({ total: 0, unread: 0 });
+  });
+
+  it('a delete after a move is one delete; its undo is nothing', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
+    await recordAction(db, { kind: 'delete', ids: ['a'] });
+    expect(await ops(db)).toEqual([{ kind: 'delete', ids: ['a'] }]);
+    expect((await db.messages.get('a'))?.folderId).toBe('trash');
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'inbox' });
+    expect(await ops(db)).toEqual([]);
+  });
+
+  it('a delete for good after a delete is one delete for good, from where the message was', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'delete', ids: ['a'] });
+    await recordAction(db, { kind: 'delete', ids: ['a'] });
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => e.op)).toEqual([{ kind: 'delete', ids: ['a'] }]);
+    expect(entries[0]?.local).toMatchObject({ hardDelete: ['a'], origin: { a: 'inbox' } });
+    expect(await db.messages.get('a')).toBeUndefined();
+  });
+
+  it('never folds into an entry being sent or whose outcome is unknown', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    await recordAction(db, { kind: 'move', ids: ['b'], toFolderId: 'archive' });
+    const [read, move] = await db.outbox.toArray();
+    await db.outbox.update(read!.seq!, { state: 'sending' });
+    await db.outbox.update(move!.seq!, { progress: { tried: true } });
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: false });
+    await recordAction(db, { kind: 'move', ids: ['b'], toFolderId: 'inbox' });
+    expect(await ops(db)).toEqual([
+      { kind: 'set-read', ids: ['a'], isRead: true },
+      { kind: 'move', ids: ['b'], toFolderId: 'archive' },
+      { kind: 'set-read', ids: ['a'], isRead: false },
+      { kind: 'move', ids: ['b'], toFolderId: 'inbox' },
+    ]);
+  });
+
+  it('read state, flag and place of one message are separate: none supersedes another', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
+    expect((await ops(db)).map((o) => o.kind)).toEqual(['set-read', 'set-flag', 'move']);
+  });
+
+  it('a draft saved again replaces the words of the save still waiting; a send replaces the save', async () => {
+    const db = await seeded();
+    const opId = await recordAction(db, { kind: 'save-draft', draft: draft('Plan', 'one') });
+    const id = localDraftId(opId);
+    await recordAction(db, { kind: 'save-draft', draft: draft('Plan', 'two'), draftId: id });
+    const saves = await db.outbox.toArray();
+    expect(saves).toHaveLength(1);
+    expect(saves[0]).toMatchObject({ opId, op: { kind: 'save-draft', draft: { text: 'two' } } });
+    await recordAction(db, { kind: 'send', draft: draft('Plan', 'three'), draftId: id });
+    expect(await ops(db)).toEqual([{ kind: 'send', draft: draft('Plan', 'three'), draftId: id }]);
+  });
+
+  it('renames fold into the waiting create or rename; a folder made and deleted for good is nothing', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'create-folder', parentId: 'root', name: 'Trips', tempId: 'local:folder:t' });
+    await recordAction(db, { kind: 'rename-folder', id: 'local:folder:t', name: 'Journeys' });
+    expect(await ops(db)).toEqual([
+      { kind: 'create-folder', parentId: 'root', name: 'Journeys', tempId: 'local:folder:t' },
+    ]);
+    await recordAction(db, { kind: 'rename-folder', id: 'archive', name: 'Old' });
+    await recordAction(db, { kind: 'rename-folder', id: 'archive', name: 'Older' });
+    await recordAction(db, { kind: 'rename-folder', id: 'travel', name: 'Away' });
+    await recordAction(db, { kind: 'rename-folder', id: 'travel', name: 'travel' });
+    expect((await ops(db)).slice(1)).toEqual([{ kind: 'rename-folder', id: 'archive', name: 'Older' }]);
+
+    await recordAction(db, { kind: 'delete-folder', id: 'local:folder:t' }); // to Deleted Items
+    await recordAction(db, { kind: 'delete-folder', id: 'local:folder:t' }); // for good
+    expect((await ops(db)).map((o) => o.kind)).toEqual(['rename-folder']);
+    expect(await db.folders.get('local:folder:t')).toBeUndefined();
+  });
+
+  it('keeps a folder made here when mail was moved into it before it was deleted', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'create-folder', parentId: 'root', name: 'Trips', tempId: 'local:folder:t' });
+    await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'local:folder:t' });
+    await recordAction(db, { kind: 'delete-folder', id: 'local:folder:t' });
+    await recordAction(db, { kind: 'delete-folder', id: 'local:folder:t' });
+    expect((await ops(db)).map((o) => o.kind)).toEqual(['create-folder', 'move', 'delete-folder', 'delete-folder']);
+  });
+});

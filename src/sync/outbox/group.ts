@@ -1,0 +1,36 @@
+import { localRefs, type OutboxEntry } from '../../db/index.js';
+import { overlap } from './blocked.js';
+
+// Ids per multi-id request: far below what Exchange accepts, small enough that one slow answer
+// does not hold a pass for long.
+export const MAX_BATCH_IDS = 100;
+
+/** The outcome of an earlier attempt is known (no lost answer, no pass that died on it). */
+const sure = (e: OutboxEntry) => e.state !== 'sending' && !e.progress?.tried;
+
+const idCount = (e: OutboxEntry) => ('ids' in e.op ? e.op.ids.length : 1);
+
+/**
+ * Whether `next`, the entry right after `group` in the outbox, can go in the same request:
+ * the same intent (mark read, flag the same way, move to the same folder, delete), due now,
+ * needing nothing that is not on the server yet, and about other messages.
+ */
+export function batchable(group: OutboxEntry[], next: OutboxEntry, now: number): boolean {
+  const a = group[0]!.op;
+  const b = next.op;
+  if (next.state === 'parked' || (next.notBefore ?? 0) > now || localRefs(next).length) return false;
+  if (group.some((e) => overlap(e, next))) return false;
+  if (group.reduce((n, e) => n + idCount(e), idCount(next)) > MAX_BATCH_IDS) return false;
+  switch (a.kind) {
+    case 'set-read':
+      return b.kind === 'set-read' && b.isRead === a.isRead;
+    case 'set-flag':
+      return b.kind === 'set-flag' && b.flag === a.flag;
+    case 'move':
+      return b.kind === 'move' && b.toFolderId === a.toFolderId && sure(next) && group.every(sure);
+    case 'delete':
+      return b.kind === 'delete' && sure(next) && group.every(sure);
+    default:
+      return false;
+  }
+}
