@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeResponse, encodeRequest, FindItem, GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
-import { readAll } from './pages/store.js';
+import { deleteRow, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { addFaults, clearFaults, DEMO, startTern, type TernServer } from './support/tern-server.js';
 
 interface Row {
   id: string;
@@ -110,6 +110,41 @@ describe('reading and sorting mail', () => {
     await mailbox.page.locator('.search-pane').waitFor({ state: 'detached' });
   });
 
+  it('shows per-folder sync health and storage on the diagnostics page', async () => {
+    const { page } = mailbox;
+    await page.goto(`${server.url}/#/diagnostics`);
+    await page.locator('.diag-table tbody tr[data-folder="inbox"]').waitFor();
+    const cells = page.locator('.diag-table tbody tr[data-folder="inbox"] td');
+    // Local and server counts side by side: "total / unread" on both.
+    await expect.poll(async () => (await cells.nth(3).innerText()) === (await cells.nth(4).innerText())).toBe(true);
+    await page.locator('.storage-used').waitFor();
+  });
+
+  it('says when the server asks us to slow down', async () => {
+    const { page } = mailbox;
+    await page.goto(`${server.url}/#/mail`);
+    await mailbox.folder('inbox').waitFor();
+    const syncNow = page.locator('.status-bar .sync-now');
+
+    await addFaults(server, [{ kind: 'busy-fault', backOffMs: 120_000 }]);
+    await syncNow.click();
+    await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('throttled');
+    expect(await mailbox.connection.innerText()).toMatch(/^Throttled until \d\d:\d\d:\d\d$/);
+  });
+
+  it('shows a sign-in banner when the server no longer knows the session', async () => {
+    const { page } = mailbox;
+    // End the back-off of the previous test (the shared throttle lives in the store).
+    await clearFaults(server);
+    await deleteRow(page, 'meta', 'throttle');
+    await addFaults(server, [{ kind: 'http-401', count: 100 }]);
+    await page.locator('.status-bar .sync-now').click();
+    const banner = page.locator('.banner.warning');
+    await banner.waitFor();
+    expect(await banner.getByRole('link', { name: 'Sign in again' }).getAttribute('href')).toMatch(/^\/signin\?next=/);
+    expect(await mailbox.connection.getAttribute('data-state')).toBe('signin-needed');
+  });
+
   it('speaks French when chosen in the settings, and keeps the choice', async () => {
     const { page } = mailbox;
     await page.locator('.menu-button').click();
@@ -120,15 +155,5 @@ describe('reading and sorting mail', () => {
     await page.reload();
     await page.locator('.folder-tree a[data-folder="inbox"]', { hasText: 'Boîte de réception' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-  });
-
-  it('shows per-folder sync health and storage on the diagnostics page', async () => {
-    const { page } = mailbox;
-    await page.goto(`${server.url}/#/diagnostics`);
-    await page.locator('.diag-table tbody tr[data-folder="inbox"]').waitFor();
-    const cells = page.locator('.diag-table tbody tr[data-folder="inbox"] td');
-    // Local and server counts side by side: "total / unread" on both.
-    await expect.poll(async () => (await cells.nth(3).innerText()) === (await cells.nth(4).innerText())).toBe(true);
-    await page.locator('.storage-used').waitFor();
   });
 });

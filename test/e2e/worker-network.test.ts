@@ -52,7 +52,7 @@ describe('the service worker does the network work', () => {
     await sw.click();
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('paused');
     const before = counts.worker.get('/ews') ?? 0;
-    expect(await page.locator('.status-bar button', { hasText: 'Sync now' }).isDisabled()).toBe(true);
+    expect(await page.locator('.status-bar .sync-now').isDisabled()).toBe(true);
     // Stop the worker (the browser does this after 30 s idle): the pause must outlive it.
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');

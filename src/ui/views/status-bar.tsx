@@ -76,7 +76,7 @@ export function StatusBar() {
         {pending > 0 ? t.plural('status.outbox', pending) : t.t('status.outboxEmpty')}
       </a>
       <span class="status-actions">
-        <button type="button" onClick={() => requestSync('user')} disabled={!isOnline || paused}>
+        <button type="button" class="sync-now" onClick={() => requestSync('user')} disabled={!isOnline || paused}>
           {t.t('status.syncNow')}
         </button>
         <label class="switch">
