@@ -42,7 +42,7 @@ export class Probe {
     );
   }
 
-  /** Every item of `folder` with subject, read flag, Message-ID and received time. */
+  /** Every item of `folder` with subject, read flag, Message-ID, received time and follow-up flag. */
   async items(folder: FolderRef): Promise<Item[]> {
     const out: Item[] = [];
     for (let offset = 0; ;) {
@@ -55,6 +55,7 @@ export class Probe {
             { fieldURI: 'message:IsRead' },
             { fieldURI: 'message:InternetMessageId' },
             { fieldURI: 'item:DateTimeReceived' },
+            { fieldURI: 'item:Flag' },
           ],
         },
         view: { kind: 'Indexed', maxEntriesReturned: 500, offset, basePoint: 'Beginning' },

@@ -51,7 +51,12 @@ export class Report {
       return true;
     } catch (e) {
       const exchanges = this.log.since(mark);
-      const mine = exchanges.filter((x) => x.agent.includes(agent));
+      // DavMail sends every request once without credentials: a 401 answered by a retry is noise.
+      const mine = exchanges.filter(
+        (x, i) =>
+          x.agent.includes(agent) &&
+          !(x.status === 401 && exchanges[i + 1]?.operation === x.operation && exchanges[i + 1]!.status !== 401),
+      );
       const lines = [
         ...(mine.length ? mine : exchanges).slice(-25).map(describe),
         ...this.log.errors.slice(errors).map((l) => l.split('\n').slice(0, 3).join(' | ')),

@@ -11,6 +11,7 @@ export interface Requirement {
 
 export const PYTHON = '/usr/bin/python3';
 export const THUNDERBIRD = '/usr/bin/thunderbird';
+export const DAVMAIL = '/usr/bin/davmail';
 
 export const REQUIREMENTS: Requirement[] = [
   { client: 'Thunderbird', apt: 'thunderbird', present: () => existsSync(THUNDERBIRD) },
@@ -20,12 +21,14 @@ export const REQUIREMENTS: Requirement[] = [
     present: () =>
       existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import exchangelib'], { stdio: 'ignore' }).status === 0,
   },
+  // Driven over IMAP and SMTP with Python's standard library.
+  { client: 'DavMail', apt: 'davmail', present: () => existsSync(DAVMAIL) && existsSync(PYTHON) },
 ];
 
 /**
  * Installs the missing clients with apt-get when running as root; otherwise says the exact
  * command and returns false. Debian's packages are the ones EWS-CLIENTS.md was written against
- * (Thunderbird 153 ESR from bookworm-security, exchangelib 4.9.0).
+ * (Thunderbird 153 ESR from bookworm-security, exchangelib 4.9.0, DavMail 6.0.1).
  */
 export function ensureClients(wanted: Requirement[], print: (line: string) => void): boolean {
   const missing = wanted.filter((r) => !r.present());

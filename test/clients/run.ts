@@ -2,20 +2,22 @@
  * `npm run test:clients`: real third-party EWS clients against the embedded mailbox. It installs
  * the clients when missing (as root), starts a Tern server in mailbox mode on a free port with a
  * fresh data directory and a small seed, drives Thunderbird 153 ESR (native EWS, headless, through
- * Marionette) and exchangelib through a realistic day of mail, verifies every step on the server
- * through EWS, and prints a table. The full SOAP of every exchange is kept in the run directory.
+ * Marionette), exchangelib and DavMail (IMAP/SMTP) through a realistic day of mail, verifies every
+ * step on the server through EWS, and prints a table. The SOAP of every exchange is kept in the
+ * run directory.
  *
- *   npm run test:clients [-- --only thunderbird|exchangelib] [--keep] [--seed N]
+ *   npm run test:clients [-- --only thunderbird|exchangelib|davmail] [--keep] [--seed N]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkDavmail } from './davmail/check.js';
 import { checkExchangelib } from './exchangelib/check.js';
 import { Probe } from './probe.js';
 import { Report } from './report.js';
-import { ensureClients, PYTHON, REQUIREMENTS, THUNDERBIRD } from './requirements.js';
+import { DAVMAIL, ensureClients, PYTHON, REQUIREMENTS, THUNDERBIRD } from './requirements.js';
 import { SoapLog } from './soap-log.js';
 import { startTern, type TernUnderTest } from './tern-server.js';
 import { checkThunderbird } from './thunderbird/check.js';
@@ -59,20 +61,37 @@ try {
   print(`Every exchange is logged to ${log.file}`);
   const demo = new Probe(tern.ews, 'demo@tern.test', 'demo');
   const ada = new Probe(tern.ews, 'ada@tern.test', 'demo');
-  for (const r of wanted) {
-    const t0 = Date.now();
-    print(`Running ${r.client}…`);
-    if (r.client === 'Thunderbird')
-      await checkThunderbird({
+  const runners: Record<string, () => Promise<void>> = {
+    Thunderbird: async () =>
+      checkThunderbird({
         report,
         binary: THUNDERBIRD,
-        ews: tern.ews,
+        ews: tern!.ews,
         demo,
         ada,
         dir: mkdtempSync(join(dir, 'thunderbird-')),
         marionettePort: await freePort(),
-      });
-    else await checkExchangelib({ report, log, python: PYTHON, ews: tern.ews, demo, ada, dir });
+      }),
+    exchangelib: () => checkExchangelib({ report, log, python: PYTHON, ews: tern!.ews, demo, ada, dir }),
+    DavMail: async () =>
+      checkDavmail({
+        report,
+        log,
+        davmail: DAVMAIL,
+        python: PYTHON,
+        ews: tern!.ews,
+        demo,
+        ada,
+        dir: mkdtempSync(join(dir, 'davmail-')),
+        imapPort: await freePort(),
+        smtpPort: await freePort(),
+      }),
+  };
+  // Each client gets the mailbox as the previous one left it; none relies on the seed's exact state.
+  for (const r of wanted) {
+    const t0 = Date.now();
+    print(`Running ${r.client}…`);
+    await runners[r.client]!();
     print(`${r.client} took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
 } catch (e) {

@@ -1,9 +1,7 @@
-import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { Probe } from '../probe.js';
+import { runPythonFlow, type Verify } from '../python-flow.js';
 import type { Report } from '../report.js';
 import type { SoapLog } from '../soap-log.js';
 import { until } from '../wait.js';
@@ -19,34 +17,7 @@ export interface ExchangelibSetup {
   dir: string;
 }
 
-/** What flow.py prints after each step. */
-interface StepLine {
-  step: string;
-  ok: boolean;
-  data?: Record<string, unknown>;
-  error?: string;
-  trace?: string[];
-}
-
-const CLIENT = 'exchangelib';
-const AGENT = 'exchangelib/';
 const FLOW = fileURLToPath(new URL('./flow.py', import.meta.url));
-// No single step of flow.py takes this long against a small mailbox.
-const STEP_TIMEOUT_MS = 60_000;
-
-const STEPS = [
-  'connect',
-  'root.walk()',
-  'sync_hierarchy (twice)',
-  'sync_items',
-  'mark unread (is_read=False)',
-  'order_by, slice, filter, count',
-  'mark read (is_read=True)',
-  'copy',
-  'move to trash',
-  'delete',
-  'send_and_save',
-];
 
 const bare = (id: unknown) =>
   String(id ?? '')
@@ -59,20 +30,12 @@ const bare = (id: unknown) =>
  * before letting it go on. The Python process is killed at the end whatever happened.
  */
 export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
-  const { report, demo, ada } = s;
-  const logMark = () => s.log.mark();
-  const child = spawn(s.python, [FLOW, s.ews, 'demo@tern.test', 'demo'], { stdio: ['pipe', 'pipe', 'pipe'] });
-  child.stderr.pipe(createWriteStream(join(s.dir, 'exchangelib.log')));
-  const exited = new Promise<string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(`flow.py exited (${signal ?? `code ${code}`})`)),
-  );
-  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const { demo, ada } = s;
   const inboxId = async () => (await demo.folderPaths()).get('Inbox')!.id;
-  const seen = new Set<string>();
   let inbox: { message_id: string; subject: string }[] = [];
 
   // What the server must show after each step, given what exchangelib reported.
-  const verify: Record<string, (data: Record<string, unknown>) => Promise<string>> = {
+  const verify: Record<string, Verify> = {
     connect: async () => 'no request until first use',
     'root.walk()': async (d) => {
       const names = new Set(d['names'] as string[]);
@@ -100,6 +63,7 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
         throw new Error(`a second pass saw ${String(d['second_pass_changes'])} changes`);
       return `${inbox.length} items in pages of 5, then none`;
     },
+    'mark unread (is_read=False)': (d) => readOnServer(String(d['message_id']), false),
     'order_by, slice, filter, count': async (d) => {
       const server = await demo.items(await inboxId());
       const newest = [...server]
@@ -118,7 +82,6 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
         throw new Error(`filter(is_read=False).count() gave ${String(d['unread'])}, the server has ${unread}`);
       return `10 newest in order; filter by subject ${same}; unread ${unread}`;
     },
-    'mark unread (is_read=False)': (d) => readOnServer(String(d['message_id']), false),
     'mark read (is_read=True)': (d) => readOnServer(String(d['message_id']), true),
     copy: async (d) => {
       const id = String(d['message_id']);
@@ -161,45 +124,15 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
     return `IsRead ${want} on the server`;
   }
 
-  // flow.py runs a step, then reports it: the step began when it was let go.
-  let since = { mark: logMark(), at: Date.now() };
-  try {
-    for (;;) {
-      const next = await Promise.race([
-        lines.next(),
-        exited.then((why) => ({ done: true as const, value: why })),
-        new Promise<never>((_, reject) =>
-          setTimeout(
-            () => reject(new Error(`no step finished within ${STEP_TIMEOUT_MS / 1000} s`)),
-            STEP_TIMEOUT_MS,
-          ).unref(),
-        ),
-      ]);
-      if (next.done) break;
-      if (!next.value.startsWith('STEP ')) continue;
-      const line = JSON.parse(next.value.slice(5)) as StepLine;
-      seen.add(line.step);
-      await report.step(
-        CLIENT,
-        line.step,
-        AGENT,
-        async () => {
-          if (!line.ok)
-            throw new Error(`${line.error ?? 'failed'}${line.trace ? ` [${line.trace.slice(-3).join(' / ')}]` : ''}`);
-          const check = verify[line.step];
-          if (!check) throw new Error('flow.py reported a step this side does not know');
-          return check(line.data ?? {});
-        },
-        { since },
-      );
-      since = { mark: logMark(), at: Date.now() };
-      child.stdin.write('next\n');
-    }
-  } catch (e) {
-    report.fail(CLIENT, 'flow.py', e instanceof Error ? e.message : String(e));
-  } finally {
-    child.stdin.end();
-    child.kill('SIGKILL');
-  }
-  for (const step of STEPS) if (!seen.has(step)) report.skip(CLIENT, step, 'not reached');
+  await runPythonFlow({
+    report: s.report,
+    log: s.log,
+    client: 'exchangelib',
+    agent: 'exchangelib/',
+    python: s.python,
+    script: FLOW,
+    args: [s.ews, 'demo@tern.test', 'demo'],
+    steps: Object.entries(verify),
+    stderrFile: join(s.dir, 'exchangelib.log'),
+  });
 }
