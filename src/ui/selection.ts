@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { MessageRow } from '../db/index.js';
-import { folderAnchors } from './data/folder-anchors.js';
-import { messageWindow } from './data/message-window.js';
+import { folderAnchors } from './queries/folder-anchors.js';
+import { messageWindow } from './queries/message-window.js';
 import { db } from './db.js';
 import { createStore } from './hooks/store.js';
 

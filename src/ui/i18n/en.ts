@@ -163,6 +163,8 @@ export const en = {
   'outbox.kind.create-folder': 'Create folder {name}',
   'outbox.kind.rename-folder': 'Rename folder to {name}',
   'outbox.kind.delete-folder': 'Delete folder {name}',
+  'outbox.notes': 'What happened to earlier changes',
+  'outbox.dismiss': 'Dismiss',
   'outbox.queuedAt': 'Queued {time}',
 
   'search.label': 'Search mail',

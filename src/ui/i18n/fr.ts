@@ -162,6 +162,8 @@ export const fr: Messages = {
   'outbox.kind.create-folder': 'Créer le dossier {name}',
   'outbox.kind.rename-folder': 'Renommer le dossier en {name}',
   'outbox.kind.delete-folder': 'Supprimer le dossier {name}',
+  'outbox.notes': 'Ce que sont devenues les modifications précédentes',
+  'outbox.dismiss': 'Masquer',
   'outbox.queuedAt': 'En attente depuis {time}',
 
   'search.label': 'Rechercher dans le courrier',

@@ -46,6 +46,11 @@ describe('cleanCss', () => {
     expect(cleanCss('@import "https://a.test/s.css"; p{color:red}')).toBe('none p{color:red}');
   });
 
+  it('reaches a fixed point when removing a piece makes a comment (found by the property below)', () => {
+    const once = cleanCss('*/!important*/');
+    expect(cleanCss(once)).toBe(once);
+  });
+
   it('empties styles whose script appears only once other pieces are removed', () => {
     expect(cleanCss('width:expres!importantsion(alert(1))')).toBe('');
   });

@@ -24,28 +24,27 @@ function decodeEscapes(css: string): string {
     .replace(/\\([^\n\r\f0-9a-fA-F])/g, '$1');
 }
 
-function fixpoint(text: string, step: (s: string) => string): string {
-  for (let i = 0; i < 32; i++) {
-    const next = step(text);
-    if (next === text) return text;
-    text = next;
-  }
-  return '';
+function strip(css: string): string {
+  return FETCHES.reduce((text, re) => text.replace(re, 'none'), css)
+    .replace(OVERLAY, (m) => (m.startsWith('!') ? '' : 'position:static'))
+    .trim();
 }
 
 /**
  * CSS from mail, made inert: decoded, with every fetch (`url()`, `@import`, `image-set()`,
  * `@font-face`) removed, fixed/sticky overlays and `!important` dropped, and the whole text emptied
- * when it holds script-like constructs. Idempotent, so sanitizing twice changes nothing.
+ * when it holds script-like constructs. Decoding and removing repeat until nothing changes, since
+ * each can reveal work for the other ("*" + "/!important*" + "/" becomes a comment once the
+ * `!important` goes). The result is a fixed point, so sanitizing twice changes nothing.
  */
 export function cleanCss(css: string): string {
-  const decoded = fixpoint(css, decodeEscapes);
-  if (FORBIDDEN.test(decoded)) return '';
-  const clean = fixpoint(decoded, (s) =>
-    FETCHES.reduce((text, re) => text.replace(re, 'none'), s).replace(OVERLAY, (m) =>
-      m.startsWith('!') ? '' : 'position:static',
-    ),
-  ).trim();
-  // Removing a piece can join its neighbours into something forbidden ("expres!importantsion(").
-  return FORBIDDEN.test(clean) ? '' : clean;
+  let text = css;
+  for (let i = 0; i < 32; i++) {
+    const decoded = decodeEscapes(text);
+    if (FORBIDDEN.test(decoded)) return '';
+    const next = strip(decoded);
+    if (next === text) return next;
+    text = next;
+  }
+  return '';
 }

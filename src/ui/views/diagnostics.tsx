@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { HIERARCHY_CURSOR, folderTree, type FolderNode, type SyncCursor } from '../../db/index.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';
-import { resyncEverything } from '../data/resync.js';
+import { resyncEverything } from '../queries/resync.js';
 import { folderName } from '../folder-names.js';
 import { formatFileSize } from '../format/file-size.js';
 import { agoParts } from '../format/relative-date.js';

@@ -1,8 +1,7 @@
-import { outboxEntries } from '../../db/index.js';
+import { discardEntry, dismissNotes, outboxEntries, outboxNotes, retryEntry } from '../../db/index.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';
-import { discardEntry, retryEntry } from '../data/outbox-admin.js';
-import { describeEntry } from '../data/describe-entry.js';
+import { describeEntry } from '../format/describe-entry.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -12,8 +11,8 @@ import { requestSync } from '../sync-triggers.js';
 export function OutboxView() {
   const t = useI18n();
   const data = useLiveQuery(async () => {
-    const [entries, folders] = await Promise.all([outboxEntries(db), db.folders.toArray()]);
-    return { entries, folders: new Map(folders.map((f) => [f.id, f])) };
+    const [entries, notes, folders] = await Promise.all([outboxEntries(db), outboxNotes(db), db.folders.toArray()]);
+    return { entries, notes, folders: new Map(folders.map((f) => [f.id, f])) };
   }, []);
   if (!data) return <section class="outbox-view" aria-busy="true" />;
 
@@ -44,7 +43,7 @@ export function OutboxView() {
               {e.error && <div class="entry-error">{e.error}</div>}
               <div class="entry-actions">
                 {(e.state === 'failed' || e.state === 'parked') && (
-                  <button type="button" onClick={() => act(() => retryEntry(e.seq!))}>
+                  <button type="button" onClick={() => act(() => retryEntry(db, e.seq!))}>
                     {t.t('outbox.retry')}
                   </button>
                 )}
@@ -52,7 +51,7 @@ export function OutboxView() {
                   <button
                     type="button"
                     onClick={() => {
-                      if (confirm(t.t('outbox.confirmDiscard'))) void act(() => discardEntry(e.seq!));
+                      if (confirm(t.t('outbox.confirmDiscard'))) void act(() => discardEntry(db, e.seq!));
                     }}
                   >
                     {t.t('outbox.discard')}
@@ -63,6 +62,29 @@ export function OutboxView() {
           ))}
         </ol>
       )}
+      {data.notes.length > 0 && (
+        <section class="outbox-notes" aria-labelledby="outbox-notes-title">
+          <h3 id="outbox-notes-title">{t.t('outbox.notes')}</h3>
+          <ul class="outbox-list">
+            {data.notes.map((n) => (
+              <li key={`${n.opId}:${n.at}`} class="outbox-entry">
+                {n.op && <div class="entry-what">{describeEntry({ ...NOTE_ENTRY, op: n.op }, data.folders, t)}</div>}
+                <div class="entry-meta">
+                  {formatFullDate(n.at, t.locale)} · {n.text}
+                </div>
+                <div class="entry-actions">
+                  <button type="button" onClick={() => act(() => dismissNotes(db, n.opId))}>
+                    {t.t('outbox.dismiss')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </section>
   );
 }
+
+// describeEntry reads only an entry's operation; a note carries just that.
+const NOTE_ENTRY = { opId: '', state: 'pending', attempts: 0, createdAt: 0 } as const;
