@@ -1,5 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { CreateItem, FindItem, decodeResponse, encodeRequest, type ItemId } from '../../ews/index.js';
+import {
+  CreateItem,
+  FindItem,
+  GetItem,
+  UpdateItem,
+  decodeResponse,
+  encodeRequest,
+  type ItemId,
+} from '../../ews/index.js';
 import { openMailbox } from './index.js';
 
 // Regressions found by running real third-party clients against the mailbox
@@ -81,5 +89,31 @@ describe('what real EWS clients need from the mailbox', () => {
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((i) => i.bccRecipients === undefined)).toBe(true);
     expect(answer).not.toContain('BccRecipients');
+  });
+
+  it("takes Thunderbird's star, whose FlagStatus comes without its t: prefix (in the messages namespace)", async () => {
+    const id = await save('Star me', []);
+    // Thunderbird 153, byte for byte but the id: PR_FLAG_STATUS (4240 = 0x1090) rides along.
+    const star = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="${T}"><soap:Header><t:RequestServerVersion Version="Exchange2013_SP1"/></soap:Header><soap:Body><UpdateItem xmlns="${M}" MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite"><ItemChanges><t:ItemChange><t:ItemId Id="${id.id}"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Flag"/><t:Message><t:Flag><FlagStatus>Flagged</FlagStatus></t:Flag></t:Message></t:SetItemField><t:SetItemField><t:ExtendedFieldURI PropertyTag="4240" PropertyType="Integer"/><t:Message><t:ExtendedProperty><t:ExtendedFieldURI PropertyTag="4240" PropertyType="Integer"/><t:Value>2</t:Value></t:ExtendedProperty></t:Message></t:SetItemField></t:Updates></t:ItemChange></ItemChanges></UpdateItem></soap:Body></soap:Envelope>`;
+    const answer = await mailbox.handle(DEMO, star);
+    expect(answer.status).toBe(200);
+    const updated = decodeResponse(UpdateItem, answer.body).messages[0]!;
+    expect(updated.responseCode).toBe('NoError');
+    expect(updated.items![0]!.itemId!.changeKey).toBeTruthy();
+
+    const read = encodeRequest(GetItem, {
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Flag' }] },
+      itemIds: [{ id: id.id }],
+    });
+    const item = decodeResponse(GetItem, (await mailbox.handle(DEMO, read)).body).messages[0]!.items![0]!;
+    expect(item.flag?.flagStatus).toBe('Flagged');
+  });
+
+  it('still refuses a Flag without any FlagStatus', async () => {
+    const id = await save('No status', []);
+    const bad = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="${T}"><soap:Body><UpdateItem xmlns="${M}" MessageDisposition="SaveOnly" ConflictResolution="AlwaysOverwrite"><ItemChanges><t:ItemChange><t:ItemId Id="${id.id}"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Flag"/><t:Message><t:Flag><t:DueDate>2026-01-01T00:00:00Z</t:DueDate></t:Flag></t:Message></t:SetItemField></t:Updates></t:ItemChange></ItemChanges></UpdateItem></soap:Body></soap:Envelope>`;
+    const answer = await mailbox.handle(DEMO, bad);
+    expect(answer.status).toBe(500);
+    expect(answer.body).toContain('ErrorSchemaValidation');
   });
 });
