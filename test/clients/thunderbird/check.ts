@@ -29,6 +29,7 @@ const STEPS = [
   'sync mail',
   'open a message (MimeContent)',
   'mark unread, then read',
+  'star, then unstar',
   'copy',
   'move',
   'delete to Deleted Items',
@@ -194,6 +195,23 @@ async function runSteps(s: ThunderbirdSetup, started: (tb: RunningThunderbird) =
     const local = (await t.messages('Inbox')).find((m) => m.messageId === marked);
     if (!local?.isRead) throw new Error('Thunderbird itself does not show the message read');
     return 'IsRead false then true on the server';
+  });
+
+  await step('star, then unstar', async () => {
+    const flaggedOnServer = async (want: boolean) => {
+      const status = want ? 'Flagged' : 'NotFlagged';
+      await until(`the server seeing <${marked}> ${status}`, async () =>
+        ((await one('Inbox', marked!)).flag?.flagStatus ?? 'NotFlagged') === status ? true : undefined,
+      );
+      await until(`Thunderbird showing it ${want ? 'starred' : 'not starred'}`, async () =>
+        (await t.messages('Inbox')).find((m) => m.messageId === marked)?.isFlagged === want ? true : undefined,
+      );
+    };
+    await t.markFlagged('Inbox', marked!, true);
+    await flaggedOnServer(true);
+    await t.markFlagged('Inbox', marked!, false);
+    await flaggedOnServer(false);
+    return 'Flag Flagged then NotFlagged on the server';
   });
 
   await step('copy', async () => {

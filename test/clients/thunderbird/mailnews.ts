@@ -7,6 +7,7 @@ export interface TbMessage {
   messageId: string;
   subject: string;
   isRead: boolean;
+  isFlagged: boolean;
 }
 
 /** A folder of Thunderbird's tree: `Projects/Alpha`. */
@@ -105,7 +106,7 @@ export class ThunderbirdMail {
   messages(path: string): Promise<TbMessage[]> {
     return this.run(
       `return [...folderAt(arguments[0]).messages].map((h) => ({
-         messageId: h.messageId, subject: h.mime2DecodedSubject, isRead: h.isRead }));`,
+         messageId: h.messageId, subject: h.mime2DecodedSubject, isRead: h.isRead, isFlagged: h.isFlagged }));`,
       [path],
     );
   }
@@ -142,6 +143,15 @@ export class ThunderbirdMail {
       `const folder = folderAt(arguments[0]);
        folder.markMessagesRead([hdrOf(folder, arguments[1])], arguments[2]);`,
       [path, messageId, read],
+    );
+  }
+
+  /** Stars or unstars one message, as the message list does. */
+  markFlagged(path: string, messageId: string, flagged: boolean): Promise<void> {
+    return this.run(
+      `const folder = folderAt(arguments[0]);
+       folder.markMessagesFlagged([hdrOf(folder, arguments[1])], arguments[2]);`,
+      [path, messageId, flagged],
     );
   }
 
