@@ -2,6 +2,7 @@ import {
   CreateItem,
   FindFolder,
   FindItem,
+  GetAttachment,
   GetItem,
   UpdateItem,
   type Folder,
@@ -114,6 +115,21 @@ export class Probe {
       itemIds: [{ id: id.id }],
     });
     return Buffer.from(m.items![0]!.mimeContent ?? '', 'base64');
+  }
+
+  /** The file attachments of an item with their content, as GetItem and GetAttachment give them. */
+  async attachments(id: ItemId): Promise<{ name: string; content: Buffer }[]> {
+    const m = await this.client.one(GetItem, {
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+      itemIds: [{ id: id.id }],
+    });
+    const out: { name: string; content: Buffer }[] = [];
+    for (const a of m.items![0]!.attachments ?? []) {
+      if (a.kind !== 'FileAttachment') continue;
+      const got = await this.client.one(GetAttachment, { attachmentIds: [a.attachmentId!] });
+      out.push({ name: a.name ?? '', content: Buffer.from(got.attachments![0]!.content ?? '', 'base64') });
+    }
+    return out;
   }
 
   /** Sets the read flag from another client, the way a second device would. */

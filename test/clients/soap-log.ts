@@ -34,14 +34,14 @@ export class SoapLog {
     for (const m of answer.matchAll(
       /ResponseClass="(Warning|Error)"[^>]*>([\s\S]*?)<\/(?:[\w-]+:)?\w+ResponseMessage>/g,
     )) {
-      const code = /ResponseCode>(\w+)</.exec(m[2]!)?.[1] ?? '?';
+      const code = /ResponseCode[^>]*>(\w+)</.exec(m[2]!)?.[1] ?? '?';
       problems.push(`${m[1]}:${code}`);
       const text = /MessageText>([^<]*)</.exec(m[2]!)?.[1];
       if (text) texts.push(text);
     }
     const fault = /<faultstring[^>]*>([^<]*)</.exec(answer)?.[1];
     if (fault) {
-      problems.push(`Fault:${/ResponseCode>(\w+)</.exec(answer)?.[1] ?? '?'}`);
+      problems.push(`Fault:${/ResponseCode[^>]*>(\w+)</.exec(answer)?.[1] ?? '?'}`);
       texts.push(fault);
     }
     this.exchanges.push({ seq, agent, method, operation, status, problems, texts });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Probe } from '../probe.js';
@@ -83,6 +84,16 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
       return `10 newest in order; filter by subject ${same}; unread ${unread}`;
     },
     'mark read (is_read=True)': (d) => readOnServer(String(d['message_id']), true),
+    'read an attachment': async (d) => {
+      const files = d['files'] as { name: string; sha256: string }[];
+      const [item] = await demo.withMessageId(await inboxId(), String(d['message_id']));
+      const stored = await demo.attachments(item!.itemId!);
+      const want = stored.map((a) => `${a.name}:${createHash('sha256').update(a.content).digest('hex')}`);
+      const got = files.map((f) => `${f.name}:${f.sha256}`);
+      if (!files.length || got.join() !== want.join())
+        throw new Error(`exchangelib read ${files.length} files; they differ from the ${stored.length} stored`);
+      return `${files.length} file(s), content identical to the stored`;
+    },
     copy: async (d) => {
       const id = String(d['message_id']);
       const travel = (await demo.folderPaths()).get('Travel')!.id;

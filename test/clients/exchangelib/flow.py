@@ -7,6 +7,7 @@ Configured as EWS-CLIENTS.md section 2 describes: Basic auth, a fixed Exchange 2
 autodiscover, delegate access.
 """
 
+import hashlib
 import json
 import sys
 import time
@@ -15,6 +16,7 @@ import traceback
 from exchangelib import (
     BASIC,
     DELEGATE,
+    FileAttachment,
     Account,
     Build,
     Configuration,
@@ -76,7 +78,14 @@ def sync_items():
     created = []
     for change_type, item in inbox.sync_items(max_changes_returned=5):
         if change_type == "create":
-            created.append({"id": item.id, "message_id": item.message_id, "subject": item.subject})
+            created.append(
+                {
+                    "id": item.id,
+                    "message_id": item.message_id,
+                    "subject": item.subject,
+                    "has_attachments": item.has_attachments,
+                }
+            )
     again = list(inbox.sync_items(max_changes_returned=5))
     state["inbox"] = created
     return {"created": created, "second_pass_changes": len(again)}
@@ -103,6 +112,18 @@ def set_read(n, value):
         return {"message_id": m.message_id, "changekey": m.changekey}
 
     return run
+
+
+def attachment():
+    with_files = [m for m in state["inbox"] if m["has_attachments"]]
+    if not with_files:
+        raise RuntimeError("no message in the Inbox has an attachment")
+    m = state["account"].inbox.get(id=with_files[0]["id"])
+    files = [a for a in m.attachments if isinstance(a, FileAttachment)]
+    return {
+        "message_id": m.message_id,
+        "files": [{"name": a.name, "sha256": hashlib.sha256(a.content).hexdigest()} for a in files],
+    }
 
 
 def copy():
@@ -144,6 +165,7 @@ if report("connect", connect):
         report("mark unread (is_read=False)", set_read(1, False))
         report("order_by, slice, filter, count", newest_and_filter)
         report("mark read (is_read=True)", set_read(1, True))
+        report("read an attachment", attachment)
         report("copy", copy)
         report("move to trash", move)
         report("delete", delete)

@@ -34,6 +34,7 @@ const STEPS = [
   'move',
   'delete to Deleted Items',
   'delete for good',
+  'save a draft',
   'send (ada receives it, copy in Sent)',
   'pick up changes made elsewhere',
   'create, rename and delete a folder',
@@ -253,6 +254,14 @@ async function runSteps(s: ThunderbirdSetup, started: (tb: RunningThunderbird) =
       (await demo.withMessageId({ distinguished: 'deleteditems' }, deleted!)).length === 0 ? true : undefined,
     );
     return 'gone from the server';
+  });
+
+  await step('save a draft', async () => {
+    const subject = `Draft from Thunderbird ${Date.now().toString(36)}`;
+    await t.saveDraft('ada@tern.test', subject, 'Not finished yet.\r\n');
+    const drafts = await demo.withSubject({ distinguished: 'drafts' }, subject);
+    if (drafts.length !== 1) throw new Error(`Drafts holds ${drafts.length} copies`);
+    return 'one message in Drafts';
   });
 
   await step('send (ada receives it, copy in Sent)', async () => {

@@ -211,6 +211,15 @@ export class ThunderbirdMail {
    * outgoing server, then the copy filed in Sent. Resolves once the copy is filed.
    */
   send(to: string, subject: string, body: string): Promise<void> {
+    return this.compose(to, subject, body, 'nsMsgDeliverNow', 'New');
+  }
+
+  /** "Save" in the composer: the draft filed in Drafts (CreateItem with its MIME). */
+  saveDraft(to: string, subject: string, body: string): Promise<void> {
+    return this.compose(to, subject, body, 'nsMsgSaveAsDraft', 'Draft');
+  }
+
+  private compose(to: string, subject: string, body: string, mode: string, type: string): Promise<void> {
     return this.run(
       `const account = MailServices.accounts.getAccount('account1');
        const identity = account.defaultIdentity;
@@ -230,14 +239,14 @@ export class ThunderbirdMail {
            onSendNotPerformed(messageId, status) { reject(new Error('sending was not performed: 0x' + (status >>> 0).toString(16))); },
            onStartCopy() {}, onProgress() {}, setMessageKey() {}, getMessageId() { return ''; },
            onStopCopy(status) {
-             if (status) reject(new Error('filing the sent copy failed: 0x' + (status >>> 0).toString(16)));
+             if (status) reject(new Error('filing the copy failed: 0x' + (status >>> 0).toString(16)));
              else resolve(true);
            },
          };
-         send.createAndSendMessage(null, identity, account.key, fields, false, false, Ci.nsIMsgSend.nsMsgDeliverNow,
-           null, 'text/plain', arguments[2], null, null, listener, null, '', Ci.nsIMsgCompType.New).catch(reject);
+         send.createAndSendMessage(null, identity, account.key, fields, false, false, Ci.nsIMsgSend[arguments[3]],
+           null, 'text/plain', arguments[2], null, null, listener, null, '', Ci.nsIMsgCompType[arguments[4]]).catch(reject);
        });`,
-      [to, subject, body],
+      [to, subject, body, mode, type],
       120_000,
     );
   }
