@@ -23,16 +23,17 @@ import { FolderTree } from './views/folder-tree.js';
 import { LocalDrafts } from './views/local-drafts.js';
 import { MessageList } from './views/message-list.js';
 import type { MessageCommands } from './views/message-toolbar.js';
-import { MovePicker } from './views/move-picker.js';
-import { OutboxView } from './views/outbox-view.js';
 import { Reader } from './views/reader.js';
 import { SearchResults } from './views/search-results.js';
-import { SettingsDialog } from './views/settings-dialog.js';
-import { ShortcutsHelp } from './views/shortcuts-help.js';
 import { StatusBar } from './views/status-bar.js';
 
 const Composer = lazy(() => import('./views/composer.js'));
 const Diagnostics = lazy(() => import('./views/diagnostics.js'));
+const OutboxView = lazy(() => import('./views/outbox-view.js'));
+// Dialogs open on demand; their code need not be in the first load.
+const MovePicker = lazy(() => import('./views/move-picker.js'));
+const SettingsDialog = lazy(() => import('./views/settings-dialog.js'));
+const ShortcutsHelp = lazy(() => import('./views/shortcuts-help.js'));
 
 type Dialog = { kind: 'move'; message: MessageRow } | { kind: 'help' } | { kind: 'settings' } | undefined;
 

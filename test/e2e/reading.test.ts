@@ -98,6 +98,19 @@ describe('reading and sorting mail', () => {
     expect(await serverInboxSubjects(server)).toContain(target.subject);
   });
 
+  it('moves with v: type to filter the folders, Enter to pick', async () => {
+    const target = inbox.find((m) => m.hasAttachments === 0 && m.isRead === 1 && m.subject.trim() !== '')!;
+    await open(target);
+    await mailbox.page.keyboard.press('v');
+    const filter = mailbox.page.getByRole('combobox', { name: 'Type to filter folders' });
+    await filter.waitFor();
+    await filter.fill('recei');
+    expect(await mailbox.page.locator('#move-choices [role=option]').allInnerTexts()).toEqual(['Receipts']);
+    await filter.press('Enter');
+    await mailbox.page.locator('.toast', { hasText: 'Moved to Receipts.' }).waitFor();
+    await mailbox.rowById(target.id).waitFor({ state: 'detached' });
+  });
+
   it('searches the local store as you type and clears with Esc', async () => {
     const target = inbox.find((m) => m.subject.split(/\s+/).some((w) => w.length > 5))!;
     const word = target.subject.split(/\s+/).find((w) => w.length > 5)!;

@@ -20,7 +20,7 @@ function flatten(nodes: FolderNode[], t: Translator, prefix = ''): Choice[] {
 }
 
 /** Move to folder (`v`): type to filter by any part of the folder's path, arrows and Enter to pick. */
-export function MovePicker({
+export default function MovePicker({
   excludeId,
   onPick,
   onClose,

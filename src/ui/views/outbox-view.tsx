@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { requestSync } from '../sync-triggers.js';
 
 /** Everything that has not reached the server yet, its state and what went wrong, with Retry and Discard. */
-export function OutboxView() {
+export default function OutboxView() {
   const t = useI18n();
   const data = useLiveQuery(async () => {
     const [entries, notes, folders] = await Promise.all([outboxEntries(db), outboxNotes(db), db.folders.toArray()]);

@@ -7,7 +7,7 @@ import { saveSettings, settings, type Settings } from '../settings.js';
 const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;
 
 /** Language, how often to check for mail, and when opening marks a message read. */
-export function SettingsDialog({ onClose }: { onClose(): void }) {
+export default function SettingsDialog({ onClose }: { onClose(): void }) {
   const t = useI18n();
   const s = useStore(settings);
   return (

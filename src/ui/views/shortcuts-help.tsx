@@ -24,7 +24,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['Esc', 'shortcuts.escape'],
 ];
 
-export function ShortcutsHelp({ onClose }: { onClose(): void }) {
+export default function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const t = useI18n();
   return (
     <Dialog title={t.t('shortcuts.title')} onClose={onClose} class="shortcuts-help">
