@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RESPONSE_CODES } from './errors.js';
 
-const schema = readFileSync(new URL('../../../../test/fixtures/ews-schema/messages.xsd', import.meta.url), 'utf8');
+const schema = readFileSync(new URL('../../../test/fixtures/ews-schema/messages.xsd', import.meta.url), 'utf8');
 const enumeration = new Set(
   [
     .../<xs:simpleType name="ResponseCodeType">([\s\S]*?)<\/xs:simpleType>/
