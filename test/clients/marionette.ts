@@ -13,6 +13,8 @@ export class Marionette {
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private greeting?: (packet: unknown) => void;
   private closed?: Error;
+  /** What the session was opened with (browserName, browserVersion…). */
+  capabilities: Record<string, unknown> = {};
 
   private constructor(private readonly socket: Socket) {
     socket.on('data', (chunk) => this.receive(chunk));
@@ -27,7 +29,10 @@ export class Marionette {
       let m: Marionette | undefined;
       try {
         m = await Marionette.attempt(port, Math.max(1000, deadline - Date.now()));
-        await m.command('WebDriver:NewSession', { capabilities: { alwaysMatch: {} } });
+        const session = (await m.command('WebDriver:NewSession', { capabilities: { alwaysMatch: {} } })) as {
+          capabilities?: Record<string, unknown>;
+        };
+        m.capabilities = session.capabilities ?? {};
         return m;
       } catch (e) {
         m?.close();

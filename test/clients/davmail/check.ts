@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, writeFileSync } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,8 @@ export async function checkDavmail(s: DavmailSetup): Promise<void> {
   try {
     const up = await s.report.step(CLIENT, 'start (server mode, IMAP and SMTP)', AGENT, async () => {
       await until('DavMail listening on IMAP', () => listening(s.imapPort), 60_000);
-      return `IMAP ${s.imapPort}, SMTP ${s.smtpPort}`;
+      const banner = /DavMail Gateway (\S+)/.exec(readFileSync(join(s.dir, 'davmail.out'), 'utf8'))?.[1];
+      return `DavMail ${banner ?? '(version not printed)'}; IMAP ${s.imapPort}, SMTP ${s.smtpPort}`;
     });
     if (!up) return;
     await runPythonFlow({

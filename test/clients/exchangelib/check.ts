@@ -37,7 +37,7 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
 
   // What the server must show after each step, given what exchangelib reported.
   const verify: Record<string, Verify> = {
-    connect: async () => 'no request until first use',
+    connect: async (d) => `exchangelib ${String(d['version'])}; no request until first use`,
     'root.walk()': async (d) => {
       const names = new Set(d['names'] as string[]);
       const want = [...(await demo.folderPaths()).keys()].map((p) => p.split('/').pop()!);

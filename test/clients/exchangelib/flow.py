@@ -13,6 +13,7 @@ import sys
 import time
 import traceback
 
+import exchangelib
 from exchangelib import (
     BASIC,
     DELEGATE,
@@ -56,7 +57,7 @@ def connect():
     state["account"] = Account(
         primary_smtp_address=USER, config=config, autodiscover=False, access_type=DELEGATE
     )
-    return {}
+    return {"version": exchangelib.__version__}
 
 
 def walk():

@@ -73,9 +73,8 @@ async function runSteps(s: ThunderbirdSetup, started: (tb: RunningThunderbird) =
     started(tb);
     mail = new ThunderbirdMail(tb.marionette);
     await mail.setPasswords('demo');
-    const version = await tb.marionette.command('WebDriver:GetCapabilities').catch(() => undefined);
-    const caps = (version as { capabilities?: { browserVersion?: string } } | undefined)?.capabilities;
-    return caps?.browserVersion ? `Thunderbird ${caps.browserVersion}` : '';
+    const { browserName, browserVersion } = tb.marionette.capabilities;
+    return `${String(browserName)} ${String(browserVersion)}`;
   });
   if (!ok || !mail || !tb) {
     for (const step of STEPS) report.skip(CLIENT, step, 'Thunderbird did not start');
