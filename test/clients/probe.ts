@@ -43,7 +43,7 @@ export class Probe {
     );
   }
 
-  /** Every item of `folder` with subject, read flag, Message-ID, received time and follow-up flag. */
+  /** Every item of `folder` with subject, read flag, Message-ID, received time, follow-up flag and categories. */
   async items(folder: FolderRef): Promise<Item[]> {
     const out: Item[] = [];
     for (let offset = 0; ;) {
@@ -57,6 +57,7 @@ export class Probe {
             { fieldURI: 'message:InternetMessageId' },
             { fieldURI: 'item:DateTimeReceived' },
             { fieldURI: 'item:Flag' },
+            { fieldURI: 'item:Categories' },
           ],
         },
         view: { kind: 'Indexed', maxEntriesReturned: 500, offset, basePoint: 'Beginning' },

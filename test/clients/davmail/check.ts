@@ -175,6 +175,16 @@ function verifications({ demo, ada }: DavmailSetup): Record<string, Verify> {
       );
       return 'Flag Flagged on the server';
     },
+    'STORE +FLAGS \\Answered $label1': async (d) => {
+      const flags = d['flags'] as string[];
+      if (!flags.includes('\\Answered') || !flags.includes('$label1'))
+        throw new Error(`a new session sees FLAGS (${flags.join(' ')})`);
+      // DavMail stores Thunderbird's $label1…$label5 as the categories those tags are named after.
+      const [item] = await inInbox(d['message_id']);
+      if (!item?.categories?.includes('Important'))
+        throw new Error(`the server's categories are ${JSON.stringify(item?.categories ?? [])}, not Important`);
+      return 'kept across sessions; $label1 is the category Important on the server';
+    },
     COPY: async (d) => {
       if ((await demo.withMessageId(await folder('Travel'), String(d['message_id']))).length !== 1)
         throw new Error('no copy in Travel');

@@ -89,6 +89,23 @@ def store(n, flags, add):
     return run
 
 
+def answered_and_keyword():
+    """\\Answered and a keyword, then read back in a new session: what DavMail keeps is on the server."""
+    target = nth(2)["message_id"]
+    ok(state["imap"].store(str(nth(2)["seq"]), "+FLAGS", "(\\Answered $label1)"))
+    fresh = imaplib.IMAP4("127.0.0.1", IMAP_PORT)
+    try:
+        ok(fresh.login(USER, PASSWORD))
+        ok(fresh.select("INBOX"))
+        found = ok(fresh.search(None, "HEADER", "Message-ID", target))[0].split()
+        if len(found) != 1:
+            raise RuntimeError(f"SEARCH HEADER Message-ID found {len(found)} messages")
+        flags = ok(fresh.fetch(found[0].decode(), "(FLAGS)"))[0].decode()
+    finally:
+        fresh.logout()
+    return {"message_id": target, "flags": re.search(r"FLAGS \(([^)]*)\)", flags).group(1).split()}
+
+
 def search():
     imap = state["imap"]
     unseen = ok(imap.search(None, "UNSEEN"))[0].split()
@@ -164,6 +181,7 @@ if report("IMAP LOGIN", login):
         report("SEARCH UNSEEN, SEARCH SUBJECT", search)
         report("STORE +FLAGS \\Seen", store(1, "(\\Seen)", True))
         report("STORE +FLAGS \\Flagged", store(2, "(\\Flagged)", True))
+        report("STORE +FLAGS \\Answered $label1", answered_and_keyword)
         report("COPY", copy)
         report("MOVE", move)
         report("STORE \\Deleted, EXPUNGE", delete)
