@@ -80,6 +80,27 @@ describe('reading and sorting mail', () => {
     expect(bytes.length).toBeGreaterThan(0);
   });
 
+  it('shows a message’s own cid: images, fetched through the worker', async () => {
+    interface Body {
+      id: string;
+      type: string;
+      attachments: { contentId?: string; contentType: string }[];
+    }
+    const bodies = await readAll<Body>(mailbox.page, 'bodies');
+    const ids = new Set(inbox.map((m) => m.id));
+    const withImage = bodies.find(
+      (b) =>
+        ids.has(b.id) &&
+        b.type === 'html' &&
+        b.attachments.some((a) => a.contentId && a.contentType.startsWith('image/')),
+    );
+    expect(withImage, 'a seeded HTML message with an inline image').toBeDefined();
+    await open(inbox.find((m) => m.id === withImage!.id)!);
+    const srcdoc = () => mailbox.reader.locator('iframe.mail-frame').getAttribute('srcdoc');
+    await expect.poll(srcdoc).toMatch(/<img[^>]+src="data:image\/(png|gif|jpeg)/);
+    expect(await srcdoc()).not.toContain('data-blocked-src="cid:');
+  });
+
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {
     const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
     const target = inbox.find((m) => m.hasAttachments === 0 && unique(m))!;

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BodyRow } from '../../db/index.js';
+import { useStore } from '../hooks/store.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { linkify } from '../mail-html/linkify.js';
+import { online } from '../sync-triggers.js';
 import type { RenderedMail } from '../mail-html/render-mail.js';
 
-// Inline parts are not stored on the device yet (BodyRow keeps attachment metadata only), so
-// every cid: image is shown as blocked rather than fetched.
 const NO_INLINE_PARTS: ReadonlyMap<string, string> = new Map();
 
 /** Plain text, escaped by being text nodes, with links as real `<a>` elements (never an HTML string). */
@@ -29,23 +30,39 @@ function PlainBody({ text }: { text: string }) {
  * HTML mail in a sandboxed srcdoc iframe without allow-scripts (popups only, so links open in a new
  * tab), under the document's own CSP; remote images wait for "Show images".
  */
-function HtmlBody({ html, messageId }: { html: string; messageId: string }) {
+function HtmlBody({ body }: { body: BodyRow }) {
   const t = useI18n();
+  const isOnline = useStore(online);
   const [remoteImages, setRemoteImages] = useState(false);
+  const [inline, setInline] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
   const [rendered, setRendered] = useState<RenderedMail | undefined>(undefined);
+  const messageId = body.id;
 
-  useEffect(() => setRemoteImages(false), [messageId]);
+  useEffect(() => {
+    setRemoteImages(false);
+    setInline(NO_INLINE_PARTS);
+    setRendered(undefined);
+  }, [messageId]);
+
+  // cid: images are the message's own parts, not remote content: fetched when we can, no consent.
+  useEffect(() => {
+    if (!isOnline || !body.attachments.some((a) => a.contentId)) return;
+    let live = true;
+    void loadInlineParts(body.attachments).then((parts) => live && parts.size > 0 && setInline(parts));
+    return () => {
+      live = false;
+    };
+  }, [messageId, isOnline]);
 
   useEffect(() => {
     let live = true;
-    setRendered(undefined);
     void import('../mail-html/render-mail.js').then(({ renderMail }) => {
-      if (live) setRendered(renderMail(html, { remoteImages, inline: NO_INLINE_PARTS }));
+      if (live) setRendered(renderMail(body.content, { remoteImages, inline }));
     });
     return () => {
       live = false;
     };
-  }, [html, remoteImages]);
+  }, [body.content, remoteImages, inline]);
 
   if (!rendered) return <p class="pane-note">{t.t('reader.sanitizing')}</p>;
   return (
@@ -59,7 +76,7 @@ function HtmlBody({ html, messageId }: { html: string; messageId: string }) {
         </div>
       )}
       <iframe
-        key={`${messageId}:${remoteImages}`}
+        key={`${messageId}:${remoteImages}:${inline.size}`}
         class="mail-frame"
         sandbox="allow-popups allow-popups-to-escape-sandbox"
         referrerpolicy="no-referrer"
@@ -71,9 +88,5 @@ function HtmlBody({ html, messageId }: { html: string; messageId: string }) {
 }
 
 export function MailBody({ body }: { body: BodyRow }) {
-  return body.type === 'html' ? (
-    <HtmlBody html={body.content} messageId={body.id} />
-  ) : (
-    <PlainBody text={body.content} />
-  );
+  return body.type === 'html' ? <HtmlBody body={body} /> : <PlainBody text={body.content} />;
 }

@@ -13,6 +13,7 @@ import { settings } from '../settings.js';
 import { onBodyReady, send } from '../sync-client.js';
 import { online } from '../sync-triggers.js';
 import { Icon } from '../components/icon.js';
+import { attachmentUrl } from './attachment-url.js';
 import { MailBody } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
 
@@ -24,11 +25,6 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
       <dd>{list.map(formatAddress).join(', ')}</dd>
     </div>
   );
-}
-
-/** The server's attachment, streamed by the worker (GetAttachment); a download, never shown inline. */
-export function attachmentUrl(a: AttachmentMeta): string {
-  return `/attachments/${encodeURIComponent(a.id)}?name=${encodeURIComponent(a.name)}`;
 }
 
 function Attachments({ list, canDownload }: { list: AttachmentMeta[]; canDownload: boolean }) {

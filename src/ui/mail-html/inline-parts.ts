@@ -1,0 +1,37 @@
+import type { AttachmentMeta } from '../../db/index.js';
+import { attachmentUrl } from '../views/attachment-url.js';
+
+// Image types a data: URL may carry into the message frame (sanitize-mail.ts allows the same).
+const IMAGE = /^image\/(?:png|gif|jpe?g|webp|bmp)$/i;
+// Inline images are logos and signatures; anything bigger is not worth holding as a data: URL.
+const MAX_BYTES = 2 * 1024 * 1024;
+
+function dataUrl(blob: Blob, type: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(new Blob([blob], { type }));
+  });
+}
+
+/**
+ * The `cid:` images of a message as data: URLs, keyed by Content-ID. Their bytes come from the
+ * worker (`/attachments/…`, GetAttachment: the page never talks SOAP); without a connection the
+ * map is empty and those images stay blocked, as the reader says.
+ */
+export async function loadInlineParts(attachments: readonly AttachmentMeta[]): Promise<Map<string, string>> {
+  const parts = attachments.filter((a) => a.contentId && IMAGE.test(a.contentType) && a.size <= MAX_BYTES);
+  const loaded = await Promise.all(
+    parts.map(async (a) => {
+      try {
+        const res = await fetch(attachmentUrl(a), { credentials: 'same-origin' });
+        if (!res.ok) return undefined;
+        return [a.contentId!.replace(/^<|>$/g, ''), await dataUrl(await res.blob(), a.contentType)] as const;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return new Map(loaded.filter((x) => x !== undefined));
+}
