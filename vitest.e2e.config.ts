@@ -9,5 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 180_000,
+    // What a test waits for happens in the worker and the browser, on 2 busy cores: give polls
+    // (outbox drained, state changed) room, instead of vitest's 1 s default.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
   },
 });

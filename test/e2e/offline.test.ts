@@ -34,12 +34,24 @@ describe('offline', () => {
     // A message of the Inbox whose body the worker prefetched.
     const folders = await readAll<{ id: string; distinguished?: string }>(page, 'folders');
     const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    const bodies = new Set((await readAll<{ id: string }>(page, 'bodies')).map((b) => b.id));
     const inbox = (await readAll<Row>(page, 'messages'))
       .filter((m) => m.folderId === inboxId)
       .sort((a, b) => b.receivedAt - a.receivedAt);
-    // Among the newest, so its row is on the first screen of the list.
-    const cached = inbox.slice(0, 8).find((m) => bodies.has(m.id) && m.subject.trim() !== '');
+    // Among the newest, so its row is on the first screen of the list; the worker prefetches
+    // recent bodies, possibly still after the pass that listed them.
+    const newest = inbox.slice(0, 8).filter((m) => m.subject.trim() !== '');
+    const stored = async () => new Set((await readAll<{ id: string }>(page, 'bodies')).map((b) => b.id));
+    await expect
+      .poll(
+        async () => {
+          const now = await stored();
+          return newest.some((m) => now.has(m.id));
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const bodies = await stored();
+    const cached = newest.find((m) => bodies.has(m.id));
     expect(cached, 'a prefetched body').toBeDefined();
     // Another one stands for mail whose body has not been downloaded yet.
     const uncached = inbox.slice(0, 8).find((m) => m.id !== cached!.id && m.subject.trim() !== '')!;
