@@ -1,8 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  CreateFolder,
   CreateItem,
   FindItem,
+  GetFolder,
   GetItem,
+  UpdateFolder,
   UpdateItem,
   decodeResponse,
   encodeRequest,
@@ -115,5 +118,45 @@ describe('what real EWS clients need from the mailbox', () => {
     const answer = await mailbox.handle(DEMO, bad);
     expect(answer.status).toBe(500);
     expect(answer.body).toContain('ErrorSchemaValidation');
+  });
+
+  it('renames a folder the way exchangelib saves one: DisplayName set, PermissionSet deleted', async () => {
+    const created = decodeResponse(
+      CreateFolder,
+      (
+        await mailbox.handle(
+          DEMO,
+          encodeRequest(CreateFolder, {
+            parentFolderId: { distinguished: 'inbox' },
+            folders: [{ kind: 'Folder', displayName: 'From exchangelib', folderClass: 'IPF.Note' }],
+          }),
+        )
+      ).body,
+    ).messages[0]!.folders![0]!.folderId!;
+    // exchangelib 4.9.0's `folder.name = …; folder.save()`, as sent (prefixes and all).
+    const rename = `<?xml version='1.0' encoding='utf-8'?>
+<s:Envelope xmlns:m="${M}" xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="${T}"><s:Header><t:RequestServerVersion Version="Exchange2016"/><t:TimeZoneContext><t:TimeZoneDefinition Id="UTC"/></t:TimeZoneContext></s:Header><s:Body><m:UpdateFolder><m:FolderChanges><t:FolderChange><t:FolderId Id="${created.id}" ChangeKey="${created.changeKey}"/><t:Updates><t:SetFolderField><t:FieldURI FieldURI="folder:DisplayName"/><t:Folder><t:DisplayName>Renamed by exchangelib</t:DisplayName></t:Folder></t:SetFolderField><t:DeleteFolderField><t:FieldURI FieldURI="folder:PermissionSet"/></t:DeleteFolderField></t:Updates></t:FolderChange></m:FolderChanges></m:UpdateFolder></s:Body></s:Envelope>`;
+    const answer = decodeResponse(UpdateFolder, (await mailbox.handle(DEMO, rename)).body).messages[0]!;
+    expect(answer.responseCode).toBe('NoError');
+
+    const read = encodeRequest(GetFolder, {
+      folderShape: { baseShape: 'Default' },
+      folderIds: [{ id: created.id }],
+    });
+    const folder = decodeResponse(GetFolder, (await mailbox.handle(DEMO, read)).body).messages[0]!.folders![0]!;
+    expect(folder.displayName).toBe('Renamed by exchangelib');
+  });
+
+  it('still refuses to delete a folder property it cannot do without', async () => {
+    const update = encodeRequest(UpdateFolder, {
+      folderChanges: [
+        {
+          folderId: { distinguished: 'inbox' },
+          updates: [{ kind: 'Delete', path: { fieldURI: 'folder:DisplayName' } }],
+        },
+      ],
+    });
+    const answer = decodeResponse(UpdateFolder, (await mailbox.handle(DEMO, update)).body).messages[0]!;
+    expect(answer.responseCode).toBe('ErrorInvalidPropertyDelete');
   });
 });

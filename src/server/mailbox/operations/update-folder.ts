@@ -10,7 +10,8 @@ import { each, ok } from './each.js';
 
 /**
  * UpdateFolder: rename (folder:DisplayName or PR_DISPLAY_NAME) and change the class
- * (folder:FolderClass or PR_CONTAINER_CLASS). Well-known folders keep their names.
+ * (folder:FolderClass or PR_CONTAINER_CLASS). Well-known folders keep their names. Deleting the
+ * PermissionSet is accepted and changes nothing.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updatefolder-operation
  */
 export function updateFolders(ctx: Ctx, req: UpdateFolderRequest): Response<FolderInfoMessage>[] {
@@ -20,6 +21,10 @@ export function updateFolders(ctx: Ctx, req: UpdateFolderRequest): Response<Fold
       const change: { name?: string; folder_class?: string | null } = {};
       for (const u of c.updates) {
         const field = 'extended' in u.path ? propKey(u.path.extended) : 'fieldIndex' in u.path ? '' : u.path.fieldURI;
+        // exchangelib renames with its whole folder: DisplayName set, PermissionSet (which it has not
+        // read) deleted. This mailbox shares no folders, so every folder already has the default
+        // permissions that deleting the set restores: nothing to do.
+        if (u.kind === 'Delete' && field === 'folder:PermissionSet') continue;
         if (u.kind === 'Delete')
           throw new EwsFail('ErrorInvalidPropertyDelete', `The property ${field} cannot be deleted.`);
         const value = (key: string) => u.folder.extendedProperties?.find((e) => propKey(e.field) === key)?.value;
