@@ -116,6 +116,13 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
         throw new Error('a HardDelete left it in Deleted Items');
       return 'gone (HardDelete)';
     },
+    'create, rename, delete a folder': async (d) => {
+      const paths = await demo.folderPaths();
+      if (!paths.has(String(d['renamed']))) throw new Error(`no ${String(d['renamed'])} on the server`);
+      for (const p of [d['before'], d['deleted']])
+        if (paths.has(String(p))) throw new Error(`${String(p)} is still there`);
+      return 'CreateFolder ×2, UpdateFolder (with PermissionSet deleted), DeleteFolder';
+    },
     send_and_save: async (d) => {
       const subject = String(d['subject']);
       const received = await ada.withSubject({ distinguished: 'inbox' }, subject);

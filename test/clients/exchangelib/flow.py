@@ -18,6 +18,7 @@ from exchangelib import (
     BASIC,
     DELEGATE,
     FileAttachment,
+    Folder,
     Account,
     Build,
     Configuration,
@@ -146,6 +147,18 @@ def delete():
     return {"message_id": m.message_id}
 
 
+def folders():
+    inbox = state["account"].inbox
+    kept = Folder(parent=inbox, name="From exchangelib")
+    kept.save()
+    kept.name = "Renamed by exchangelib"
+    kept.save()
+    gone = Folder(parent=inbox, name="Short-lived")
+    gone.save()
+    gone.delete()
+    return {"renamed": "Inbox/Renamed by exchangelib", "before": "Inbox/From exchangelib", "deleted": "Inbox/Short-lived"}
+
+
 def send():
     subject = "exchangelib to Ada %x" % int(time.time() * 1000)
     m = Message(
@@ -170,4 +183,5 @@ if report("connect", connect):
         report("copy", copy)
         report("move to trash", move)
         report("delete", delete)
+    report("create, rename, delete a folder", folders)
     report("send_and_save", send)
