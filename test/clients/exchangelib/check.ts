@@ -129,7 +129,11 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
       if (received.length !== 1) throw new Error(`ada's Inbox holds ${received.length} copies`);
       const sent = await demo.withSubject({ distinguished: 'sentitems' }, subject);
       if (sent.length !== 1) throw new Error(`demo's Sent Items holds ${sent.length} copies`);
-      return 'one copy in ada’s Inbox, one in demo’s Sent Items';
+      const files = await ada.attachments(received[0]!.itemId!);
+      const got = files.map((f) => `${f.name}:${createHash('sha256').update(f.content).digest('hex')}`);
+      if (got.join() !== `${String(d['file'])}:${String(d['sha256'])}`)
+        throw new Error(`ada received the attachments ${JSON.stringify(files.map((f) => f.name))}, not the one sent`);
+      return 'one copy in ada’s Inbox with its attachment, one in demo’s Sent Items';
     },
   };
 

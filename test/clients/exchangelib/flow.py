@@ -167,8 +167,10 @@ def send():
         body="Sent by exchangelib through Tern.",
         to_recipients=[Mailbox(email_address="ada@tern.test")],
     )
+    content = ("Minutes of %s\n" % subject).encode()
+    m.attach(FileAttachment(name="minutes.txt", content=content))
     m.send_and_save()
-    return {"subject": subject}
+    return {"subject": subject, "file": "minutes.txt", "sha256": hashlib.sha256(content).hexdigest()}
 
 
 if report("connect", connect):
