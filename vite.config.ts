@@ -31,6 +31,8 @@ export default defineConfig({
       filename: 'sw.ts',
       // The page registers the worker itself (src/ui/register-sw.ts) so it can offer the update.
       injectRegister: false,
+      // `npm run dev` runs the real worker too (as a module, from src/sw/sw.ts), so syncing works there.
+      devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
       injectManifest: {
         // A classic script: every browser that runs Tern can load it, and it needs no import maps.
         rollupFormat: 'iife',
