@@ -33,6 +33,12 @@ const { values } = parseArgs({
   },
 });
 const print = (line: string) => console.log(line);
+const seed = Number(values.seed);
+if (!Number.isInteger(seed) || seed < 60 || seed > 100_000) {
+  // Below 60 the Inbox runs out of messages for one per action across the three clients.
+  print(`--seed takes a whole number of messages from 60 to 100000, not "${values.seed}".`);
+  process.exit(2);
+}
 const only = values.only?.toLowerCase();
 const wanted = REQUIREMENTS.filter((r) => !only || r.client.toLowerCase() === only);
 if (!wanted.length) {
@@ -56,8 +62,8 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 try {
-  tern = await startTern(join(dir, 'data'), Number(values.seed), log);
-  print(`Tern (mailbox mode, ${values.seed} seeded messages) at ${tern.ews}`);
+  tern = await startTern(join(dir, 'data'), seed, log);
+  print(`Tern (mailbox mode, ${seed} seeded messages) at ${tern.ews}`);
   print(`Every exchange is logged to ${log.file}`);
   const demo = new Probe(tern.ews, 'demo@tern.test', 'demo');
   const ada = new Probe(tern.ews, 'ada@tern.test', 'demo');
