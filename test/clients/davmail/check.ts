@@ -208,8 +208,8 @@ function verifications({ demo, ada }: DavmailSetup): Record<string, Verify> {
     },
     'CREATE, RENAME, DELETE folder': async () => {
       const now = await paths();
-      if (!now.has('Holidays 2026')) throw new Error('no folder Holidays 2026 on the server');
-      if (now.has('Holidays')) throw new Error('Holidays is still there after the rename');
+      if (!now.has('Trips 2026')) throw new Error('no folder Trips 2026 on the server');
+      if (now.has('Trips')) throw new Error('Trips is still there after the rename');
       if (now.has('Old stuff') || now.has('Deleted Items/Old stuff')) throw new Error('Old stuff is still there');
       return 'CreateFolder, UpdateFolder, DeleteFolder';
     },
