@@ -2,9 +2,10 @@
  * The UI's first paint of a big folder, in real Chromium: time from navigation to the first 50
  * message rows on screen with 50,000 messages stored, next to a raw IndexedDB read of the same
  * 50 rows in the same page. Prints figures; asserts nothing. `npx tsx test/bench/ui.ts` (after
- * `npx vite build`).
+ * `npx vite build`); also `npm run bench ui`.
  */
 import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,6 +46,8 @@ async function serveDist(): Promise<{ url: string; server: Server }> {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchUi(): Promise<void> {
+  if (!existsSync(`${DIST}sw.js`))
+    throw new Error('The UI benchmark measures the built app: run `npx vite build` first.');
   const { url, server } = await serveDist();
   const browser = await launchBrowser({ height: 4200 }); // tall enough for 50 rows of 76 px
   try {
