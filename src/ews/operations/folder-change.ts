@@ -151,5 +151,5 @@ function moveOrCopyFolder(name: 'MoveFolder' | 'CopyFolder'): Operation<MoveFold
   };
 }
 
-export const MoveFolder = moveOrCopyFolder('MoveFolder');
-export const CopyFolder = moveOrCopyFolder('CopyFolder');
+export const MoveFolder = /* @__PURE__ */ moveOrCopyFolder('MoveFolder');
+export const CopyFolder = /* @__PURE__ */ moveOrCopyFolder('CopyFolder');

@@ -51,5 +51,5 @@ function moveOrCopy(name: 'MoveItem' | 'CopyItem'): Operation<MoveItemRequest, M
   };
 }
 
-export const MoveItem = moveOrCopy('MoveItem');
-export const CopyItem = moveOrCopy('CopyItem');
+export const MoveItem = /* @__PURE__ */ moveOrCopy('MoveItem');
+export const CopyItem = /* @__PURE__ */ moveOrCopy('CopyItem');

@@ -16,28 +16,32 @@ import { EmptyFolder, MarkAllItemsAsRead } from './folder-contents.js';
 import { ConvertId } from './convert-id.js';
 
 /** Every operation the codec speaks, by request element name (how EWS dispatches). */
-export const OPERATIONS: Readonly<Record<string, Operation<unknown, unknown>>> = Object.fromEntries(
-  [
-    SyncFolderHierarchy,
-    SyncFolderItems,
-    GetFolder,
-    GetItem,
-    UpdateItem,
-    DeleteItem,
-    MoveItem,
-    CopyItem,
-    CreateItem,
-    SendItem,
-    GetAttachment,
-    FindItem,
-    FindFolder,
-    CreateFolder,
-    UpdateFolder,
-    DeleteFolder,
-    MoveFolder,
-    CopyFolder,
-    MarkAllItemsAsRead,
-    EmptyFolder,
-    ConvertId,
-  ].map((op) => [op.name, op as Operation<unknown, unknown>]),
-);
+// Built by a call marked pure so that a bundle which never reads OPERATIONS (the service worker)
+// drops it, and with it the operations only the server speaks.
+export const OPERATIONS: Readonly<Record<string, Operation<unknown, unknown>>> = /* @__PURE__ */ byName([
+  SyncFolderHierarchy,
+  SyncFolderItems,
+  GetFolder,
+  GetItem,
+  UpdateItem,
+  DeleteItem,
+  MoveItem,
+  CopyItem,
+  CreateItem,
+  SendItem,
+  GetAttachment,
+  FindItem,
+  FindFolder,
+  CreateFolder,
+  UpdateFolder,
+  DeleteFolder,
+  MoveFolder,
+  CopyFolder,
+  MarkAllItemsAsRead,
+  EmptyFolder,
+  ConvertId,
+]);
+
+function byName(ops: readonly { name: string }[]): Record<string, Operation<unknown, unknown>> {
+  return Object.fromEntries(ops.map((op) => [op.name, op as unknown as Operation<unknown, unknown>]));
+}

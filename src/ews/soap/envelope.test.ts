@@ -241,3 +241,16 @@ describe('decodeRequest', () => {
     );
   });
 });
+
+describe('requests as the client meant them', () => {
+  it("reads Thunderbird's unprefixed FlagStatus (default messages namespace) in the types namespace", async () => {
+    const { UpdateItem } = await import('../operations/update-item.js');
+    const xml =
+      '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><soap:Body>' +
+      '<UpdateItem xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly"><ItemChanges><t:ItemChange><t:ItemId Id="AAA"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Flag"/><t:Message><t:Flag><FlagStatus>Flagged</FlagStatus></t:Flag></t:Message></t:SetItemField></t:Updates></t:ItemChange></ItemChanges></UpdateItem>' +
+      '</soap:Body></soap:Envelope>';
+    const req = UpdateItem.readRequest(decodeRequest(xml).element);
+    const update = req.itemChanges[0]!.updates[0]!;
+    expect(update.kind === 'Set' && update.item.flag).toEqual({ flagStatus: 'Flagged' });
+  });
+});

@@ -7,6 +7,7 @@ import type { Operation } from '../operation.js';
 import type { Response } from '../types.js';
 import { readStatus, writeStatus } from '../response.js';
 import { readFault } from './fault.js';
+import { asMeant } from './as-meant.js';
 
 const XML_DECL = '<?xml version="1.0" encoding="utf-8"?>';
 const OP_NS = { 'xmlns:m': NS.m, 'xmlns:t': NS.t };
@@ -69,7 +70,7 @@ export function decodeRequest(xml: string, limits: XmlLimits = DEFAULT_LIMITS): 
   const element = body.children[0];
   if (!element) throw new CodecError('not-soap', 'the SOAP Body is empty: it must hold one EWS operation');
   if (element.uri !== NS.m) throw new CodecError('not-soap', `<${element.local}> is not in the EWS messages namespace`);
-  const out: DecodedRequest = { name: element.local, element };
+  const out: DecodedRequest = { name: element.local, element: asMeant(element) };
   const version = child(header, NS.t, 'RequestServerVersion')?.attrs['Version'];
   if (version !== undefined) out.requestServerVersion = version;
   if (header) out.header = header;

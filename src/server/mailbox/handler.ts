@@ -8,7 +8,6 @@ import {
   type Response,
   type XmlLimits,
 } from '../../ews/index.js';
-import { asMeant } from './client-slips.js';
 import type { Ctx, Ids } from './context.js';
 import { errorStatus, textOf } from './errors.js';
 import type { EwsAnswer } from './mailbox.js';
@@ -63,7 +62,7 @@ export async function handleSoap(h: Handling, address: string, soap: string): Pr
         'ErrorInvalidRequest',
         `The request is invalid: this server does not support the operation '${name}'.`,
       );
-    req = entry.op.readRequest(asMeant(decoded.element));
+    req = entry.op.readRequest(decoded.element);
   } catch (e) {
     if (e instanceof CodecError)
       return fault('ErrorSchemaValidation', `The request failed schema validation: ${e.message}`);
