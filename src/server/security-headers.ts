@@ -10,7 +10,10 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // https: only so a message frame can show remote images once the user asks: srcdoc frames inherit
+  // this policy, and each frame's own policy (src/ui/mail-html/mail-document.ts) stays at data:/blob:
+  // until then, so nothing reaches a sender's host before consent.
+  "img-src 'self' data: blob: https:",
   "frame-src 'self' blob: data:",
   "object-src 'none'",
   "base-uri 'none'",

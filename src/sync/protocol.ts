@@ -18,7 +18,7 @@ export type SyncCommands = {
   /** Fetch one body now because the user opened the message. */
   'fetch-body': { messageId: string };
   /** Ask for the current status (a new tab). */
-  'get-status': Record<string, never>;
+  'get-status': Record<never, never>;
 };
 
 export type Command = { [K in keyof SyncCommands]: { type: K } & SyncCommands[K] }[keyof SyncCommands];

@@ -52,7 +52,7 @@ export function listenToWorker(): void {
   navigator.serviceWorker.startMessages();
   // protocol.ts types this command's payload as Record<string, never>, which no object with a
   // `type` satisfies; the cast sends exactly what the worker expects.
-  send({ type: 'get-status' } as Command);
+  send({ type: 'get-status' });
 }
 
 /** Background Sync and Periodic Background Sync tags (handled in src/sw/sw.ts). */
