@@ -59,7 +59,7 @@ async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas,
     case 'move': {
       const target = await mailFolder(db, op.toFolderId);
       return updateRows(db, op.ids, counts, (m) => {
-        entry.local = { ...entry.local, origin: { ...entry.local?.origin, [m.id]: m.folderId } };
+        leaving(entry, m);
         return { ...m, folderId: target.id };
       });
     }
@@ -82,6 +82,13 @@ async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas,
     case 'delete-folder':
       return deleteFolder(db, entry, op.id);
   }
+}
+
+/** Where a message was before a move or delete, and its Message-ID (which a move keeps). */
+function leaving(entry: OutboxEntry, m: MessageRow): void {
+  const local = (entry.local ??= {});
+  local.origin = { ...local.origin, [m.id]: m.folderId };
+  if (m.internetMessageId) local.messageIds = { ...local.messageIds, [m.id]: m.internetMessageId };
 }
 
 function remember(entry: OutboxEntry, id: string, before: MessageBefore): void {
@@ -116,7 +123,7 @@ async function deleteMessages(db: MailDB, entry: OutboxEntry, ids: string[], cou
   const hard: string[] = [];
   for (const row of await db.messages.bulkGet(ids)) {
     if (!row) continue;
-    entry.local = { ...entry.local, origin: { ...entry.local?.origin, [row.id]: row.folderId } };
+    leaving(entry, row);
     if (trash && !(await isWithin(db, row.folderId, trash.id))) {
       const after = { ...row, folderId: trash.id };
       counts.change(row, after);
@@ -206,8 +213,9 @@ async function deleteFolder(db: MailDB, entry: OutboxEntry, id: string): Promise
     await db.folders.update(folder.id, { parentId: trash.id });
     return;
   }
-  if (trash) entry.local = { ...entry.local, hardDelete: [folder.id] };
-  await removeFolders(db, [folder.id]);
+  // For good: the folder and every folder below it, so the replay knows what goes with it.
+  const removed = await removeFolders(db, [folder.id]);
+  if (trash) entry.local = { ...entry.local, hardDelete: removed };
 }
 
 async function mailFolder(db: MailDB, id: string): Promise<FolderRow> {

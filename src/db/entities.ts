@@ -160,6 +160,11 @@ export interface OutboxEntry {
     draftId?: string;
     /** Where moved (or deleted) messages were before (id → folder id), to put them back. */
     origin?: Record<string, string>;
+    /**
+     * Moved or deleted messages' Message-IDs (id → Message-ID): a move whose answer was lost is
+     * found again by it, even after the row is gone here.
+     */
+    messageIds?: Record<string, string>;
     /** Read state and flag before this intent, by message id. */
     before?: Record<string, MessageBefore>;
     /** A renamed or deleted folder's name and parent before this intent. */

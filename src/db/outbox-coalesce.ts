@@ -14,9 +14,12 @@ export const canFold = (e: OutboxEntry): boolean =>
 /**
  * Folds a new intent into the waiting entries it supersedes, inside the transaction that
  * records it: read then unread, flag toggles, a move then a move, a delete after a move, a draft
- * saved twice, a folder renamed twice. The new entry inherits what the older one knew about the
- * state before (so "read, then unread" can tell it is back where it started and send nothing).
- * Returns the entry to add, maybe with fewer ids, or undefined when nothing is left to send.
+ * saved twice, a folder renamed twice. What is left is the user's last word, once: "read, unread,
+ * read" is one request. It is still sent when it puts things back as they were, because another
+ * client may have changed them meanwhile and the last thing the user did must win. The new entry
+ * inherits the older one's memory of the state before, to undo it locally if it is parked.
+ * Returns the entry to add, or undefined when nothing is left to send (a folder made and deleted
+ * for good before it reached the server).
  */
 export async function coalesce(db: MailDB, entry: OutboxEntry): Promise<OutboxEntry | undefined> {
   const live = (await db.outbox.orderBy('seq').toArray()).filter(isLive);
@@ -42,17 +45,17 @@ async function foldMessages(db: MailDB, live: OutboxEntry[], entry: OutboxEntry)
   const op = entry.op;
   const field = fieldOf(op)!;
   if (!('ids' in op)) return entry;
-  const keep: string[] = [];
   for (const id of op.ids) {
     const last = lastOf(live, (e) => fieldOf(e.op) === field && namesMessage(e, id));
-    if (last && canFold(last) && !last.local?.hardDelete?.includes(id)) {
+    // A move folded into a later one leaves its folder later: never after that folder's deletion.
+    const folderGoneSince =
+      field === 'place' && !!last && live.some((e) => e.seq! > last.seq! && e.op.kind === 'delete-folder');
+    if (last && canFold(last) && !last.local?.hardDelete?.includes(id) && !folderGoneSince) {
       inherit(entry, last, id, field);
       await dropIds(db, last, [id]);
     }
-    if (!cancels(entry, id, field)) keep.push(id);
   }
-  if (keep.length === 0) return undefined;
-  return keep.length === op.ids.length ? entry : withIds(entry, keep);
+  return entry;
 }
 
 /** The new entry takes over the older one's memory of how things were before both. */
@@ -61,25 +64,11 @@ function inherit(entry: OutboxEntry, older: OutboxEntry, id: string, field: Mess
   if (field === 'place') {
     const origin = older.local?.origin?.[id];
     if (origin !== undefined) local.origin = { ...local.origin, [id]: origin };
+    const messageId = older.local?.messageIds?.[id];
+    if (messageId !== undefined) local.messageIds = { ...local.messageIds, [id]: messageId };
   } else {
     const before = older.local?.before?.[id];
     if (before !== undefined) local.before = { ...local.before, [id]: { ...local.before?.[id], ...before } };
-  }
-}
-
-/** True when the intent, for this message, puts things back as they were before: nothing to send. */
-function cancels(entry: OutboxEntry, id: string, field: MessageField): boolean {
-  const op = entry.op;
-  const before = entry.local?.before?.[id];
-  switch (op.kind) {
-    case 'set-read':
-      return field === 'read' && before?.isRead === (op.isRead ? 1 : 0);
-    case 'set-flag':
-      return field === 'flag' && before?.flag === op.flag;
-    case 'move':
-      return entry.local?.origin?.[id] === op.toFolderId;
-    default:
-      return false;
   }
 }
 
@@ -93,6 +82,7 @@ export function withIds(entry: OutboxEntry, ids: string[]): OutboxEntry {
     const local = { ...entry.local };
     if (local.origin) local.origin = pick(local.origin)!;
     if (local.before) local.before = pick(local.before)!;
+    if (local.messageIds) local.messageIds = pick(local.messageIds)!;
     if (local.hardDelete) local.hardDelete = local.hardDelete.filter((id) => keep.has(id));
     next.local = local;
   }
@@ -149,7 +139,7 @@ async function foldRename(db: MailDB, live: OutboxEntry[], entry: OutboxEntry): 
       if (last.local?.folderBefore) entry.local = { ...entry.local, folderBefore: last.local.folderBefore };
     }
   }
-  return entry.local?.folderBefore?.name === op.name.trim() ? undefined : entry;
+  return entry;
 }
 
 /**

@@ -72,7 +72,7 @@ export async function push(ctx: SyncContext): Promise<PushResult> {
     if (!first) break;
     visited.add(first.seq!);
     const now = clock.now();
-    if ((first.notBefore ?? 0) > now || blocked.hits(first)) {
+    if ((first.notBefore ?? 0) > now || blocked.hits(first) || deletesNeeded(first, blocked)) {
       blocked.add(first);
       continue;
     }
@@ -205,6 +205,15 @@ async function waitFor(ctx: SyncContext, entry: OutboxEntry, entries: OutboxEntr
       ? 'Waiting for a change it needs, which was stopped: see above.'
       : 'Waiting for a change it needs to reach the server first.';
   if (entry.error !== reason || entry.state !== 'pending') await fail(ctx, entry.seq!, { kind: 'wait', reason });
+}
+
+/**
+ * A folder deleted for good takes along whatever the server holds in it then, which may be more
+ * than it held here (a folder whose move out is held up, messages whose move out is): it never
+ * overtakes an earlier entry that is held up.
+ */
+function deletesNeeded(entry: OutboxEntry, blocked: Blocked): boolean {
+  return entry.op.kind === 'delete-folder' && !!entry.local?.hardDelete?.length && blocked.any;
 }
 
 /** A cheap request that tells whether the server answers at all. */

@@ -1,12 +1,14 @@
 /**
  * A plain model of what the user sees and of what the server must end with, for the outbox tests.
- * It knows nothing of the outbox: it applies each intent to a map the way a person reads the
- * screen, then says what the server must hold once every intent has been replayed — each
- * message's net change (its last read state, flag and place when they differ from where it
- * started), applied to the server as other clients left it. A move into a folder the server no
- * longer has, or a folder made under one, cannot happen: those are the only parked entries.
+ * `View` applies each intent to a map the way a person reads the screen. `Journal` keeps the
+ * intents in the order they were made and replays them, one by one, on the server as other
+ * clients left it: the user's last word on a message wins, a move into a folder the server no
+ * longer has (or a folder made under one) cannot happen and is parked, a folder deleted for good
+ * takes what is in it along. The one rule it shares with the outbox: a message's moves fold into
+ * its last one, except across a folder delete (so a message never leaves a folder later than the
+ * user took it out).
  */
-import type { FlagState } from '../../src/db/index.js';
+import type { FlagState, OutboxOp } from '../../src/db/index.js';
 
 export interface ViewMessage {
   /** Message-ID: the identity that survives a move (the EWS id does not). */
@@ -26,6 +28,9 @@ export interface ViewFolder {
 export class View {
   readonly messages = new Map<string, ViewMessage>();
   readonly folders = new Map<string, ViewFolder>();
+  /** Messages and folders that went with a folder deleted for good, as they were then. */
+  readonly removedMessages = new Map<string, ViewMessage>();
+  readonly removedFolders = new Map<string, ViewFolder>();
 
   constructor(
     readonly root: string,
@@ -83,75 +88,147 @@ export class View {
       return;
     }
     const gone = [...this.folders.keys()].filter((f) => this.within(f, id));
-    for (const f of gone) this.folders.delete(f);
-    for (const [mid, m] of this.messages) if (gone.includes(m.folder)) this.messages.delete(mid);
+    for (const [mid, m] of this.messages)
+      if (gone.includes(m.folder)) {
+        this.removedMessages.set(mid, m);
+        this.messages.delete(mid);
+      }
+    for (const f of gone) {
+      this.removedFolders.set(f, this.folders.get(f)!);
+      this.folders.delete(f);
+    }
   }
 }
 
-/** The server as the model expects it: messages by Message-ID, folders by their final server identity. */
+export interface ServerMessage {
+  folder: string;
+  isRead: boolean;
+  flag: FlagState;
+}
+
+type Step =
+  | { kind: 'read'; key: string; value: boolean }
+  | { kind: 'flag'; key: string; value: FlagState }
+  /** `to` undefined: deleted for good. */
+  | { kind: 'place'; key: string; to?: string }
+  | { kind: 'create'; id: string; parent: string; name: string }
+  | { kind: 'rename'; id: string; name: string }
+  | { kind: 'delete-folder'; id: string; hard: boolean };
+
+/** What the server must end with, and what must be parked on the way. */
 export interface Expected {
-  /** key → folder (a server id, or a temp id standing for the folder the replay creates). */
-  messages: Map<string, { folder: string; isRead: boolean; flag: FlagState }>;
-  /** Folder id (server or temp) → name and parent, for folders that must exist. */
+  messages: Map<string, ServerMessage>;
+  /** Folder id (a server id, or the temp id of one made offline) → name and parent. */
   folders: Map<string, { name: string; parent: string }>;
-  /** Messages whose move must be parked, and temp folders whose creation must be. */
   parkedMessages: Set<string>;
   parkedFolders: Set<string>;
 }
 
-/**
- * What the server must hold: `server` is the server's messages and folders after other clients'
- * changes (deleted ones absent), `initial` and `final` the user's view before and after the
- * offline changes.
- */
-export function expectedServer(
-  initial: View,
-  final: View,
-  server: { messages: Map<string, { folder: string; isRead: boolean; flag: FlagState }>; folders: Set<string> },
-): Expected {
-  const exp: Expected = {
-    messages: new Map(),
-    folders: new Map(),
-    parkedMessages: new Set(),
-    parkedFolders: new Set(),
-  };
-  // Folders: a temp folder exists when its parent does; a server folder when the server kept it.
-  const exists = (id: string, seen = new Set<string>()): boolean => {
-    if (id === final.root) return true;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    const f = final.folders.get(id);
-    if (!f) return false;
-    if (!id.startsWith('local:')) return server.folders.has(id);
-    return exists(f.parent, seen);
-  };
-  for (const [id, f] of final.folders) {
-    if (f.distinguished) {
-      exp.folders.set(id, { name: f.name, parent: f.parent });
-      continue;
+/** The user's intents in the order they were made, message by message. */
+export class Journal {
+  private readonly steps: (Step | undefined)[] = [];
+  private readonly lastPlace = new Map<string, number>();
+  private lastFolderDelete = -1;
+
+  constructor(private readonly view: View) {}
+
+  /** Call before the view applies the intent (it reads where things are now). */
+  record(op: OutboxOp): void {
+    const key = (id: string) => this.view.messages.get(id)!.key;
+    switch (op.kind) {
+      case 'set-read':
+        for (const id of op.ids) this.steps.push({ kind: 'read', key: key(id), value: op.isRead });
+        return;
+      case 'set-flag':
+        for (const id of op.ids) this.steps.push({ kind: 'flag', key: key(id), value: op.flag });
+        return;
+      case 'move':
+        for (const id of op.ids) this.place(key(id), op.toFolderId);
+        return;
+      case 'delete':
+        for (const id of op.ids) {
+          const m = this.view.messages.get(id)!;
+          this.place(m.key, this.view.within(m.folder, this.view.trash) ? undefined : this.view.trash);
+        }
+        return;
+      case 'create-folder':
+        this.steps.push({ kind: 'create', id: op.tempId, parent: op.parentId || this.view.root, name: op.name });
+        return;
+      case 'rename-folder':
+        this.steps.push({ kind: 'rename', id: op.id, name: op.name });
+        return;
+      case 'delete-folder':
+        this.lastFolderDelete = this.steps.length;
+        this.steps.push({ kind: 'delete-folder', id: op.id, hard: this.view.within(op.id, this.view.trash) });
+        return;
+      default:
+        return;
     }
-    if (exists(id)) exp.folders.set(id, { name: f.name, parent: f.parent });
-    else if (id.startsWith('local:')) exp.parkedFolders.add(id);
   }
-  const byKey = (v: View) => new Map([...v.messages.values()].map((m) => [m.key, m]));
-  const before = byKey(initial);
-  const after = byKey(final);
-  for (const [key, s] of server.messages) {
-    const was = before.get(key);
-    const now = after.get(key);
-    if (!was) {
-      exp.messages.set(key, { ...s });
-      continue;
-    }
-    if (!now) continue; // deleted for good here (or with its folder): gone on the server too
-    const m = { ...s };
-    if (now.isRead !== was.isRead) m.isRead = now.isRead;
-    if (now.flag !== was.flag) m.flag = now.flag;
-    if (now.folder !== was.folder) {
-      if (exists(now.folder)) m.folder = now.folder;
-      else exp.parkedMessages.add(key);
-    }
-    exp.messages.set(key, m);
+
+  /** A move folds into the message's earlier one unless a folder was deleted in between. */
+  private place(key: string, to: string | undefined): void {
+    const before = this.lastPlace.get(key);
+    if (before !== undefined && before > this.lastFolderDelete) this.steps[before] = undefined;
+    this.lastPlace.set(key, this.steps.length);
+    this.steps.push(to === undefined ? { kind: 'place', key } : { kind: 'place', key, to });
   }
-  return exp;
+
+  /** Replays the intents on the server's state (as other clients left it). */
+  replay(server: { messages: Map<string, ServerMessage>; folders: Map<string, { name: string; parent: string }> }) {
+    const messages = new Map([...server.messages].map(([k, m]) => [k, { ...m }]));
+    const folders = new Map([...server.folders].map(([k, f]) => [k, { ...f }]));
+    const exp: Expected = { messages, folders, parkedMessages: new Set(), parkedFolders: new Set() };
+    const exists = (id: string) => id === this.view.root || folders.has(id);
+    for (const step of this.steps) {
+      if (!step) continue;
+      switch (step.kind) {
+        case 'read':
+        case 'flag': {
+          const m = messages.get(step.key);
+          if (m && step.kind === 'read') m.isRead = step.value;
+          if (m && step.kind === 'flag') m.flag = step.value;
+          break;
+        }
+        case 'place': {
+          const m = messages.get(step.key);
+          if (!m) break;
+          if (step.to === undefined) messages.delete(step.key);
+          else if (exists(step.to)) m.folder = step.to;
+          else exp.parkedMessages.add(step.key);
+          break;
+        }
+        case 'create':
+          if (exists(step.parent)) folders.set(step.id, { name: step.name, parent: step.parent });
+          else exp.parkedFolders.add(step.id);
+          break;
+        case 'rename': {
+          const f = folders.get(step.id);
+          if (f) f.name = step.name;
+          break;
+        }
+        case 'delete-folder': {
+          const f = folders.get(step.id);
+          if (!f) break;
+          if (!step.hard) {
+            f.parent = this.view.trash;
+            break;
+          }
+          const gone = new Set([step.id]);
+          for (let grew = true; grew;) {
+            grew = false;
+            for (const [id, x] of folders)
+              if (!gone.has(id) && gone.has(x.parent)) {
+                gone.add(id);
+                grew = true;
+              }
+          }
+          for (const id of gone) folders.delete(id);
+          for (const [k, m] of messages) if (gone.has(m.folder)) messages.delete(k);
+          break;
+        }
+      }
+    }
+    return exp;
+  }
 }

@@ -20,10 +20,15 @@ function subjects(e: OutboxEntry): string[] {
   }
 }
 
-/** Folders an entry needs as they are: a move's target, a new folder's parent. */
+/**
+ * Folders an entry needs as they are: a move's target, the folders its messages are leaving
+ * (deleting one first would take them along), a new folder's parent.
+ */
 function refs(e: OutboxEntry): string[] {
   const op = e.op;
-  if (op.kind === 'move') return [op.toFolderId];
+  const origins = Object.values(e.local?.origin ?? {});
+  if (op.kind === 'move') return [op.toFolderId, ...origins];
+  if (op.kind === 'delete') return origins;
   if (op.kind === 'create-folder') return [op.parentId];
   return [];
 }
@@ -31,17 +36,25 @@ function refs(e: OutboxEntry): string[] {
 /**
  * What this push may not touch because an earlier entry about it failed, waits or backs off:
  * a later intent on the same message or folder must not overtake it (the server would end with
- * the older intent). Everything else goes on.
+ * the older intent), and a folder an earlier entry still needs must not be deleted or renamed
+ * under it. Everything else goes on.
  */
 export class Blocked {
-  private readonly keys = new Set<string>();
+  private readonly changed = new Set<string>();
+  private readonly needed = new Set<string>();
 
   add(e: OutboxEntry): void {
-    for (const k of subjects(e)) this.keys.add(k);
+    for (const k of subjects(e)) this.changed.add(k);
+    for (const k of refs(e)) this.needed.add(k);
   }
 
   hits(e: OutboxEntry): boolean {
-    return [...subjects(e), ...refs(e)].some((k) => this.keys.has(k));
+    return [...subjects(e), ...refs(e)].some((k) => this.changed.has(k)) || subjects(e).some((k) => this.needed.has(k));
+  }
+
+  /** Whether any earlier entry is held up in this push. */
+  get any(): boolean {
+    return this.changed.size > 0 || this.needed.size > 0;
   }
 }
 

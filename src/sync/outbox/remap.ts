@@ -1,18 +1,23 @@
 import Dexie from 'dexie';
 import type { ItemId } from '../../ews/index.js';
-import type { MailDB, OutboxEntry, OutboxOp } from '../../db/index.js';
+import { CountDeltas, type MailDB, type OutboxEntry, type OutboxOp } from '../../db/index.js';
 
 /**
  * The server gave items new ids (MoveItem, CreateItem of a draft): the rows, their bodies and
  * every later outbox entry naming an old id switch to the new one, so a queued "mark read"
  * after a "move" reaches the moved message (K-9 Mail lost exactly these: k9mail/k-9#4046).
- * Call inside a rw transaction over messages, bodies and outbox.
+ * A sync may have brought the new id in already (a move whose answer was lost): that copy gives
+ * way to the row the user sees, and the folder counts lose it. Call inside a rw transaction over
+ * messages, bodies, folders and outbox.
  */
 export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq: number): Promise<void> {
   if (ids.size === 0) return;
+  const counts = new CountDeltas();
   for (const [oldId, next] of ids) {
     const row = await db.messages.get(oldId);
     if (row) {
+      const synced = next.id === oldId ? undefined : await db.messages.get(next.id);
+      if (synced) counts.change(synced, undefined);
       await db.messages.delete(oldId);
       await db.messages.put({ ...row, id: next.id, changeKey: next.changeKey ?? row.changeKey });
     }
@@ -22,6 +27,7 @@ export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq:
       await db.bodies.put({ ...body, id: next.id });
     }
   }
+  await counts.apply(db);
   const swap = (id: string) => ids.get(id)?.id ?? id;
   const swapKeys = <T>(map: Record<string, T> | undefined) =>
     map && Object.fromEntries(Object.entries(map).map(([id, v]) => [swap(id), v]));
@@ -35,6 +41,7 @@ export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq:
       if (local.hardDelete) local.hardDelete = local.hardDelete.map(swap);
       if (local.origin) local.origin = swapKeys(local.origin)!;
       if (local.before) local.before = swapKeys(local.before)!;
+      if (local.messageIds) local.messageIds = swapKeys(local.messageIds)!;
       if (local.draftId) local.draftId = swap(local.draftId);
       next.local = local;
     }
@@ -79,8 +86,12 @@ export async function remapFolder(db: MailDB, oldId: string, newId: string, afte
   });
 }
 
+/**
+ * Rewrites the entries after `afterSeq`, and parked ones whatever their place: they wait out of
+ * line, and a Retry must find the message under the id it has now.
+ */
 async function rewriteLater(db: MailDB, afterSeq: number, rewrite: (e: OutboxEntry) => OutboxEntry): Promise<void> {
-  const later = await db.outbox.where('seq').above(afterSeq).toArray();
+  const later = await db.outbox.filter((e) => e.seq! > afterSeq || e.state === 'parked').toArray();
   for (const e of later) {
     const next = rewrite(e);
     if (JSON.stringify(next) !== JSON.stringify(e)) await db.outbox.put(next);

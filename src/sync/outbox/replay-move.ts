@@ -39,7 +39,8 @@ export async function replayMove(
   if (unsure && toMove.length) {
     const missing = await notAt(ctx, toMove);
     if (missing.length) {
-      const found = await findMoved(ctx, missing, target);
+      const recorded = Object.assign({}, ...group.map((e) => e.local?.messageIds ?? {})) as Record<string, string>;
+      const found = await findMoved(ctx, missing, target, recorded);
       for (const id of missing) {
         const now = found.get(id);
         if (now) out.moved!.set(id, now);
@@ -70,8 +71,13 @@ export async function replayMove(
   }
   if (folderMissing && op.kind === 'move') {
     goneFolders.add(op.toFolderId);
+    // The messages may be gone too; only those still there wait for the user.
+    const waiting = toMove.filter((id) => !out.moved!.has(id) && !out.failed.has(id));
+    const missing = new Set(waiting.length ? await notAt(ctx, waiting) : []);
     const reason = await targetGoneReason(ctx, op.toFolderId);
-    for (const id of toMove) if (!out.moved!.has(id)) out.failed.set(id, { kind: 'park', reason });
+    for (const id of waiting)
+      if (missing.has(id)) out.gone.add(id);
+      else out.failed.set(id, { kind: 'park', reason });
   }
 
   if (toDelete.length) {

@@ -69,7 +69,7 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
     // Deleted on the server meanwhile: the user's latest words make a new draft.
     const updated = await updateDraft(ctx, localId, item);
     const saved = updated ?? (await createDraft(ctx, item));
-    await db.transaction('rw', [db.messages, db.bodies, db.outbox], async () => {
+    await db.transaction('rw', [db.messages, db.bodies, db.folders, db.outbox], async () => {
       if (!updated) await remapItems(db, new Map([[localId, saved]]), entry.seq!);
       else if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
       await db.outbox.delete(entry.seq!);
@@ -78,7 +78,7 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
   }
   const found = unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined;
   const created = found ?? (await createDraft(ctx, item));
-  await db.transaction('rw', [db.messages, db.bodies, db.outbox], async () => {
+  await db.transaction('rw', [db.messages, db.bodies, db.folders, db.outbox], async () => {
     if (localId) await remapItems(db, new Map([[localId, created]]), entry.seq!);
     await db.outbox.delete(entry.seq!);
   });
