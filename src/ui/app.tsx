@@ -11,7 +11,16 @@ import { useStore } from './hooks/store.js';
 import { useLiveQuery } from './hooks/use-live-query.js';
 import { useMediaQuery } from './hooks/use-media-query.js';
 import { useI18n } from './i18n/use-i18n.js';
-import { shortcutFor, type ShortcutCommand } from './keyboard.js';
+import { createShortcutReader, type ShortcutCommand } from './keyboard.js';
+import type { DraggedMessages } from './multi-select/message-drag.js';
+import { selectedMessages } from './multi-select/selected-messages.js';
+import {
+  clearSelection,
+  selectAllIn,
+  selectionOf,
+  selection as selectionStore,
+  toggleSelected,
+} from './multi-select/selection-store.js';
 import { updateReady } from './register-sw.js';
 import { navigate, route as routeStore } from './route.js';
 import { cursor, focusReaderOnOpen, indexOf, messageAt } from './selection.js';
@@ -35,7 +44,11 @@ const MovePicker = lazy(() => import('./views/move-picker.js'));
 const SettingsDialog = lazy(() => import('./views/settings-dialog.js'));
 const ShortcutsHelp = lazy(() => import('./views/shortcuts-help.js'));
 
-type Dialog = { kind: 'move'; message: MessageRow } | { kind: 'help' } | { kind: 'settings' } | undefined;
+type Dialog =
+  | { kind: 'move'; messages: MessageRow[]; fromSelection: boolean }
+  | { kind: 'help' }
+  | { kind: 'settings' }
+  | undefined;
 
 /** The mail client: three panes (one at a time below 720 px), the status bar, dialogs and keys. */
 export function App() {
@@ -107,30 +120,55 @@ export function App() {
     if (open) navigate({ view: 'mail', folderId, messageId: m.id }, { replace: messageId !== undefined });
   };
 
-  /** After the open message leaves the list, show the one that took its place (wide) or the list. */
-  const afterRemoval = async (m: MessageRow) => {
+  /**
+   * After messages leave the list: a selection they were is done with. When the open message was
+   * the only one, show the one that took its place (wide) or the list; among several, the list.
+   */
+  const afterRemoval = async (gone: MessageRow[], fromSelection: boolean) => {
+    if (fromSelection) clearSelection();
     const c = cursor.get();
-    if (messageId !== m.id || !folderId) return;
-    const next = !narrow && c?.id === m.id ? await messageAt(folderId, c.index) : undefined;
+    const m = gone.find((x) => x.id === messageId);
+    if (!m || !folderId) return;
+    const next = !narrow && gone.length === 1 && c?.id === m.id ? await messageAt(folderId, c.index) : undefined;
     if (next) {
       cursor.set({ folderId, index: c!.index, id: next.id });
       navigate({ view: 'mail', folderId, messageId: next.id }, { replace: true });
     } else closeReader();
   };
 
+  /** What the toolbars and shortcuts do, to one message or to a whole selection (one intent). */
+  const act = {
+    archive: (ms: MessageRow[], fromSelection = false) =>
+      void archive(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
+    remove: (ms: MessageRow[], fromSelection = false) =>
+      void remove(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
+    move: (ms: MessageRow[], fromSelection = false) => setDialog({ kind: 'move', messages: ms, fromSelection }),
+    setRead: (ms: MessageRow[], isRead: boolean) => void setRead(ms, isRead, t),
+    toggleFlag: (ms: MessageRow[]) => void toggleFlag(ms, t),
+  };
+
   const commands: MessageCommands = {
     reply: (m, mode) => openComposer(mode, m.id),
-    archive: (m) => void archive([m], t).then((ok) => ok && void afterRemoval(m)),
-    remove: (m) => void remove([m], t).then((ok) => ok && void afterRemoval(m)),
-    move: (m) => setDialog({ kind: 'move', message: m }),
-    setRead: (m, isRead) => void setRead([m], isRead, t),
-    toggleFlag: (m) => void toggleFlag([m], t),
+    archive: (m) => act.archive([m]),
+    remove: (m) => act.remove([m]),
+    move: (m) => act.move([m]),
+    setRead: (m, isRead) => act.setRead([m], isRead),
+    toggleFlag: (m) => act.toggleFlag([m]),
   };
 
   const target = async (): Promise<MessageRow | undefined> => {
     const id = messageId ?? cursor.get()?.id;
     return id ? getMessage(db, id) : undefined;
   };
+
+  /** Messages dropped on a folder in the folder pane: a move, like Move to… */
+  const onDrop = async (dragged: DraggedMessages, to: FolderRow) => {
+    const ms = await dragged.messages();
+    if (ms.length && (await moveTo(ms, to, t))) void afterRemoval(ms, dragged.fromSelection);
+  };
+
+  // The selection is for the folder list; search results and other views act on one message.
+  const listSelection = () => (query.trim() ? undefined : selectionOf(folderId));
 
   const run = async (command: ShortcutCommand) => {
     const at = current && current.folderId === folderId ? current.index : -1;
@@ -150,6 +188,34 @@ export function App() {
         return search.current?.focus();
       case 'help':
         return setDialog({ kind: 'help' });
+      case 'selectAll':
+        return folderId && !query.trim() ? selectAllIn(folderId) : undefined;
+      case 'selectNone':
+      case 'clearSelection':
+        return clearSelection();
+      case 'toggleSelect': {
+        const c = cursor.get();
+        return c && c.folderId === folderId && !query.trim() ? toggleSelected(c.folderId, c.id) : undefined;
+      }
+    }
+    const selected = listSelection();
+    if (selected) {
+      const ms = await selectedMessages(db, selected);
+      if (!ms.length) return clearSelection();
+      switch (command) {
+        case 'read':
+          return act.setRead(ms, true);
+        case 'unread':
+          return act.setRead(ms, false);
+        case 'flag':
+          return act.toggleFlag(ms);
+        case 'archive':
+          return act.archive(ms, true);
+        case 'delete':
+          return act.remove(ms, true);
+        case 'move':
+          return act.move(ms, true);
+      }
     }
     const m = await target();
     if (!m) return;
@@ -178,10 +244,12 @@ export function App() {
   const runRef = useRef(run);
   runRef.current = run;
   useEffect(() => {
+    const read = createShortcutReader();
     const onKey = (e: KeyboardEvent) => {
-      if (route.view !== 'mail' && !['compose', 'search', 'help'].includes(shortcutFor(e) ?? '')) return;
-      const command = shortcutFor(e);
-      if (!command) return;
+      const command = read(e);
+      if (!command || (route.view !== 'mail' && !['compose', 'search', 'help'].includes(command))) return;
+      // Esc with nothing selected is not ours to take.
+      if (command === 'clearSelection' && !selectionStore.get()) return;
       e.preventDefault();
       void runRef.current(command);
     };
@@ -203,6 +271,7 @@ export function App() {
         selectedIndex={current?.folderId === folder.id ? current.index : undefined}
         onOpen={openMessage}
         onMove={(i) => void moveCursor(i, !narrow)}
+        onCommand={(c) => void run(c)}
       />
     ) : (
       <section class="list-pane">
@@ -288,7 +357,11 @@ export function App() {
       )}
       <div class="panes">
         <nav class="folder-pane" aria-label={t.t('nav.folders')}>
-          <FolderTree selectedId={folderId} onNavigate={() => setFoldersOpen(false)} />
+          <FolderTree
+            selectedId={folderId}
+            onNavigate={() => setFoldersOpen(false)}
+            onDropMessages={(dragged, to) => void onDrop(dragged, to)}
+          />
           <LocalDrafts />
         </nav>
         <main id="main" ref={main} class="main-pane" tabIndex={-1}>
@@ -299,12 +372,12 @@ export function App() {
       <Toasts />
       {dialog?.kind === 'move' && (
         <MovePicker
-          excludeId={dialog.message.folderId}
+          excludeId={dialog.messages[0]?.folderId}
           onClose={() => setDialog(undefined)}
           onPick={(f: FolderRow) => {
-            const m = dialog.message;
+            const { messages: ms, fromSelection } = dialog;
             setDialog(undefined);
-            void moveTo([m], f, t).then((ok) => ok && void afterRemoval(m));
+            void moveTo(ms, f, t).then((ok) => ok && void afterRemoval(ms, fromSelection));
           }}
         />
       )}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { shortcutFor } from './keyboard.js';
+import { createShortcutReader, shortcutFor } from './keyboard.js';
 
 function press(key: string, init: KeyboardEventInit = {}, target: Element = document.body): KeyboardEvent {
   const e = new KeyboardEvent('keydown', { key, bubbles: true, ...init });
@@ -29,7 +29,7 @@ describe('shortcutFor', () => {
     document.body.append(dialog);
     expect(shortcutFor(press('e', {}, button))).toBeUndefined();
     expect(shortcutFor(press('c', { ctrlKey: true }))).toBeUndefined();
-    expect(shortcutFor(press('x'))).toBeUndefined();
+    expect(shortcutFor(press('w'))).toBeUndefined();
   });
 
   it('opens with Enter only from a list', () => {
@@ -38,5 +38,61 @@ describe('shortcutFor', () => {
     document.body.append(list);
     expect(shortcutFor(press('Enter', {}, list))).toBe('open');
     expect(shortcutFor(press('Enter', {}, document.createElement('button')))).toBeUndefined();
+  });
+});
+
+describe('createShortcutReader', () => {
+  const clock = () => {
+    let t = 1_000;
+    return { now: () => t, advance: (ms: number) => (t += ms) };
+  };
+
+  it('reads *a and *n as select all and none, and a alone as reply all', () => {
+    const time = clock();
+    const read = createShortcutReader(time.now);
+    expect(read(press('Shift', { shiftKey: true }))).toBeUndefined();
+    expect(read(press('*', { shiftKey: true }))).toBeUndefined();
+    expect(read(press('a'))).toBe('selectAll');
+    expect(read(press('a'))).toBe('replyAll');
+    read(press('*', { shiftKey: true }));
+    expect(read(press('n'))).toBe('selectNone');
+    expect(read(press('n'))).toBeUndefined();
+  });
+
+  it('forgets * after a moment, or when another key comes between', () => {
+    const time = clock();
+    const read = createShortcutReader(time.now);
+    read(press('*'));
+    time.advance(2_000);
+    expect(read(press('a'))).toBe('replyAll');
+    read(press('*'));
+    read(press('j'));
+    expect(read(press('a'))).toBe('replyAll');
+  });
+
+  it('ignores * typed into a field', () => {
+    const read = createShortcutReader(clock().now);
+    const input = document.createElement('input');
+    document.body.append(input);
+    read(press('*', {}, input));
+    expect(read(press('a'))).toBe('replyAll');
+  });
+
+  it('selects all with Ctrl/Cmd+A in the list, and leaves it to the browser elsewhere', () => {
+    const read = createShortcutReader(clock().now);
+    const list = document.createElement('div');
+    list.setAttribute('role', 'listbox');
+    document.body.append(list);
+    expect(read(press('a', { ctrlKey: true }, list))).toBe('selectAll');
+    expect(read(press('a', { metaKey: true }, list))).toBe('selectAll');
+    const reader = document.createElement('article');
+    document.body.append(reader);
+    expect(read(press('a', { ctrlKey: true }, reader))).toBeUndefined();
+  });
+
+  it('toggles with x and clears with Esc', () => {
+    const read = createShortcutReader(clock().now);
+    expect(read(press('x'))).toBe('toggleSelect');
+    expect(read(press('Escape'))).toBe('clearSelection');
   });
 });

@@ -15,7 +15,11 @@ export type ShortcutCommand =
   | 'forward'
   | 'compose'
   | 'search'
-  | 'help';
+  | 'help'
+  | 'toggleSelect'
+  | 'selectAll'
+  | 'selectNone'
+  | 'clearSelection';
 
 const KEYS: Record<string, ShortcutCommand> = {
   j: 'next',
@@ -34,7 +38,13 @@ const KEYS: Record<string, ShortcutCommand> = {
   c: 'compose',
   '/': 'search',
   '?': 'help',
+  x: 'toggleSelect',
+  Escape: 'clearSelection',
 };
+
+// Gmail's two-key selection commands: `*` then `a` (all) or `n` (none), the second key soon after.
+const SEQUENCE_MS = 1500;
+const AFTER_STAR: Record<string, ShortcutCommand> = { a: 'selectAll', n: 'selectNone' };
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -47,9 +57,34 @@ function isTyping(target: EventTarget | null): boolean {
  * list, so it still presses the focused button everywhere else.
  */
 export function shortcutFor(e: KeyboardEvent): ShortcutCommand | undefined {
-  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return undefined;
-  if (isTyping(e.target)) return undefined;
-  if (e.target instanceof Element && e.target.closest('dialog')) return undefined;
-  if (e.key === 'Enter') return e.target instanceof Element && e.target.closest('[role=listbox]') ? 'open' : undefined;
+  if (notOurs(e)) return undefined;
+  if (e.key === 'Enter') return inList(e.target) ? 'open' : undefined;
   return KEYS[e.key];
+}
+
+function notOurs(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return true;
+  return e.target instanceof Element && e.target.closest('dialog') !== null;
+}
+
+function inList(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[role=listbox]') !== null;
+}
+
+/**
+ * `shortcutFor` plus what needs more than one key press: `*a` / `*n`, and Ctrl/Cmd+A, which
+ * selects every message while the list has focus (elsewhere it still selects text).
+ */
+export function createShortcutReader(now: () => number = Date.now): (e: KeyboardEvent) => ShortcutCommand | undefined {
+  let starAt = -Infinity;
+  return (e) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (mod && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'a')
+      return inList(e.target) || e.target === document.body ? 'selectAll' : undefined;
+    // Shift goes down on its own before `*` on most layouts.
+    if (e.key === 'Shift') return undefined;
+    const afterStar = !notOurs(e) && now() - starAt < SEQUENCE_MS ? AFTER_STAR[e.key] : undefined;
+    starAt = e.key === '*' && !notOurs(e) ? now() : -Infinity;
+    return afterStar ?? shortcutFor(e);
+  };
 }

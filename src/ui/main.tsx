@@ -17,7 +17,7 @@ import './styles.css';
 async function start(): Promise<void> {
   // Open the store now, while the first render is being prepared, not on the first query.
   void db.open().catch(() => undefined);
-  registerServiceWorker();
+  void registerServiceWorker().catch((err: unknown) => console.error('Service worker registration failed', err));
   listenToWorker();
   // The user's language before the first paint (English is built in; others are a small chunk).
   await loadLanguage(currentLanguage()).catch(() => undefined);

@@ -1,4 +1,3 @@
-import { Workbox } from 'workbox-window';
 import { createStore } from './hooks/store.js';
 
 /** Set when a new worker is installed and waiting: calling it activates the worker and reloads. */
@@ -7,9 +6,13 @@ export const updateReady = createStore<(() => void) | undefined>(undefined);
 /**
  * Registers the worker without skipWaiting: a new version waits until the user chooses to reload,
  * so a page never runs against a worker (and precache) from another build (SECURITY.md §6.5).
+ * workbox-window comes in its own chunk: registering need not hold up the first screen, which
+ * Workbox itself advises (register after the page has loaded).
+ * @see https://developer.chrome.com/docs/workbox/service-worker-lifecycle#registration
  */
-export function registerServiceWorker(): void {
+export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
+  const { Workbox } = await import('workbox-window');
   const wb = import.meta.env.DEV
     ? new Workbox('/dev-sw.js?dev-sw', { type: 'module' })
     : new Workbox('/sw.js', { scope: '/' });
@@ -19,5 +22,5 @@ export function registerServiceWorker(): void {
       wb.messageSkipWaiting();
     });
   });
-  void wb.register();
+  await wb.register();
 }

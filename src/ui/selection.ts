@@ -1,6 +1,6 @@
-import Dexie from 'dexie';
 import type { MessageRow } from '../db/index.js';
 import { folderAnchors } from './queries/folder-anchors.js';
+import { positionOf } from './queries/message-position.js';
 import { messageWindow } from './queries/message-window.js';
 import { db } from './db.js';
 import { createStore } from './hooks/store.js';
@@ -26,13 +26,7 @@ export async function messageAt(folderId: string, index: number): Promise<Messag
   return (await messageWindow(db, folderId, index, 1, folderAnchors.get().get(folderId)))[0];
 }
 
-/**
- * Where a message sits in its folder's list: the number of newer messages. Used when a message is
- * opened by address (a reload, a link) rather than from the list.
- */
-export async function indexOf(message: MessageRow): Promise<number> {
-  return db.messages
-    .where('[folderId+receivedAt]')
-    .between([message.folderId, message.receivedAt], [message.folderId, Dexie.maxKey], false, true)
-    .count();
+/** Where a message sits in its folder's list, for one opened by address (a reload, a link). */
+export function indexOf(message: MessageRow): Promise<number> {
+  return positionOf(db, message);
 }

@@ -1,11 +1,31 @@
 import { distinguishedFolder, type FolderRow, type MessageRow, type OutboxOp } from '../../db/index.js';
 import { db } from '../db.js';
 import { folderName } from '../folder-names.js';
-import type { Translator } from '../i18n/translate.js';
+import type { Translator, PluralKey, Params } from '../i18n/translate.js';
+import type { MessageKey } from '../i18n/en.js';
 import { perform } from './perform.js';
 import { showToast } from './toasts.js';
 
 const ids = (messages: MessageRow[]) => messages.map((m) => m.id);
+
+/** "Archived." for one message, "12 messages archived." for a selection. */
+function said(messages: MessageRow[], t: Translator, one: MessageKey, many: PluralKey, params?: Params): string {
+  return messages.length > 1 ? t.plural(many, messages.length, params) : t.t(one, params);
+}
+
+/**
+ * Undo of a read or flag change: each message gets back its own state, so a selection of read
+ * and unread messages marked read returns to exactly that mix (one intent per former state).
+ */
+function restore<V extends string | number>(
+  messages: MessageRow[],
+  before: (m: MessageRow) => V,
+  op: (ids: string[], value: V) => OutboxOp,
+) {
+  const byValue = new Map<V, string[]>();
+  for (const m of messages) byValue.set(before(m), [...(byValue.get(before(m)) ?? []), m.id]);
+  return async () => [...byValue].map(([value, list]) => op(list, value));
+}
 
 /**
  * Finds a message again after it moved to `folderId`: by its id, or, once the server has given
@@ -34,23 +54,45 @@ function moveBack(messages: MessageRow[], to: () => Promise<string | undefined>)
 }
 
 export function setRead(messages: MessageRow[], isRead: boolean, t: Translator): Promise<boolean> {
+  const changed = messages.filter((m) => (m.isRead === 1) !== isRead);
   return perform({ kind: 'set-read', ids: ids(messages), isRead }, t, {
-    done: t.t(isRead ? 'action.markRead' : 'action.markUnread') + '.',
+    done:
+      messages.length > 1
+        ? t.plural(isRead ? 'toast.markedRead' : 'toast.markedUnread', messages.length)
+        : t.t(isRead ? 'action.markRead' : 'action.markUnread') + '.',
+    ...(changed.length && {
+      undo: restore(
+        changed,
+        (m) => m.isRead,
+        (list, was) => ({ kind: 'set-read', ids: list, isRead: was === 1 }),
+      ),
+    }),
   });
 }
 
 /** Flags every message, unless all are flagged already: then clears them (Gmail's `s`). */
 export function toggleFlag(messages: MessageRow[], t: Translator): Promise<boolean> {
   const flag = messages.every((m) => m.flag === 1) ? 0 : 1;
+  const changed = messages.filter((m) => m.flag !== flag);
   return perform({ kind: 'set-flag', ids: ids(messages), flag }, t, {
-    done: t.t(flag ? 'action.flag' : 'action.unflag') + '.',
+    done:
+      messages.length > 1
+        ? t.plural(flag ? 'toast.flagged' : 'toast.unflagged', messages.length)
+        : t.t(flag ? 'action.flag' : 'action.unflag') + '.',
+    ...(changed.length && {
+      undo: restore(
+        changed,
+        (m) => m.flag,
+        (list, was) => ({ kind: 'set-flag', ids: list, flag: was }),
+      ),
+    }),
   });
 }
 
 export async function moveTo(messages: MessageRow[], folder: FolderRow, t: Translator): Promise<boolean> {
   const undo = moveBack(messages, async () => folder.id);
   return perform({ kind: 'move', ids: ids(messages), toFolderId: folder.id }, t, {
-    done: t.t('toast.moved', { folder: folderName(folder, t) }),
+    done: said(messages, t, 'toast.moved', 'toast.movedMany', { folder: folderName(folder, t) }),
     ...(undo && { undo }),
   });
 }
@@ -76,7 +118,7 @@ export async function archive(messages: MessageRow[], t: Translator): Promise<bo
   }
   const undo = moveBack(messages, async () => target.id);
   return perform({ kind: 'move', ids: ids(messages), toFolderId: target.id }, t, {
-    done: t.t('toast.archived'),
+    done: said(messages, t, 'toast.archived', 'toast.archivedMany'),
     ...(undo && { undo }),
   });
 }
@@ -86,5 +128,8 @@ export async function remove(messages: MessageRow[], t: Translator): Promise<boo
   const trash = await distinguishedFolder(db, 'deleteditems');
   const undo =
     trash && messages.every((m) => m.folderId !== trash.id) ? moveBack(messages, async () => trash.id) : undefined;
-  return perform({ kind: 'delete', ids: ids(messages) }, t, { done: t.t('toast.deleted'), ...(undo && { undo }) });
+  return perform({ kind: 'delete', ids: ids(messages) }, t, {
+    done: said(messages, t, 'toast.deleted', 'toast.deletedMany'),
+    ...(undo && { undo }),
+  });
 }

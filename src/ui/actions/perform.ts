@@ -9,10 +9,10 @@ export interface PerformOptions {
   /** What happened, for the toast ("Archived."); "Done." when absent. */
   done?: string;
   /**
-   * The intent that undoes this one, offered as Undo while the toast shows. Worked out when Undo
+   * The intents that undo this one, offered as Undo while the toast shows. Worked out when Undo
    * is pressed: by then the worker may have pushed the change and the server given new ids.
    */
-  undo?: () => Promise<OutboxOp | undefined>;
+  undo?: () => Promise<OutboxOp | OutboxOp[] | undefined>;
   /** No toast when it worked (a read flag set by opening a message). */
   quiet?: boolean;
   /** Said instead of `done` when the server cannot be reached now ("Message queued…"). */
@@ -43,10 +43,13 @@ export async function perform(op: OutboxOp, t: Translator, options: PerformOptio
     ? (options.done ?? t.t('toast.done'))
     : (options.queued ?? `${options.done ?? ''} ${t.t('toast.queued')}`.trim());
   const undo = options.undo;
-  showToast(text, {
-    ...(undo && {
-      undo: () => void undo().then((inverse) => (inverse ? perform(inverse, t, { done: t.t('toast.undone') }) : false)),
-    }),
-  });
+  showToast(text, { ...(undo && { undo: () => void undo().then((inverse) => undoWith(inverse ?? [], t)) }) });
   return true;
+}
+
+/** Records each inverse intent in order, with one "Undone." at the end. */
+async function undoWith(inverse: OutboxOp | OutboxOp[], t: Translator): Promise<void> {
+  const list = Array.isArray(inverse) ? inverse : [inverse];
+  for (const [i, op] of list.entries())
+    if (!(await perform(op, t, { done: t.t('toast.undone'), quiet: i < list.length - 1 }))) return;
 }

@@ -13,10 +13,21 @@ export const toasts = createStore<Toast[]>([]);
 // Long enough to reach Undo with the keyboard; errors stay until dismissed.
 const SHOW_MS = 8000;
 let next = 1;
+const timers = new Map<number, ReturnType<typeof setTimeout>>();
+let held = false;
+
+function schedule(toast: Toast): void {
+  if (toast.kind !== 'info' || held) return;
+  timers.set(
+    toast.id,
+    setTimeout(() => dismissToast(toast.id), SHOW_MS),
+  );
+}
 
 export function showToast(text: string, options: { kind?: Toast['kind']; undo?: () => void } = {}): void {
   const toast: Toast = { id: next++, text, kind: options.kind ?? 'info', ...(options.undo && { undo: options.undo }) };
   // One at a time, like Gmail: a new action replaces the previous message.
+  for (const old of toasts.get()) if (old.kind === 'info') dismissToast(old.id);
   toasts.set([
     ...toasts
       .get()
@@ -24,9 +35,25 @@ export function showToast(text: string, options: { kind?: Toast['kind']; undo?: 
       .slice(-2),
     toast,
   ]);
-  if (toast.kind === 'info') setTimeout(() => dismissToast(toast.id), SHOW_MS);
+  schedule(toast);
 }
 
 export function dismissToast(id: number): void {
+  clearTimeout(timers.get(id));
+  timers.delete(id);
   toasts.update((list) => list.filter((t) => t.id !== id));
+}
+
+/**
+ * While the pointer rests on the toasts or focus is in them, they stay (WCAG 2.2.1, timing
+ * adjustable): someone on their way to Undo is not raced by the clock. Released, each shows for
+ * its full time again.
+ * @see https://www.w3.org/WAI/WCAG22/Understanding/timing-adjustable.html
+ */
+export function holdToasts(hold: boolean): void {
+  if (hold === held) return;
+  held = hold;
+  for (const id of timers.values()) clearTimeout(id);
+  timers.clear();
+  if (!hold) toasts.get().forEach(schedule);
 }

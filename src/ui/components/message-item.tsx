@@ -15,6 +15,12 @@ export interface MessageItemProps {
   t: Translator;
   top?: number;
   onOpen(message: MessageRow, index: number): void;
+  /** In a multi-select list: whether the row is checked (absent: the row has no checkbox). */
+  checked?: boolean;
+  /** Checkbox or Ctrl/Cmd+click (`range` false), Shift+click (`range` true). */
+  onSelect?(message: MessageRow, index: number, range: boolean): void;
+  /** Rows that can be dragged onto a folder. */
+  onDragStart?(message: MessageRow, e: DragEvent): void;
 }
 
 /** One row of a message list: sender, subject and preview as text, with read, flag and clip state. */
@@ -28,26 +34,56 @@ export function MessageItem({
   t,
   top,
   onOpen,
+  checked,
+  onSelect,
+  onDragStart,
 }: MessageItemProps) {
   const unread = m.isRead === 0;
   const who = showRecipients
     ? m.to.map(displayName).join(', ') || t.t('list.noSender')
     : displayName(m.from) || t.t('list.noSender');
-  const classes = ['message', unread && 'unread', selected && 'selected', m.flag === 1 && 'flagged']
+  const multi = checked !== undefined;
+  const classes = [
+    'message',
+    unread && 'unread',
+    selected && 'selected',
+    checked && 'checked',
+    m.flag === 1 && 'flagged',
+  ]
     .filter(Boolean)
     .join(' ');
+  const onClick = (e: MouseEvent) => {
+    if (onSelect && (e.ctrlKey || e.metaKey || e.shiftKey)) onSelect(m, index, e.shiftKey);
+    else onOpen(m, index);
+  };
   return (
     <div
       id={`row-${index}`}
       role="option"
       class={classes}
-      aria-selected={selected}
+      // In a multi-select list, selected means checked; the cursor is the active descendant.
+      aria-selected={multi ? checked : selected}
       aria-posinset={index + 1}
       aria-setsize={total}
       data-id={m.id}
       style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
-      onClick={() => onOpen(m, index)}
+      draggable={onDragStart ? true : undefined}
+      onDragStart={onDragStart && ((e) => onDragStart(m, e))}
+      // Shift+click extends the selection; without this it would also select the rows' text.
+      onMouseDown={(e) => multi && e.shiftKey && e.preventDefault()}
+      onClick={onClick}
     >
+      {multi && (
+        <span
+          class="check"
+          aria-hidden="true"
+          title={`${t.t('select.row')} (x)`}
+          onClick={(e) => {
+            e.stopPropagation();
+            onSelect?.(m, index, e.shiftKey);
+          }}
+        />
+      )}
       <div class="line1">
         <span class="sender">{who}</span>
         {m.importance === 'High' && (

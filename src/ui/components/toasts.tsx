@@ -1,4 +1,4 @@
-import { dismissToast, toasts } from '../actions/toasts.js';
+import { dismissToast, holdToasts, toasts } from '../actions/toasts.js';
 import { useStore } from '../hooks/store.js';
 import { useI18n } from '../i18n/use-i18n.js';
 
@@ -7,7 +7,14 @@ export function Toasts() {
   const t = useI18n();
   const list = useStore(toasts);
   return (
-    <div class="toasts" aria-label={t.t('toast.region')}>
+    <div
+      class="toasts"
+      aria-label={t.t('toast.region')}
+      onPointerEnter={() => holdToasts(true)}
+      onPointerLeave={() => holdToasts(document.activeElement?.closest('.toasts') != null)}
+      onFocusIn={() => holdToasts(true)}
+      onFocusOut={(e) => holdToasts(e.currentTarget.contains(e.relatedTarget as Node | null))}
+    >
       <div role="status" aria-live="polite">
         {list
           .filter((x) => x.kind === 'info')

@@ -9,6 +9,18 @@ import { folderName } from '../folder-names.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useNow } from '../hooks/use-now.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import type { ShortcutCommand } from '../keyboard.js';
+import { endDrag, startDrag } from '../multi-select/message-drag.js';
+import { selectedMessages } from '../multi-select/selected-messages.js';
+import { SelectionBar } from '../multi-select/selection-bar.js';
+import { addRange, isSelected, selectionIn } from '../multi-select/selection-model.js';
+import {
+  clearSelection,
+  selectAllIn,
+  selection as selectionStore,
+  selectRangeTo,
+  toggleSelected,
+} from '../multi-select/selection-store.js';
 import { listWindow, ROW_HEIGHT } from './list-window.js';
 
 export interface MessageListProps {
@@ -16,6 +28,8 @@ export interface MessageListProps {
   selectedIndex: number | undefined;
   onOpen(message: MessageRow, index: number): void;
   onMove(index: number): void;
+  /** A toolbar command for the selected messages (the app resolves the selection). */
+  onCommand(command: ShortcutCommand): void;
 }
 
 /**
@@ -23,8 +37,10 @@ export interface MessageListProps {
  * and only their window is read from IndexedDB (by offset on `[folderId+receivedAt]`), so a
  * 100,000-message folder costs what a 100-message one does.
  */
-export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageListProps) {
+export function MessageList({ folder, selectedIndex, onOpen, onMove, onCommand }: MessageListProps) {
   const t = useI18n();
+  const picked = useStore(selectionStore);
+  const selection = selectionIn(picked, folder.id);
   const now = useNow(60_000);
   const scroller = useRef<HTMLDivElement>(null);
   // Start from the window's height, so the first query already fills the screen.
@@ -83,9 +99,21 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageLi
     else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight) el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
   }, [selectedIndex]);
 
+  const rows = page && page.folderId === folder.id ? page.rows : [];
+  const rowAt = (index: number) => (page ? rows[index - page.start] : undefined);
+
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     const at = selectedIndex ?? -1;
+    const current = rowAt(at);
+    // Space toggles the cursor's message; Shift+arrows select as the cursor moves (ARIA listbox).
+    if (e.key === ' ' && current) {
+      e.preventDefault();
+      return toggleSelected(folder.id, current.id);
+    }
+    const next = rowAt(at + (e.key === 'ArrowDown' ? 1 : -1));
+    if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && current && next)
+      selectionStore.set(addRange(picked, folder.id, [current.id, next.id], next.id));
     const pageRows = Math.max(1, Math.floor(viewport.height / ROW_HEIGHT) - 1);
     const go: Record<string, number> = {
       ArrowDown: at + 1,
@@ -101,25 +129,55 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageLi
     onMove(Math.min(total - 1, Math.max(0, target)));
   };
 
+  const onSelect = (m: MessageRow, index: number, range: boolean) =>
+    range ? void selectRangeTo(folder.id, m.id, index) : toggleSelected(folder.id, m.id);
+
+  // Dragging a selected row takes the whole selection along; any other row goes alone.
+  const onDragStart = (m: MessageRow, e: DragEvent) => {
+    const withSelection = selection && isSelected(selection, folder.id, m.id) ? selection : undefined;
+    const count = withSelection ? (withSelection.all ? total - withSelection.ids.size : withSelection.ids.size) : 1;
+    startDrag(
+      e,
+      {
+        folderId: folder.id,
+        fromSelection: withSelection !== undefined,
+        messages: async () => (withSelection ? selectedMessages(db, withSelection) : [m]),
+      },
+      count > 1 ? t.plural('list.count', count) : undefined,
+    );
+  };
+
   const name = folderName(folder, t);
-  const rows = page && page.folderId === folder.id ? page.rows : [];
   const showRecipients = folder.distinguished === 'sentitems' || folder.distinguished === 'drafts';
 
   return (
     <section class="list-pane" aria-labelledby="list-title">
       <header class="list-header">
+        <input
+          type="checkbox"
+          class="select-all"
+          aria-label={t.t('select.all')}
+          title={`${t.t('select.all')} (*a)`}
+          checked={selection?.all === true && selection.ids.size === 0}
+          indeterminate={selection !== undefined && !(selection.all && selection.ids.size === 0)}
+          disabled={total === 0}
+          onChange={() => (selection ? clearSelection() : selectAllIn(folder.id))}
+        />
         <h2 id="list-title">{name}</h2>
         <span class="list-count">{t.plural('list.count', total)}</span>
       </header>
+      {selection && <SelectionBar selection={selection} onCommand={onCommand} />}
       {total === 0 && <p class="pane-note">{t.t('list.empty')}</p>}
       <div
         ref={scroller}
         class="list-scroller"
         role="listbox"
         tabIndex={0}
+        aria-multiselectable="true"
         aria-label={t.t('list.label', { folder: name })}
         aria-activedescendant={selectedIndex !== undefined ? `row-${selectedIndex}` : undefined}
         onKeyDown={onKeyDown}
+        onDragEnd={endDrag}
       >
         <div class="list-spacer" style={{ height: `${total * ROW_HEIGHT}px` }}>
           {rows.map((m, i) => {
@@ -135,7 +193,14 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove }: MessageLi
                 now={now}
                 t={t}
                 top={index * ROW_HEIGHT}
-                onOpen={onOpen}
+                onOpen={(message, i) => {
+                  // A plain click works on that one message, as in Outlook: the selection goes.
+                  clearSelection();
+                  onOpen(message, i);
+                }}
+                checked={isSelected(selection, folder.id, m.id)}
+                onSelect={onSelect}
+                onDragStart={onDragStart}
               />
             );
           })}

@@ -1,23 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
-import { folderTree, type FolderNode, type FolderRow } from '../../db/index.js';
+import { folderTree, type FolderRow } from '../../db/index.js';
 import { Dialog } from '../components/dialog.js';
 import { db } from '../db.js';
-import { folderName } from '../folder-names.js';
+import { folderPaths } from '../folders/folder-paths.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import type { Translator } from '../i18n/translate.js';
-
-interface Choice {
-  folder: FolderRow;
-  path: string;
-}
-
-function flatten(nodes: FolderNode[], t: Translator, prefix = ''): Choice[] {
-  return nodes.flatMap((n) => {
-    const path = prefix ? `${prefix} / ${folderName(n, t)}` : folderName(n, t);
-    return [{ folder: n, path }, ...flatten(n.children, t, path)];
-  });
-}
 
 /** Move to folder (`v`): type to filter by any part of the folder's path, arrows and Enter to pick. */
 export default function MovePicker({
@@ -35,7 +22,7 @@ export default function MovePicker({
   const [active, setActive] = useState(0);
   const choices = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return flatten(tree ?? [], t).filter(
+    return folderPaths(tree ?? [], t).filter(
       (c) => c.folder.id !== excludeId && words.every((w) => c.path.toLowerCase().includes(w)),
     );
   }, [tree, filter, excludeId, t]);

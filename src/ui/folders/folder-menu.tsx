@@ -1,0 +1,84 @@
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import type { FolderNode } from '../../db/index.js';
+import { folderName } from '../folder-names.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { canChange } from './folder-actions.js';
+
+export type FolderMenuChoice = 'create' | 'rename' | 'delete';
+
+export interface FolderMenuProps {
+  folder: FolderNode;
+  /** Where it opens: the pointer for a right-click, below the row or the ⋯ button from the keyboard. */
+  x: number;
+  y: number;
+  onChoose(choice: FolderMenuChoice): void;
+  /** Closed without a choice; `refocus` when focus should go back to where the menu came from. */
+  onClose(refocus: boolean): void;
+}
+
+/**
+ * A folder's context menu (right-click, the ⋯ button, Shift+F10 or the context-menu key): New
+ * subfolder for every folder, Rename and Delete for the user's own. Arrow keys move, Esc closes,
+ * as the ARIA menu pattern has it.
+ * @see https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/
+ */
+export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMenuProps) {
+  const t = useI18n();
+  const root = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  // Keep it on screen: open upwards or leftwards when there is no room.
+  useLayoutEffect(() => {
+    const el = root.current!;
+    const { width, height } = el.getBoundingClientRect();
+    el.style.left = `${Math.max(4, Math.min(x, innerWidth - width - 4))}px`;
+    el.style.top = `${Math.max(4, y + height > innerHeight - 4 ? y - height : y)}px`;
+    el.querySelector<HTMLElement>('[role=menuitem]')?.focus();
+  }, [x, y]);
+
+  useEffect(() => {
+    const away = (e: Event) => {
+      if (!root.current?.contains(e.target as Node)) close.current(false);
+    };
+    document.addEventListener('pointerdown', away);
+    return () => document.removeEventListener('pointerdown', away);
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const items = [...(root.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose(true);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      go(at + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      go(e.key === 'Home' ? 0 : -1);
+    }
+  };
+
+  const item = (choice: FolderMenuChoice, label: string) => (
+    <button type="button" role="menuitem" tabIndex={-1} data-choice={choice} onClick={() => onChoose(choice)}>
+      {label}
+    </button>
+  );
+
+  return (
+    <div
+      ref={root}
+      class="menu folder-menu"
+      role="menu"
+      aria-label={t.t('folder.actions', { name: folderName(folder, t) })}
+      onKeyDown={onKeyDown}
+    >
+      {item('create', t.t('folder.newSub'))}
+      {canChange(folder) && item('rename', `${t.t('folder.rename')}…`)}
+      {canChange(folder) && item('delete', `${t.t('folder.delete')}…`)}
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeResponse, encodeRequest, FindItem, type Item } from '../../src/ews/index.js';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { goOffline, goOnline } from './pages/network.js';
+import { readAll } from './pages/store.js';
+import { signedIn } from './support/signed-in.js';
+import { DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+interface Row {
+  id: string;
+  folderId: string;
+  subject: string;
+  receivedAt: number;
+}
+
+interface Entry {
+  op: { kind: string; ids?: string[]; toFolderId?: string; isRead?: boolean };
+}
+
+/** Every item of a well-known folder as the server has it (FindItem through the mailbox). */
+async function serverItems(server: TernServer, folder: string): Promise<Item[]> {
+  const soap = encodeRequest(FindItem, {
+    traversal: 'Shallow',
+    itemShape: { baseShape: 'Default' },
+    view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
+    parentFolderIds: [{ distinguished: folder }],
+  });
+  const message = decodeResponse(FindItem, (await server.mailbox.handle(DEMO.user, soap)).body).messages[0];
+  if (message?.responseClass !== 'Success') throw new Error(`FindItem ${folder}: ${message?.messageText}`);
+  return message.rootFolder?.items ?? [];
+}
+
+/** Subjects with how often each occurs (seeded subjects repeat, so compare counts, not sets). */
+function tally(subjects: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const s of subjects) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
+}
+
+const subjectsIn = async (server: TernServer, folder: string) =>
+  tally((await serverItems(server, folder)).map((i) => i.subject ?? ''));
+
+describe('selecting many messages', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let mailbox: MailboxPage;
+
+  const outbox = () => readAll<Entry>(mailbox.page, 'outbox');
+  const drained = () => expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+  const selectionCount = () => mailbox.page.locator('.selection-bar .selection-count').innerText();
+  const inboxRows = async () => {
+    const folders = await readAll<{ id: string; distinguished?: string }>(mailbox.page, 'folders');
+    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
+    return (await readAll<Row>(mailbox.page, 'messages'))
+      .filter((m) => m.folderId === inboxId)
+      .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1));
+  };
+
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 300 });
+    browser = await launchBrowser();
+    mailbox = await signedIn(browser, server);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('selects a range with a checkbox and Shift+click, and archives it offline as one action', async () => {
+    const { page } = mailbox;
+    await mailbox.openFolder('inbox');
+    const rows = await inboxRows();
+    const range = rows.slice(1, 6);
+    const inboxBefore = await subjectsIn(server, 'inbox');
+    const archiveBefore = await subjectsIn(server, 'archive');
+
+    await mailbox.rowById(range[0]!.id).locator('.check').click();
+    await mailbox
+      .rowById(range[4]!.id)
+      .locator('.check')
+      .click({ modifiers: ['Shift'] });
+    await expect.poll(selectionCount).toBe('5 selected');
+    for (const m of range) expect(await mailbox.rowById(m.id).getAttribute('aria-selected')).toBe('true');
+    expect(await mailbox.rowById(rows[0]!.id).getAttribute('aria-selected')).toBe('false');
+    expect(await mailbox.rowById(rows[6]!.id).getAttribute('aria-selected')).toBe('false');
+
+    await goOffline(browser.context, server);
+    await page.locator('.selection-bar button[data-command="archive"]').click();
+    await page.locator('.toast', { hasText: '5 messages archived.' }).waitFor();
+    for (const m of range) await mailbox.rowById(m.id).waitFor({ state: 'detached' });
+    expect(await page.locator('.selection-bar').count()).toBe(0);
+
+    // One intent for all five: one outbox entry, one line in the status bar.
+    const entries = await outbox();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.op.kind).toBe('move');
+    expect([...entries[0]!.op.ids!].sort()).toEqual(range.map((m) => m.id).sort());
+    expect(await mailbox.outboxCount.innerText()).toBe('1 change waiting');
+
+    await goOnline(browser.context, server);
+    await drained();
+    const inboxAfter = await subjectsIn(server, 'inbox');
+    const archiveAfter = await subjectsIn(server, 'archive');
+    for (const [subject, n] of tally(range.map((m) => m.subject))) {
+      expect(inboxAfter.get(subject) ?? 0, subject).toBe((inboxBefore.get(subject) ?? 0) - n);
+      expect(archiveAfter.get(subject) ?? 0, subject).toBe((archiveBefore.get(subject) ?? 0) + n);
+    }
+  });
+
+  it('toggles with Ctrl+click and x, and puts every message of an archived selection back with Undo', async () => {
+    const { page } = mailbox;
+    const rows = await inboxRows();
+    const picked = [rows[0]!, rows[2]!, rows[3]!];
+    const inboxBefore = await subjectsIn(server, 'inbox');
+
+    await mailbox.rowById(picked[0]!.id).click({ modifiers: ['Control'] });
+    await mailbox.rowById(picked[1]!.id).click({ modifiers: ['Control'] });
+    // x toggles the message under the cursor: move the cursor to the fourth row with j.
+    await page.locator('.list-scroller').focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('j');
+    await expect
+      .poll(() => page.locator('.list-pane [role=option].selected').getAttribute('data-id'))
+      .toBe(picked[2]!.id);
+    await page.keyboard.press('x');
+    await expect.poll(selectionCount).toBe('3 selected');
+    // The reader shows the cursor's message, but `e` archives the selection.
+    await page.keyboard.press('e');
+    await page.locator('.toast', { hasText: '3 messages archived.' }).waitFor();
+    const undo = page.getByRole('button', { name: 'Undo' });
+    // Focus on the toast keeps it up, however long the server takes.
+    await undo.focus();
+    await drained();
+    const moved = await subjectsIn(server, 'inbox');
+    for (const [subject, n] of tally(picked.map((m) => m.subject)))
+      expect(moved.get(subject) ?? 0, subject).toBe((inboxBefore.get(subject) ?? 0) - n);
+
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Undone.' }).waitFor();
+    await drained();
+    await expect.poll(async () => [...(await subjectsIn(server, 'inbox'))].sort()).toEqual([...inboxBefore].sort());
+    for (const m of picked) await mailbox.row(m.subject).waitFor();
+  });
+
+  it('selects all with *a: every message of the folder, not only the rows on screen, in one action', async () => {
+    const { page } = mailbox;
+    const rows = await inboxRows();
+    expect(rows.length).toBeGreaterThan(40);
+    await page.locator('.list-scroller').focus();
+    await page.keyboard.press('*');
+    await page.keyboard.press('a');
+    await expect.poll(selectionCount).toBe(`${rows.length} selected`);
+    expect(await mailbox.rows.count()).toBeLessThan(rows.length);
+    expect(await page.locator('.list-header .select-all').isChecked()).toBe(true);
+
+    await goOffline(browser.context, server);
+    await page.keyboard.press('Shift+I');
+    await page.locator('.toast', { hasText: `${rows.length} messages marked as read.` }).waitFor();
+    const entries = await outbox();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.op).toMatchObject({ kind: 'set-read', isRead: true });
+    expect([...entries[0]!.op.ids!].sort()).toEqual(rows.map((m) => m.id).sort());
+
+    // Esc clears the selection; a plain click later opens one message alone.
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.selection-bar').count()).toBe(0);
+    await page.keyboard.press('Control+a');
+    await expect.poll(selectionCount).toBe(`${rows.length} selected`);
+    await mailbox.rowById(rows[1]!.id).click();
+    expect(await page.locator('.selection-bar').count()).toBe(0);
+
+    await goOnline(browser.context, server);
+    await drained();
+    const inbox = await serverItems(server, 'inbox');
+    expect(inbox.filter((i) => 'isRead' in i && i.isRead === false)).toEqual([]);
+  });
+});
