@@ -5,6 +5,7 @@ import type { ResponseStatus } from '../../ews/index.js';
 const TEXTS: Record<string, string> = {
   ErrorItemNotFound: 'The specified object was not found in the store.',
   ErrorFolderNotFound: 'The specified folder could not be found in the store.',
+  ErrorToFolderNotFound: 'The destination folder could not be found.',
   ErrorInvalidIdMalformed: 'Id is malformed.',
   ErrorInvalidSyncStateData: 'Synchronization state data is corrupt or otherwise invalid.',
   ErrorSyncFolderNotFound: 'The specified folder could not be found in the store.',

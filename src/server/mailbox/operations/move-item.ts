@@ -8,13 +8,16 @@ import { each, failed, ok } from './each.js';
 
 /**
  * MoveItem and CopyItem. Both answer the new ItemId whether or not ReturnNewItemIds was sent
- * (exchangelib reads it without asking); after a move the old id is gone.
+ * (exchangelib reads it without asking); after a move the old id is gone. A target folder that
+ * no longer exists answers ErrorToFolderNotFound, as Exchange does, so a client can tell it from
+ * a message that is gone (ErrorItemNotFound).
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/moveitem-operation
+ * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
  */
 export function moveOrCopyItems(ctx: Ctx, req: MoveItemRequest, copy: boolean): Response<MoveItemMessage>[] {
   let target: FolderRow;
   try {
-    target = resolveFolder(ctx, req.toFolderId);
+    target = resolveFolder(ctx, req.toFolderId, 'ErrorToFolderNotFound');
   } catch (e) {
     const error = failed(e);
     return req.itemIds.map(() => error);
