@@ -1,5 +1,5 @@
 /**
- * `npm run bench [name…]`: every benchmark, or the ones named (codec, mailbox, proxy, sync, ui).
+ * `npm run bench [name…]`: every benchmark, or the ones named (codec, mailbox, proxy, sync, sync-browser, ui).
  * Each prints its own table; none asserts anything. Figures on a shared machine move: read the
  * CPU-time columns where a benchmark prints them.
  */
@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<void>> = {
   mailbox: async () => (await import('./mailbox.js')).benchMailbox(),
   proxy: async () => (await import('./proxy.js')).benchProxy(),
   sync: async () => (await import('./sync-node.js')).benchSyncNode(),
+  'sync-browser': async () => (await import('./sync-browser.js')).benchSyncBrowser(),
   ui: async () => (await import('./ui.js')).benchUi(),
 };
 
