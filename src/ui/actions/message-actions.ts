@@ -1,4 +1,5 @@
 import { distinguishedFolder, type FolderRow, type MessageRow, type OutboxOp } from '../../db/index.js';
+import { archiveFolder } from './archive-folder.js';
 import { db } from '../db.js';
 import { folderName } from '../folder-names.js';
 import type { Translator, PluralKey, Params } from '../i18n/translate.js';
@@ -95,19 +96,6 @@ export async function moveTo(messages: MessageRow[], folder: FolderRow, t: Trans
     done: said(messages, t, 'toast.moved', 'toast.movedMany', { folder: folderName(folder, t) }),
     ...(undo && { undo }),
   });
-}
-
-/**
- * Where archived mail goes: the folder the server calls `archive`, else a top-level folder named
- * Archive (Outlook's, which EWS does not name on older servers and the engine does not ask about).
- */
-async function archiveFolder(): Promise<FolderRow | undefined> {
-  const known = await distinguishedFolder(db, 'archive');
-  if (known) return known;
-  const inbox = await distinguishedFolder(db, 'inbox');
-  if (!inbox) return undefined;
-  const siblings = await db.folders.where('parentId').equals(inbox.parentId).toArray();
-  return siblings.find((f) => /^archives?$/i.test(f.name.trim()));
 }
 
 export async function archive(messages: MessageRow[], t: Translator): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { distinguishedFolder, isWithin, newLocalFolderId, type FolderRow } from '../../db/index.js';
+import { archiveFolder } from '../actions/archive-folder.js';
 import { perform } from '../actions/perform.js';
 import { db } from '../db.js';
 import type { Translator } from '../i18n/translate.js';
@@ -9,8 +10,13 @@ import { navigate, route } from '../route.js';
  * server, "queued" said when offline). The new folder has a local id until the server names it.
  */
 
-/** Inbox, Drafts, Sent Items, Deleted Items, Junk, Outbox and Archive keep their names and place. */
-export const canChange = (folder: Pick<FolderRow, 'distinguished'>) => !folder.distinguished;
+/**
+ * Inbox, Drafts, Sent Items, Deleted Items, Junk, Outbox and Archive keep their names and place.
+ * Archive counts even when the server does not name it (older servers): it is where `e` files mail.
+ */
+export async function canChange(folder: FolderRow): Promise<boolean> {
+  return !folder.distinguished && (await archiveFolder())?.id !== folder.id;
+}
 
 /** `parentId` '' is the top of the mailbox. Resolves to the new folder's (local) id when recorded. */
 export async function createFolder(parentId: string, name: string, t: Translator): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FolderNode } from '../../db/index.js';
 import { folderName } from '../folder-names.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -27,15 +27,18 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
   const root = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
+  const [changeable, setChangeable] = useState<boolean | undefined>(undefined);
+  useEffect(() => void canChange(folder).then(setChangeable), [folder.id]);
 
   // Keep it on screen: open upwards or leftwards when there is no room.
   useLayoutEffect(() => {
-    const el = root.current!;
+    const el = root.current;
+    if (!el) return;
     const { width, height } = el.getBoundingClientRect();
     el.style.left = `${Math.max(4, Math.min(x, innerWidth - width - 4))}px`;
     el.style.top = `${Math.max(4, y + height > innerHeight - 4 ? y - height : y)}px`;
     el.querySelector<HTMLElement>('[role=menuitem]')?.focus();
-  }, [x, y]);
+  }, [x, y, changeable]);
 
   useEffect(() => {
     const away = (e: Event) => {
@@ -68,6 +71,8 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
     </button>
   );
 
+  // Shown once it is known which items it has, so focus lands on the first of them.
+  if (changeable === undefined) return null;
   return (
     <div
       ref={root}
@@ -77,8 +82,8 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
       onKeyDown={onKeyDown}
     >
       {item('create', t.t('folder.newSub'))}
-      {canChange(folder) && item('rename', `${t.t('folder.rename')}…`)}
-      {canChange(folder) && item('delete', `${t.t('folder.delete')}…`)}
+      {changeable && item('rename', `${t.t('folder.rename')}…`)}
+      {changeable && item('delete', `${t.t('folder.delete')}…`)}
     </div>
   );
 }
