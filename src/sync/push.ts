@@ -195,15 +195,16 @@ async function fail(ctx: SyncContext, seq: number, failure: Failure): Promise<vo
 
 /**
  * An entry that needs a folder or draft not created on the server yet: it waits, without an
- * attempt counted, and says for what. One whose creator is gone for good cannot happen: parked.
+ * attempt counted, and says for what. One whose creator was parked is parked with it (it cannot
+ * happen before the user decides); one whose creator is gone for good cannot happen at all.
  */
 async function waitFor(ctx: SyncContext, entry: OutboxEntry, entries: OutboxEntry[]): Promise<void> {
   const creator = creatorOf(entry, entries);
-  if (!creator) return parkEntry(ctx.db, entry.seq!, 'It needs a change that was discarded.', ctx.clock.now());
-  const reason =
-    creator.state === 'parked'
-      ? 'Waiting for a change it needs, which was stopped: see above.'
-      : 'Waiting for a change it needs to reach the server first.';
+  const now = ctx.clock.now();
+  if (!creator) return parkEntry(ctx.db, entry.seq!, 'It needs a change that was discarded.', now);
+  if (creator.state === 'parked')
+    return parkEntry(ctx.db, entry.seq!, `It needs a change that failed: ${creator.error ?? ''}`.trim(), now);
+  const reason = 'Waiting for a change it needs to reach the server first.';
   if (entry.error !== reason || entry.state !== 'pending') await fail(ctx, entry.seq!, { kind: 'wait', reason });
 }
 

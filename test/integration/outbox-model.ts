@@ -122,6 +122,8 @@ export interface Expected {
   folders: Map<string, { name: string; parent: string }>;
   parkedMessages: Set<string>;
   parkedFolders: Set<string>;
+  /** Messages whose last move could not happen: the user must see it parked. */
+  strandedMessages: Set<string>;
 }
 
 /** The user's intents in the order they were made, message by message. */
@@ -178,7 +180,13 @@ export class Journal {
   replay(server: { messages: Map<string, ServerMessage>; folders: Map<string, { name: string; parent: string }> }) {
     const messages = new Map([...server.messages].map(([k, m]) => [k, { ...m }]));
     const folders = new Map([...server.folders].map(([k, f]) => [k, { ...f }]));
-    const exp: Expected = { messages, folders, parkedMessages: new Set(), parkedFolders: new Set() };
+    const exp: Expected = {
+      messages,
+      folders,
+      parkedMessages: new Set(),
+      parkedFolders: new Set(),
+      strandedMessages: new Set(),
+    };
     const exists = (id: string) => id === this.view.root || folders.has(id);
     for (const step of this.steps) {
       if (!step) continue;
@@ -193,9 +201,13 @@ export class Journal {
         case 'place': {
           const m = messages.get(step.key);
           if (!m) break;
+          exp.strandedMessages.delete(step.key);
           if (step.to === undefined) messages.delete(step.key);
           else if (exists(step.to)) m.folder = step.to;
-          else exp.parkedMessages.add(step.key);
+          else {
+            exp.parkedMessages.add(step.key);
+            exp.strandedMessages.add(step.key);
+          }
           break;
         }
         case 'create':

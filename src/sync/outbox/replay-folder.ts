@@ -1,4 +1,4 @@
-import { CreateFolder, DeleteFolder, FindFolder, UpdateFolder, type FolderRef } from '../../ews/index.js';
+import { CreateFolder, DeleteFolder, FindFolder, GetFolder, UpdateFolder, type FolderRef } from '../../ews/index.js';
 import { addNotes, META, type OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { EntryError, FOLDER_GONE, failureOf } from './entry-error.js';
@@ -73,6 +73,12 @@ export async function replayFolder(ctx: SyncContext, entry: OutboxEntry, unsure:
     }
     case 'delete-folder': {
       const hard = entry.local?.hardDelete?.includes(op.id);
+      // A first attempt may have moved it to Deleted Items already; sent again, the server
+      // would delete it from there for good, with everything in it.
+      if (unsure && !hard && (await inTrashOrGone(ctx, op.id))) {
+        await db.outbox.delete(entry.seq!);
+        return;
+      }
       const [m] = await ctx.call(DeleteFolder, {
         deleteType: hard ? 'SoftDelete' : 'MoveToDeletedItems',
         folderIds: [{ id: op.id }],
@@ -91,6 +97,18 @@ async function parentRef(ctx: SyncContext, parentId: string): Promise<FolderRef>
   const known = (await ctx.db.meta.get(META.distinguished))?.value as Record<string, string> | undefined;
   if (parentId === '' || parentId === known?.['msgfolderroot']) return { distinguished: 'msgfolderroot' };
   return { id: parentId };
+}
+
+/** Whether a folder sits in Deleted Items already, or is gone. */
+async function inTrashOrGone(ctx: SyncContext, id: string): Promise<boolean> {
+  const known = (await ctx.db.meta.get(META.distinguished))?.value as Record<string, string> | undefined;
+  const [m] = await ctx.call(GetFolder, {
+    folderShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'folder:ParentFolderId' }] },
+    folderIds: [{ id }],
+  });
+  if (m?.responseClass === 'Error') return FOLDER_GONE.has(m.responseCode);
+  const parent = m?.folders?.[0]?.parentFolderId?.id;
+  return parent !== undefined && parent === known?.['deleteditems'];
 }
 
 /** The child of `parent` called `name`, if there is one. */
