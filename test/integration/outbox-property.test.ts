@@ -33,6 +33,8 @@ interface Real {
   engine: Engine;
   /** Makes the engine's next request die after `n` more: applied, never answered (a killed worker). */
   dieAfter(n: number): Promise<void>;
+  /** The pass ended before it died: no later pass may die in its place. */
+  disarm(): void;
   newEngine(): Engine;
   trash: string;
   targets: string[];
@@ -189,6 +191,7 @@ class Pass implements fc.AsyncCommand<Model, Real> {
     if (this.dieAfter === undefined) await r.engine.runPass('outbox');
     else {
       await Promise.race([r.engine.runPass('outbox'), r.dieAfter(this.dieAfter)]);
+      r.disarm();
       r.engine = r.newEngine();
     }
     r.h.clock.advance(30_000);
@@ -259,6 +262,9 @@ async function setup(): Promise<{ model: Model; real: Real }> {
     dieAfter: (n) => {
       left = n;
       return new Promise<void>((resolve) => (died = resolve));
+    },
+    disarm: () => {
+      left = undefined;
     },
   };
   return { model, real };
