@@ -1,35 +1,42 @@
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
-import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { isCommand } from '../sync/protocol.js';
 import { downloadAttachment } from './attachment-download.js';
+import { createPrecache, type PrecacheEntry } from './precache.js';
 import { engine, setPaused } from './worker-engine.js';
 
-declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
+declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: PrecacheEntry[] };
 
 /** Tags pages register for Background Sync and Periodic Background Sync (src/ui/sync-client.ts). */
 const SYNC_TAG = 'tern-sync';
 const PERIODIC_TAG = 'tern-poll';
 
 // The app shell, hashed by the build: the app opens with no network after one visit.
-precacheAndRoute(self.__WB_MANIFEST);
-cleanupOutdatedCaches();
+const shell = createPrecache(self.__WB_MANIFEST, {
+  caches: self.caches,
+  fetch: (request) => fetch(request),
+  scope: self.registration.scope,
+});
+self.addEventListener('install', (e) => e.waitUntil(shell.install()));
 
 // Every app address is the one page; the server's own endpoints always go to the network.
-registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
-    denylist: [/^\/ews/, /^\/EWS\//, /^\/api\//, /^\/signin/, /^\/admin\//, /^\/attachments\//, /^\/healthz/],
-  }),
-);
+const SERVER_PATHS = /^\/(ews|EWS\/|api\/|signin|admin\/|attachments\/|healthz)/;
 
-registerRoute(
-  ({ url, request }) =>
-    url.origin === self.location.origin && url.pathname.startsWith('/attachments/') && request.method === 'GET',
-  ({ url }) => downloadAttachment(url),
-);
+self.addEventListener('fetch', (e) => {
+  const { request } = e;
+  if (request.method !== 'GET') return;
+  const cached = shell.handle(request);
+  if (cached) return e.respondWith(cached);
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate' && !SERVER_PATHS.test(url.pathname)) {
+    const index = new Request(new URL('/index.html', url));
+    return e.respondWith(shell.handle(index) ?? fetch(index));
+  }
+  if (url.pathname.startsWith('/attachments/')) e.respondWith(downloadAttachment(url));
+});
 
 // No automatic skipWaiting: a new version waits until the page's "Reload" (workbox-window's
 // messageSkipWaiting). Claiming matters only on the first install, when no older worker exists.
-self.addEventListener('activate', (e) => e.waitUntil(self.clients.claim()));
+self.addEventListener('activate', (e) => e.waitUntil(shell.activate().then(() => self.clients.claim())));
 
 self.addEventListener('message', (e: ExtendableMessageEvent) => {
   const data: unknown = e.data;
