@@ -32,11 +32,12 @@ import { FolderTree } from './views/folder-tree.js';
 import { LocalDrafts } from './views/local-drafts.js';
 import { MessageList } from './views/message-list.js';
 import type { MessageCommands } from './views/message-toolbar.js';
-import { Reader } from './views/reader.js';
 import { SearchResults } from './views/search-results.js';
 import { StatusBar } from './views/status-bar.js';
 
 const Composer = lazy(() => import('./views/composer.js'));
+// The first screen is the list; the reading pane's code comes with the first message opened.
+const Reader = lazy(() => import('./views/reader.js'));
 const Diagnostics = lazy(() => import('./views/diagnostics.js'));
 const OutboxView = lazy(() => import('./views/outbox-view.js'));
 // Dialogs open on demand; their code need not be in the first load.
@@ -84,6 +85,9 @@ export function App() {
     requestSync('open-folder');
   }, [folderId]);
 
+  // A selection belongs to the folder it was made in; opening another starts with none.
+  useEffect(() => clearSelection(), [folderId]);
+
   // Opened by address (reload, link): find where the message sits so j/k continue from there.
   useEffect(() => {
     if (!messageId || !folderId) return;
@@ -112,9 +116,21 @@ export function App() {
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.list-scroller')?.focus());
   };
 
+  // Keys come faster than the store answers: j pressed twice in a row moves two rows, so the
+  // next move starts from where the last one is going, not from where the cursor was drawn.
+  const aim = useRef<{ folderId: string; index: number } | undefined>(undefined);
+  const cursorIndex = () => {
+    if (aim.current && aim.current.folderId === folderId) return aim.current.index;
+    const c = cursor.get();
+    return c && c.folderId === folderId ? c.index : -1;
+  };
+
   const moveCursor = async (index: number, open: boolean) => {
     if (!folderId) return;
+    const mine = (aim.current = { folderId, index });
     const m = await messageAt(folderId, index);
+    if (aim.current !== mine) return; // a later key took over
+    aim.current = undefined;
     if (!m) return;
     cursor.set({ folderId, index, id: m.id });
     if (open) navigate({ view: 'mail', folderId, messageId: m.id }, { replace: messageId !== undefined });
@@ -171,7 +187,7 @@ export function App() {
   const listSelection = () => (query.trim() ? undefined : selectionOf(folderId));
 
   const run = async (command: ShortcutCommand) => {
-    const at = current && current.folderId === folderId ? current.index : -1;
+    const at = cursorIndex();
     switch (command) {
       case 'next':
         return moveCursor(at + 1, !narrow || messageId !== undefined);

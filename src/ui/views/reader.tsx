@@ -68,7 +68,7 @@ export interface ReaderProps {
  * the body goes through MailBody. A body not on the device yet is asked for when online, and
  * again when the network returns.
  */
-export function Reader({ messageId, commands, onBack }: ReaderProps) {
+export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   const t = useI18n();
   const isOnline = useStore(online);
   const { markReadAfterMs } = useStore(settings);

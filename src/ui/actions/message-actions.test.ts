@@ -1,0 +1,106 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { FolderRow, MessageRow } from '../../db/index.js';
+import { db } from '../db.js';
+import { createTranslator } from '../i18n/translate.js';
+import { archive, setRead, toggleFlag } from './message-actions.js';
+import { dismissToast, toasts } from './toasts.js';
+
+const t = createTranslator('en');
+
+const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
+  id,
+  parentId: 'root',
+  name: id,
+  kind: 'Folder',
+  folderClass: 'IPF.Note',
+  total: 0,
+  unread: 0,
+  childCount: 0,
+  ...extra,
+});
+
+const message = (id: string, extra: Partial<MessageRow> = {}): MessageRow => ({
+  id,
+  changeKey: `ck-${id}`,
+  folderId: 'inbox',
+  receivedAt: 1000,
+  subject: `Subject ${id}`,
+  to: [],
+  cc: [],
+  preview: '',
+  isRead: 0,
+  flag: 0,
+  importance: 'Normal',
+  hasAttachments: 0,
+  size: 10,
+  itemClass: 'IPM.Note',
+  terms: [],
+  ...extra,
+});
+
+const rows = async (ids: string[]) => (await db.messages.bulkGet(ids)).map((m) => m!);
+const lastToast = () => toasts.get().at(-1)!;
+
+/** Presses Undo on the toast showing and waits for the inverse intents to be recorded. */
+async function undo(): Promise<void> {
+  lastToast().undo!();
+  for (let i = 0; i < 200 && toasts.get().at(-1)?.text !== 'Undone.'; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(lastToast().text).toBe('Undone.');
+}
+
+beforeEach(async () => {
+  for (const toast of toasts.get()) dismissToast(toast.id);
+  await db.transaction('rw', [db.folders, db.messages, db.outbox], async () => {
+    await Promise.all([db.folders.clear(), db.messages.clear(), db.outbox.clear()]);
+    await db.folders.bulkPut([
+      folder('inbox', { distinguished: 'inbox', total: 4, unread: 2 }),
+      folder('archive', { distinguished: 'archive' }),
+    ]);
+    await db.messages.bulkPut([
+      message('a'),
+      message('b', { isRead: 1, flag: 1 }),
+      message('c', { receivedAt: 900 }),
+      message('d', { isRead: 1, receivedAt: 800 }),
+    ]);
+  });
+});
+
+describe('actions on a selection', () => {
+  it('marks several messages read as one intent, and Undo gives each its own state back', async () => {
+    expect(await setRead(await rows(['a', 'b', 'c']), true, t)).toBe(true);
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => e.op)).toEqual([{ kind: 'set-read', ids: ['a', 'b', 'c'], isRead: true }]);
+    expect((await rows(['a', 'b', 'c'])).map((m) => m.isRead)).toEqual([1, 1, 1]);
+    expect(lastToast().text).toBe('3 messages marked as read.');
+
+    await undo();
+    // a and c were unread, b was read: exactly that mix, not "all unread".
+    expect((await rows(['a', 'b', 'c'])).map((m) => m.isRead)).toEqual([0, 1, 0]);
+  });
+
+  it('flags a mixed selection, and Undo leaves the one that was flagged flagged', async () => {
+    await toggleFlag(await rows(['a', 'b']), t);
+    expect((await rows(['a', 'b'])).map((m) => m.flag)).toEqual([1, 1]);
+    expect(lastToast().text).toBe('2 messages flagged.');
+    await undo();
+    expect((await rows(['a', 'b'])).map((m) => m.flag)).toEqual([0, 1]);
+  });
+
+  it('archives a selection as one move, and Undo brings every message back', async () => {
+    await archive(await rows(['a', 'c', 'd']), t);
+    const entries = await db.outbox.toArray();
+    expect(entries.map((e) => e.op)).toEqual([{ kind: 'move', ids: ['a', 'c', 'd'], toFolderId: 'archive' }]);
+    expect(lastToast().text).toBe('3 messages archived.');
+    expect((await rows(['a', 'c', 'd'])).map((m) => m.folderId)).toEqual(['archive', 'archive', 'archive']);
+
+    await undo();
+    expect((await rows(['a', 'c', 'd'])).map((m) => m.folderId)).toEqual(['inbox', 'inbox', 'inbox']);
+  });
+
+  it('says one message the way it always did', async () => {
+    await archive(await rows(['a']), t);
+    expect(lastToast().text).toBe('Archived.');
+  });
+});
