@@ -6,7 +6,7 @@
 export * from './types.js';
 export * from './errors.js';
 export { NS } from './namespaces.js';
-export type { Operation, RequestOf, MessageOf } from './operation.js';
+export type { Operation, ServerOperation, FullOperation, RequestOf, MessageOf } from './operation.js';
 export {
   encodeRequest,
   decodeRequest,

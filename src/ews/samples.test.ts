@@ -526,8 +526,6 @@ describe('S19: an operation the codec does not model, in the default-namespace s
     const GetServerTimeZones: Operation<Record<never, never>, { zoneIds: string[] }> = {
       name: 'GetServerTimeZones',
       writeRequest() {},
-      readRequest: () => ({}),
-      writeMessage() {},
       readMessage: (el) => ({
         zoneIds: (el.children.find((c) => c.local === 'TimeZoneDefinitions')?.children ?? []).map(
           (z) => z.attrs['Id'] ?? '',

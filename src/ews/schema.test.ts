@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OPERATIONS } from './operations/registry.js';
 import { encodeRequest, encodeResponse } from './soap/envelope.js';
-import { SyncFolderItems, type SyncFolderItemsMessage } from './operations/sync-folder-items.js';
-import { GetItem } from './operations/get-item.js';
+import { SyncFolderItemsServer, type SyncFolderItemsMessage } from './operations/sync-folder-items.js';
+import { GetItem, GetItemServer } from './operations/get-item.js';
 import { FindItem } from './operations/find-item.js';
-import { ConvertId } from './operations/convert-id.js';
+import { ConvertIdServer } from './operations/convert-id.js';
 import type { Item, ItemChange, Response } from './types.js';
 import { clean, hostile } from '../../test/support/ews-arbitraries.js';
 import { validateEws, type XsdResult } from '../../test/support/xsd.js';
@@ -150,13 +150,13 @@ describe('SyncFolderItems pages', () => {
 
   it('validates with 0, 1 and 512 changes of every kind, with full Message properties', async () => {
     const pages = [page([], true), page(mixedChanges(1), true), page(mixedChanges(512), false)];
-    const xml = pages.map((p) => encodeResponse(SyncFolderItems, [p]));
+    const xml = pages.map((p) => encodeResponse(SyncFolderItemsServer, [p]));
     expect(xml[2]!.match(/<t:(Create|Update|ReadFlagChange|Delete)>/g)).toHaveLength(512);
     await expectValid(...xml);
   });
 
   it('validates ErrorInvalidSyncStateData with its empty SyncState', async () => {
-    const xml = encodeResponse(SyncFolderItems, [
+    const xml = encodeResponse(SyncFolderItemsServer, [
       {
         responseClass: 'Error',
         responseCode: 'ErrorInvalidSyncStateData',
@@ -169,7 +169,7 @@ describe('SyncFolderItems pages', () => {
   });
 
   it('validates ErrorServerBusy with BackOffMilliseconds in MessageXml', async () => {
-    const xml = encodeResponse(SyncFolderItems, [
+    const xml = encodeResponse(SyncFolderItemsServer, [
       {
         responseClass: 'Error',
         responseCode: 'ErrorServerBusy',
@@ -184,7 +184,7 @@ describe('SyncFolderItems pages', () => {
 
 describe('GetItem errors', () => {
   it('validates ErrorItemNotFound next to a success, with the empty Items Exchange sends', async () => {
-    const xml = encodeResponse(GetItem, [
+    const xml = encodeResponse(GetItemServer, [
       { responseClass: 'Success', responseCode: 'NoError', items: [fullMessage(1)] },
       {
         responseClass: 'Error',
@@ -249,7 +249,7 @@ describe('FindItem requests', () => {
 
 describe('ConvertId responses', () => {
   it('types the abstract AlternateId with xsi:type, as the schema requires', async () => {
-    const xml = encodeResponse(ConvertId, [
+    const xml = encodeResponse(ConvertIdServer, [
       {
         responseClass: 'Success',
         responseCode: 'NoError',

@@ -3,7 +3,7 @@ import {
   DEFAULT_LIMITS,
   OPERATIONS,
   decodeRequest,
-  type Operation,
+  type FullOperation,
   type XmlElement,
   type XmlLimits,
 } from '../ews/index.js';
@@ -12,7 +12,7 @@ import {
 export interface EwsRequest {
   /** The operation, by the local name of the body's first element. */
   name: string;
-  op: Operation<unknown, unknown>;
+  op: FullOperation<unknown, unknown>;
   /** What `op.readRequest` made of it. */
   request: unknown;
   /** The request exactly as the client sent it. */

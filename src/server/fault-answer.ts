@@ -1,5 +1,6 @@
 import {
   GetItem,
+  GetItemServer,
   decodeResponse,
   encodeFault,
   encodeRequest,
@@ -132,5 +133,5 @@ async function itemNotFound(fault: Fault, t: FaultTarget): Promise<Response> {
   };
   let next = 0;
   const messages = request.itemIds.map((id) => (gone.has(id.id) ? notFound : (real[next++] ?? notFound)));
-  return xmlAnswer(200, encodeResponse(GetItem, messages));
+  return xmlAnswer(200, encodeResponse(GetItemServer, messages));
 }

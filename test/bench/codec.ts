@@ -32,7 +32,9 @@ import {
 } from 'ews-javascript-api';
 import {
   GetItem,
+  GetItemServer,
   SyncFolderItems,
+  SyncFolderItemsServer,
   decodeResponse,
   encodeResponse,
   type Item,
@@ -209,7 +211,7 @@ function syncPage(): Page {
       item: { kind: 'Message', itemId: { id: ID(n), changeKey: CHANGE_KEY(n) } },
     };
   });
-  const xml = encodeResponse(SyncFolderItems, [
+  const xml = encodeResponse(SyncFolderItemsServer, [
     {
       responseClass: 'Success',
       responseCode: 'NoError',
@@ -239,7 +241,7 @@ function syncPage(): Page {
 function getItemPage(): Page {
   const items = Array.from({ length: 10 }, (_, n) => message(n));
   const xml = encodeResponse(
-    GetItem,
+    GetItemServer,
     items.map((item) => ({ responseClass: 'Success' as const, responseCode: 'NoError', items: [item] })),
   );
   const service = ewsService(xml);

@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import { readBool } from '../properties/scalars.js';
 
 /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/alternateid */
@@ -43,6 +43,15 @@ export const ConvertId: Operation<ConvertIdRequest, ConvertIdMessage> = {
   writeRequest(w, r) {
     w.el('m:SourceIds', undefined, () => r.sourceIds.forEach((a) => w.empty('t:AlternateId', attrs(a))));
   },
+  readMessage(el) {
+    const a = child(el, NS.m, 'AlternateId');
+    return a ? { alternateId: readAlternateId(a.attrs) } : {};
+  },
+};
+
+/** ConvertId as a server reads its requests and writes its answers. */
+export const ConvertIdServer: ServerOperation<ConvertIdRequest, ConvertIdMessage> = {
+  name: 'ConvertId',
   readRequest(el) {
     const destinationFormat = el.attrs['DestinationFormat'];
     if (!destinationFormat) throw new CodecError('unexpected', 'ConvertId has no DestinationFormat');
@@ -54,9 +63,5 @@ export const ConvertId: Operation<ConvertIdRequest, ConvertIdMessage> = {
   // The element is typed by the abstract AlternateIdBaseType, hence xsi:type.
   writeMessage(w, m) {
     if (m.alternateId) w.empty('m:AlternateId', { 'xsi:type': 't:AlternateIdType', ...attrs(m.alternateId) });
-  },
-  readMessage(el) {
-    const a = child(el, NS.m, 'AlternateId');
-    return a ? { alternateId: readAlternateId(a.attrs) } : {};
   },
 };

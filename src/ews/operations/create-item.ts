@@ -1,6 +1,6 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef, Item } from '../types.js';
 import { readFolderRefs, writeFolderRef } from '../properties/ids.js';
 import { readItems } from '../properties/item.js';
@@ -30,6 +30,15 @@ export const CreateItem: Operation<CreateItemRequest, CreateItemMessage> = {
     if (r.savedItemFolderId) w.el('m:SavedItemFolderId', undefined, () => writeFolderRef(w, r.savedItemFolderId!));
     writeItems(w, 'm:Items', r.items);
   },
+  readMessage(el) {
+    const items = child(el, NS.m, 'Items');
+    return items ? { items: readItems(items) } : {};
+  },
+};
+
+/** CreateItem as a server reads its requests and writes its answers. */
+export const CreateItemServer: ServerOperation<CreateItemRequest, CreateItemMessage> = {
+  name: 'CreateItem',
   readRequest(el) {
     const r: CreateItemRequest = { items: readItems(child(el, NS.m, 'Items')) };
     const disposition = el.attrs['MessageDisposition'];
@@ -42,9 +51,5 @@ export const CreateItem: Operation<CreateItemRequest, CreateItemMessage> = {
   },
   writeMessage(w, m) {
     writeItems(w, 'm:Items', m.items);
-  },
-  readMessage(el) {
-    const items = child(el, NS.m, 'Items');
-    return items ? { items: readItems(items) } : {};
   },
 };

@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { ItemId } from '../types.js';
 import { readItemIds } from '../properties/ids.js';
 import { readBool } from '../properties/scalars.js';
@@ -41,6 +41,12 @@ export const DeleteItem: Operation<DeleteItemRequest, DeleteItemMessage> = {
   writeRequest(w, r) {
     writeItemIds(w, 'm:ItemIds', r.itemIds);
   },
+  readMessage: () => ({}),
+};
+
+/** DeleteItem as a server reads its requests and writes its answers. */
+export const DeleteItemServer: ServerOperation<DeleteItemRequest, DeleteItemMessage> = {
+  name: 'DeleteItem',
   readRequest(el) {
     const r: DeleteItemRequest = {
       deleteType: readDisposal(el.attrs['DeleteType']),
@@ -55,5 +61,4 @@ export const DeleteItem: Operation<DeleteItemRequest, DeleteItemMessage> = {
     return r;
   },
   writeMessage() {},
-  readMessage: () => ({}),
 };

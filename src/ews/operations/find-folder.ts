@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Folder, FolderRef, FolderShape, PageView, Restriction, RootFolderPaging } from '../types.js';
 import { readFolderRefs } from '../properties/ids.js';
 import { readFolders } from '../properties/folder.js';
@@ -35,6 +35,16 @@ export const FindFolder: Operation<FindFolderRequest, FindFolderMessage> = {
     if (r.restriction) w.el('m:Restriction', undefined, () => writeRestriction(w, r.restriction!));
     writeFolderRefs(w, 'm:ParentFolderIds', r.parentFolderIds);
   },
+  readMessage(el) {
+    const root = child(el, NS.m, 'RootFolder');
+    if (!root) return {};
+    return { rootFolder: { ...readPaging(root), folders: readFolders(child(root, NS.t, 'Folders')) } };
+  },
+};
+
+/** FindFolder as a server reads its requests and writes its answers. */
+export const FindFolderServer: ServerOperation<FindFolderRequest, FindFolderMessage> = {
+  name: 'FindFolder',
   readRequest(el) {
     const traversal = el.attrs['Traversal'] ?? 'Shallow';
     if (traversal !== 'Shallow' && traversal !== 'Deep' && traversal !== 'SoftDeleted')
@@ -53,10 +63,5 @@ export const FindFolder: Operation<FindFolderRequest, FindFolderMessage> = {
   writeMessage(w, m) {
     if (!m.rootFolder) return;
     w.el('m:RootFolder', pagingAttrs(m.rootFolder), () => writeFolders(w, 't:Folders', m.rootFolder!.folders));
-  },
-  readMessage(el) {
-    const root = child(el, NS.m, 'RootFolder');
-    if (!root) return {};
-    return { rootFolder: { ...readPaging(root), folders: readFolders(child(root, NS.t, 'Folders')) } };
   },
 };

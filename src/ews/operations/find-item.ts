@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FieldOrder, FolderRef, Item, ItemShape, PageView, Restriction, RootFolderPaging } from '../types.js';
 import { readFolderRefs } from '../properties/ids.js';
 import { readItems } from '../properties/item.js';
@@ -38,6 +38,16 @@ export const FindItem: Operation<FindItemRequest, FindItemMessage> = {
     if (r.sortOrder?.length) writeSortOrder(w, 'm:SortOrder', r.sortOrder);
     writeFolderRefs(w, 'm:ParentFolderIds', r.parentFolderIds);
   },
+  readMessage(el) {
+    const root = child(el, NS.m, 'RootFolder');
+    if (!root) return {};
+    return { rootFolder: { ...readPaging(root), items: readItems(child(root, NS.t, 'Items')) } };
+  },
+};
+
+/** FindItem as a server reads its requests and writes its answers. */
+export const FindItemServer: ServerOperation<FindItemRequest, FindItemMessage> = {
+  name: 'FindItem',
   readRequest(el) {
     const traversal = el.attrs['Traversal'] ?? 'Shallow';
     if (traversal !== 'Shallow' && traversal !== 'SoftDeleted' && traversal !== 'Associated')
@@ -60,10 +70,5 @@ export const FindItem: Operation<FindItemRequest, FindItemMessage> = {
   writeMessage(w, m) {
     if (!m.rootFolder) return;
     w.el('m:RootFolder', pagingAttrs(m.rootFolder), () => writeItems(w, 't:Items', m.rootFolder!.items));
-  },
-  readMessage(el) {
-    const root = child(el, NS.m, 'RootFolder');
-    if (!root) return {};
-    return { rootFolder: { ...readPaging(root), items: readItems(child(root, NS.t, 'Items')) } };
   },
 };

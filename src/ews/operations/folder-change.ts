@@ -1,6 +1,7 @@
 import { NS } from '../namespaces.js';
-import { child } from '../xml/node.js';
-import type { Operation } from '../operation.js';
+import { child, type XmlElement } from '../xml/node.js';
+import type { XmlWriter } from '../xml/write.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Folder, FolderRef, PropertyPath } from '../types.js';
 import { readFolderRef, readFolderRefs, writeFolderRef } from '../properties/ids.js';
 import { isFolderElement, readFolder, readFolders, writeFolder } from '../properties/folder.js';
@@ -14,15 +15,14 @@ export interface FolderInfoMessage {
   folders: Folder[];
 }
 
-const folderInfo = {
-  writeMessage(w: import('../xml/write.js').XmlWriter, m: Partial<FolderInfoMessage>) {
-    writeFolders(w, 'm:Folders', m.folders);
-  },
-  readMessage(el: import('../xml/node.js').XmlElement): Partial<FolderInfoMessage> {
-    const folders = child(el, NS.m, 'Folders');
-    return folders ? { folders: readFolders(folders) } : {};
-  },
-};
+function readFolderInfo(el: XmlElement): Partial<FolderInfoMessage> {
+  const folders = child(el, NS.m, 'Folders');
+  return folders ? { folders: readFolders(folders) } : {};
+}
+
+function writeFolderInfo(w: XmlWriter, m: Partial<FolderInfoMessage>): void {
+  writeFolders(w, 'm:Folders', m.folders);
+}
 
 /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/createfolder */
 export interface CreateFolderRequest {
@@ -36,12 +36,18 @@ export const CreateFolder: Operation<CreateFolderRequest, FolderInfoMessage> = {
     w.el('m:ParentFolderId', undefined, () => writeFolderRef(w, r.parentFolderId));
     writeFolders(w, 'm:Folders', r.folders);
   },
+  readMessage: readFolderInfo,
+};
+
+/** CreateFolder as a server reads its requests and writes its answers. */
+export const CreateFolderServer: ServerOperation<CreateFolderRequest, FolderInfoMessage> = {
+  name: 'CreateFolder',
   readRequest(el) {
     const parent = readFolderRefs(child(el, NS.m, 'ParentFolderId'))[0];
     if (!parent) throw new CodecError('unexpected', 'CreateFolder has no ParentFolderId');
     return { parentFolderId: parent, folders: readFolders(child(el, NS.m, 'Folders')) };
   },
-  ...folderInfo,
+  writeMessage: writeFolderInfo,
 };
 
 /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/setfolderfield */
@@ -78,6 +84,12 @@ export const UpdateFolder: Operation<UpdateFolderRequest, FolderInfoMessage> = {
       ),
     );
   },
+  readMessage: readFolderInfo,
+};
+
+/** UpdateFolder as a server reads its requests and writes its answers. */
+export const UpdateFolderServer: ServerOperation<UpdateFolderRequest, FolderInfoMessage> = {
+  name: 'UpdateFolder',
   readRequest(el) {
     const changes = (child(el, NS.m, 'FolderChanges')?.children ?? []).filter(
       (c) => c.uri === NS.t && c.local === 'FolderChange',
@@ -101,7 +113,7 @@ export const UpdateFolder: Operation<UpdateFolderRequest, FolderInfoMessage> = {
       }),
     };
   },
-  ...folderInfo,
+  writeMessage: writeFolderInfo,
 };
 
 /** @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/deletefolder */
@@ -116,6 +128,12 @@ export const DeleteFolder: Operation<DeleteFolderRequest, Record<never, never>> 
   writeRequest(w, r) {
     writeFolderRefs(w, 'm:FolderIds', r.folderIds);
   },
+  readMessage: () => ({}),
+};
+
+/** DeleteFolder as a server reads its requests and writes its answers. */
+export const DeleteFolderServer: ServerOperation<DeleteFolderRequest, Record<never, never>> = {
+  name: 'DeleteFolder',
   readRequest(el) {
     return {
       deleteType: readDisposal(el.attrs['DeleteType']),
@@ -123,7 +141,6 @@ export const DeleteFolder: Operation<DeleteFolderRequest, Record<never, never>> 
     };
   },
   writeMessage() {},
-  readMessage: () => ({}),
 };
 
 /**
@@ -142,14 +159,25 @@ function moveOrCopyFolder(name: 'MoveFolder' | 'CopyFolder'): Operation<MoveFold
       w.el('m:ToFolderId', undefined, () => writeFolderRef(w, r.toFolderId));
       writeFolderRefs(w, 'm:FolderIds', r.folderIds);
     },
+    readMessage: readFolderInfo,
+  };
+}
+
+function moveOrCopyFolderServer(
+  name: 'MoveFolder' | 'CopyFolder',
+): ServerOperation<MoveFolderRequest, FolderInfoMessage> {
+  return {
+    name,
     readRequest(el) {
       const to = readFolderRefs(child(el, NS.m, 'ToFolderId'))[0];
       if (!to) throw new CodecError('unexpected', `${name} has no ToFolderId`);
       return { toFolderId: to, folderIds: readFolderRefs(child(el, NS.m, 'FolderIds')) };
     },
-    ...folderInfo,
+    writeMessage: writeFolderInfo,
   };
 }
 
 export const MoveFolder = /* @__PURE__ */ moveOrCopyFolder('MoveFolder');
 export const CopyFolder = /* @__PURE__ */ moveOrCopyFolder('CopyFolder');
+export const MoveFolderServer = /* @__PURE__ */ moveOrCopyFolderServer('MoveFolder');
+export const CopyFolderServer = /* @__PURE__ */ moveOrCopyFolderServer('CopyFolder');

@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child, childText } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef } from '../types.js';
 import { readFolderRefs } from '../properties/ids.js';
 import { readBool } from '../properties/scalars.js';
@@ -24,6 +24,12 @@ export const MarkAllItemsAsRead: Operation<MarkAllItemsAsReadRequest, Record<nev
     w.leaf('m:ReadFlag', r.readFlag).leaf('m:SuppressReadReceipts', r.suppressReadReceipts);
     writeFolderRefs(w, 'm:FolderIds', r.folderIds);
   },
+  readMessage: () => ({}),
+};
+
+/** MarkAllItemsAsRead as a server reads its requests and writes its answers. */
+export const MarkAllItemsAsReadServer: ServerOperation<MarkAllItemsAsReadRequest, Record<never, never>> = {
+  name: 'MarkAllItemsAsRead',
   readRequest(el) {
     const readFlag = readBool(childText(el, NS.m, 'ReadFlag'));
     if (readFlag === undefined) throw new CodecError('unexpected', 'MarkAllItemsAsRead has no ReadFlag');
@@ -34,7 +40,6 @@ export const MarkAllItemsAsRead: Operation<MarkAllItemsAsReadRequest, Record<nev
     };
   },
   writeMessage() {},
-  readMessage: () => ({}),
 };
 
 /**
@@ -53,6 +58,12 @@ export const EmptyFolder: Operation<EmptyFolderRequest, Record<never, never>> = 
   writeRequest(w, r) {
     writeFolderRefs(w, 'm:FolderIds', r.folderIds);
   },
+  readMessage: () => ({}),
+};
+
+/** EmptyFolder as a server reads its requests and writes its answers. */
+export const EmptyFolderServer: ServerOperation<EmptyFolderRequest, Record<never, never>> = {
+  name: 'EmptyFolder',
   readRequest(el) {
     return {
       deleteType: readDisposal(el.attrs['DeleteType']),
@@ -61,5 +72,4 @@ export const EmptyFolder: Operation<EmptyFolderRequest, Record<never, never>> = 
     };
   },
   writeMessage() {},
-  readMessage: () => ({}),
 };

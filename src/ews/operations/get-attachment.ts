@@ -1,7 +1,7 @@
 import { NS } from '../namespaces.js';
 import { child, childText } from '../xml/node.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Attachment } from '../types.js';
 import { readAttachment, writeAttachment } from '../properties/item.js';
 import { readBool } from '../properties/scalars.js';
@@ -29,6 +29,20 @@ export const GetAttachment: Operation<GetAttachmentRequest, GetAttachmentMessage
       );
     w.el('m:AttachmentIds', undefined, () => r.attachmentIds.forEach((id) => w.empty('t:AttachmentId', { Id: id })));
   },
+  readMessage(el) {
+    const list = child(el, NS.m, 'Attachments');
+    if (!list) return {};
+    return {
+      attachments: list.children
+        .filter((c) => c.uri === NS.t && (c.local === 'FileAttachment' || c.local === 'ItemAttachment'))
+        .map(readAttachment),
+    };
+  },
+};
+
+/** GetAttachment as a server reads its requests and writes its answers. */
+export const GetAttachmentServer: ServerOperation<GetAttachmentRequest, GetAttachmentMessage> = {
+  name: 'GetAttachment',
   readRequest(el) {
     const r: GetAttachmentRequest = {
       attachmentIds: (child(el, NS.m, 'AttachmentIds')?.children ?? [])
@@ -51,14 +65,5 @@ export const GetAttachment: Operation<GetAttachmentRequest, GetAttachmentMessage
   },
   writeMessage(w, m) {
     w.el('m:Attachments', undefined, () => m.attachments?.forEach((a) => writeAttachment(w, a)));
-  },
-  readMessage(el) {
-    const list = child(el, NS.m, 'Attachments');
-    if (!list) return {};
-    return {
-      attachments: list.children
-        .filter((c) => c.uri === NS.t && (c.local === 'FileAttachment' || c.local === 'ItemAttachment'))
-        .map(readAttachment),
-    };
   },
 };

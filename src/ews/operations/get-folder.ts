@@ -1,6 +1,6 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Folder, FolderRef, FolderShape } from '../types.js';
 import { readFolderRefs } from '../properties/ids.js';
 import { readFolders } from '../properties/folder.js';
@@ -28,6 +28,15 @@ export const GetFolder: Operation<GetFolderRequest, GetFolderMessage> = {
     writeFolderShape(w, 'm:FolderShape', r.folderShape);
     writeFolderRefs(w, 'm:FolderIds', r.folderIds);
   },
+  readMessage(el) {
+    const folders = child(el, NS.m, 'Folders');
+    return folders ? { folders: readFolders(folders) } : {};
+  },
+};
+
+/** GetFolder as a server reads its requests and writes its answers. */
+export const GetFolderServer: ServerOperation<GetFolderRequest, GetFolderMessage> = {
+  name: 'GetFolder',
   readRequest(el) {
     return {
       folderShape: readFolderShape(child(el, NS.m, 'FolderShape')),
@@ -36,9 +45,5 @@ export const GetFolder: Operation<GetFolderRequest, GetFolderMessage> = {
   },
   writeMessage(w, m) {
     writeFolders(w, 'm:Folders', m.folders);
-  },
-  readMessage(el) {
-    const folders = child(el, NS.m, 'Folders');
-    return folders ? { folders: readFolders(folders) } : {};
   },
 };

@@ -1,6 +1,6 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Item, ItemId, ItemShape } from '../types.js';
 import { readItemIds } from '../properties/ids.js';
 import { readItems } from '../properties/item.js';
@@ -28,14 +28,19 @@ export const GetItem: Operation<GetItemRequest, GetItemMessage> = {
     writeItemShape(w, 'm:ItemShape', r.itemShape);
     writeItemIds(w, 'm:ItemIds', r.itemIds);
   },
+  readMessage(el) {
+    const items = child(el, NS.m, 'Items');
+    return items ? { items: readItems(items) } : {};
+  },
+};
+
+/** GetItem as a server reads its requests and writes its answers. */
+export const GetItemServer: ServerOperation<GetItemRequest, GetItemMessage> = {
+  name: 'GetItem',
   readRequest(el) {
     return { itemShape: readItemShape(child(el, NS.m, 'ItemShape')), itemIds: readItemIds(child(el, NS.m, 'ItemIds')) };
   },
   writeMessage(w, m) {
     writeItems(w, 'm:Items', m.items);
-  },
-  readMessage(el) {
-    const items = child(el, NS.m, 'Items');
-    return items ? { items: readItems(items) } : {};
   },
 };

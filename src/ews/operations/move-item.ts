@@ -2,7 +2,7 @@ import { NS } from '../namespaces.js';
 import { child, childText, type XmlElement } from '../xml/node.js';
 import type { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef, Item, ItemId } from '../types.js';
 import { readFolderRefs, readItemIds, writeFolderRef } from '../properties/ids.js';
 import { readItems } from '../properties/item.js';
@@ -33,6 +33,16 @@ function moveOrCopy(name: 'MoveItem' | 'CopyItem'): Operation<MoveItemRequest, M
       writeItemIds(w, 'm:ItemIds', r.itemIds);
       w.leaf('m:ReturnNewItemIds', r.returnNewItemIds);
     },
+    readMessage(el) {
+      const items = child(el, NS.m, 'Items');
+      return items ? { items: readItems(items) } : {};
+    },
+  };
+}
+
+function moveOrCopyServer(name: 'MoveItem' | 'CopyItem'): ServerOperation<MoveItemRequest, MoveItemMessage> {
+  return {
+    name,
     readRequest(el: XmlElement) {
       const to = readFolderRefs(child(el, NS.m, 'ToFolderId'))[0];
       if (!to) throw new CodecError('unexpected', `${name} has no ToFolderId`);
@@ -44,12 +54,10 @@ function moveOrCopy(name: 'MoveItem' | 'CopyItem'): Operation<MoveItemRequest, M
     writeMessage(w, m) {
       writeItems(w, 'm:Items', m.items);
     },
-    readMessage(el) {
-      const items = child(el, NS.m, 'Items');
-      return items ? { items: readItems(items) } : {};
-    },
   };
 }
 
 export const MoveItem = /* @__PURE__ */ moveOrCopy('MoveItem');
 export const CopyItem = /* @__PURE__ */ moveOrCopy('CopyItem');
+export const MoveItemServer = /* @__PURE__ */ moveOrCopyServer('MoveItem');
+export const CopyItemServer = /* @__PURE__ */ moveOrCopyServer('CopyItem');

@@ -1,47 +1,66 @@
-import type { Operation } from '../operation.js';
-import { SyncFolderHierarchy } from './sync-folder-hierarchy.js';
-import { SyncFolderItems } from './sync-folder-items.js';
-import { GetFolder } from './get-folder.js';
-import { GetItem } from './get-item.js';
-import { UpdateItem } from './update-item.js';
-import { DeleteItem } from './delete-item.js';
-import { CopyItem, MoveItem } from './move-item.js';
-import { CreateItem } from './create-item.js';
-import { SendItem } from './send-item.js';
-import { GetAttachment } from './get-attachment.js';
-import { FindItem } from './find-item.js';
-import { FindFolder } from './find-folder.js';
-import { CopyFolder, CreateFolder, DeleteFolder, MoveFolder, UpdateFolder } from './folder-change.js';
-import { EmptyFolder, MarkAllItemsAsRead } from './folder-contents.js';
-import { ConvertId } from './convert-id.js';
-
-/** Every operation the codec speaks, by request element name (how EWS dispatches). */
-// Built by a call marked pure so that a bundle which never reads OPERATIONS (the service worker)
-// drops it, and with it the operations only the server speaks.
-export const OPERATIONS: Readonly<Record<string, Operation<unknown, unknown>>> = /* @__PURE__ */ byName([
-  SyncFolderHierarchy,
-  SyncFolderItems,
-  GetFolder,
-  GetItem,
-  UpdateItem,
-  DeleteItem,
-  MoveItem,
-  CopyItem,
-  CreateItem,
-  SendItem,
-  GetAttachment,
-  FindItem,
-  FindFolder,
-  CreateFolder,
-  UpdateFolder,
-  DeleteFolder,
-  MoveFolder,
+import type { FullOperation } from '../operation.js';
+import { SyncFolderHierarchy, SyncFolderHierarchyServer } from './sync-folder-hierarchy.js';
+import { SyncFolderItems, SyncFolderItemsServer } from './sync-folder-items.js';
+import { GetFolder, GetFolderServer } from './get-folder.js';
+import { GetItem, GetItemServer } from './get-item.js';
+import { UpdateItem, UpdateItemServer } from './update-item.js';
+import { DeleteItem, DeleteItemServer } from './delete-item.js';
+import { CopyItem, CopyItemServer, MoveItem, MoveItemServer } from './move-item.js';
+import { CreateItem, CreateItemServer } from './create-item.js';
+import { SendItem, SendItemServer } from './send-item.js';
+import { GetAttachment, GetAttachmentServer } from './get-attachment.js';
+import { FindItem, FindItemServer } from './find-item.js';
+import { FindFolder, FindFolderServer } from './find-folder.js';
+import {
   CopyFolder,
-  MarkAllItemsAsRead,
-  EmptyFolder,
-  ConvertId,
+  CopyFolderServer,
+  CreateFolder,
+  CreateFolderServer,
+  DeleteFolder,
+  DeleteFolderServer,
+  MoveFolder,
+  MoveFolderServer,
+  UpdateFolder,
+  UpdateFolderServer,
+} from './folder-change.js';
+import { EmptyFolder, EmptyFolderServer, MarkAllItemsAsRead, MarkAllItemsAsReadServer } from './folder-contents.js';
+import { ConvertId, ConvertIdServer } from './convert-id.js';
+
+/** Every operation the codec speaks, both halves, by request element name (how EWS dispatches). */
+// Built by a call marked pure so that a bundle which never reads OPERATIONS (the service worker)
+// drops it, and with it the server halves of every operation.
+export const OPERATIONS: Readonly<Record<string, FullOperation<unknown, unknown>>> = /* @__PURE__ */ byName([
+  [SyncFolderHierarchy, SyncFolderHierarchyServer],
+  [SyncFolderItems, SyncFolderItemsServer],
+  [GetFolder, GetFolderServer],
+  [GetItem, GetItemServer],
+  [UpdateItem, UpdateItemServer],
+  [DeleteItem, DeleteItemServer],
+  [MoveItem, MoveItemServer],
+  [CopyItem, CopyItemServer],
+  [CreateItem, CreateItemServer],
+  [SendItem, SendItemServer],
+  [GetAttachment, GetAttachmentServer],
+  [FindItem, FindItemServer],
+  [FindFolder, FindFolderServer],
+  [CreateFolder, CreateFolderServer],
+  [UpdateFolder, UpdateFolderServer],
+  [DeleteFolder, DeleteFolderServer],
+  [MoveFolder, MoveFolderServer],
+  [CopyFolder, CopyFolderServer],
+  [MarkAllItemsAsRead, MarkAllItemsAsReadServer],
+  [EmptyFolder, EmptyFolderServer],
+  [ConvertId, ConvertIdServer],
 ]);
 
-function byName(ops: readonly { name: string }[]): Record<string, Operation<unknown, unknown>> {
-  return Object.fromEntries(ops.map((op) => [op.name, op as unknown as Operation<unknown, unknown>]));
+/** An operation's client and server halves (typed loosely: each op has its own request and message types). */
+type Halves = readonly [{ readonly name: string }, { readonly name: string }];
+
+function byName(ops: readonly Halves[]): Record<string, FullOperation<unknown, unknown>> {
+  return Object.fromEntries(
+    ops.map(([client, server]) => [
+      client.name,
+      { ...client, ...server } as unknown as FullOperation<unknown, unknown>,
+    ]),
+  );
 }

@@ -1,6 +1,6 @@
 import { NS } from '../namespaces.js';
 import { child } from '../xml/node.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef, ItemId } from '../types.js';
 import { readFolderRefs, readItemIds, writeFolderRef } from '../properties/ids.js';
 import { readBool } from '../properties/scalars.js';
@@ -26,6 +26,12 @@ export const SendItem: Operation<SendItemRequest, SendItemMessage> = {
     writeItemIds(w, 'm:ItemIds', r.itemIds);
     if (r.savedItemFolderId) w.el('m:SavedItemFolderId', undefined, () => writeFolderRef(w, r.savedItemFolderId!));
   },
+  readMessage: () => ({}),
+};
+
+/** SendItem as a server reads its requests and writes its answers. */
+export const SendItemServer: ServerOperation<SendItemRequest, SendItemMessage> = {
+  name: 'SendItem',
   readRequest(el) {
     const r: SendItemRequest = {
       saveItemToFolder: readBool(el.attrs['SaveItemToFolder']) ?? true,
@@ -36,5 +42,4 @@ export const SendItem: Operation<SendItemRequest, SendItemMessage> = {
     return r;
   },
   writeMessage() {},
-  readMessage: () => ({}),
 };

@@ -2,7 +2,7 @@ import { NS } from '../namespaces.js';
 import { child, childText, type XmlElement } from '../xml/node.js';
 import type { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderChange, FolderRef, FolderShape } from '../types.js';
 import { readFolderRefs, readId, writeFolderRef, writeId } from '../properties/ids.js';
 import { isFolderElement, readFolder, writeFolder } from '../properties/folder.js';
@@ -36,6 +36,22 @@ export const SyncFolderHierarchy: Operation<SyncFolderHierarchyRequest, SyncFold
     w.leaf('m:SyncState', r.syncState);
   },
 
+  readMessage(el) {
+    const out: Partial<SyncFolderHierarchyMessage> = {};
+    const state = childText(el, NS.m, 'SyncState');
+    const last = readBool(childText(el, NS.m, 'IncludesLastFolderInRange'));
+    const changes = child(el, NS.m, 'Changes');
+    if (state !== undefined) out.syncState = state;
+    if (last !== undefined) out.includesLastFolderInRange = last;
+    if (changes) out.changes = changes.children.filter((c) => c.uri === NS.t).map(readChange);
+    return out;
+  },
+};
+
+/** SyncFolderHierarchy as a server reads its requests and writes its answers. */
+export const SyncFolderHierarchyServer: ServerOperation<SyncFolderHierarchyRequest, SyncFolderHierarchyMessage> = {
+  name: 'SyncFolderHierarchy',
+
   readRequest(el) {
     const r: SyncFolderHierarchyRequest = { folderShape: readFolderShape(child(el, NS.m, 'FolderShape')) };
     const folder = readFolderRefs(child(el, NS.m, 'SyncFolderId'))[0];
@@ -49,17 +65,6 @@ export const SyncFolderHierarchy: Operation<SyncFolderHierarchyRequest, SyncFold
     w.leaf('m:SyncState', m.syncState ?? '').leaf('m:IncludesLastFolderInRange', m.includesLastFolderInRange ?? true);
     if (m.responseClass === 'Error' && !m.changes) return;
     w.el('m:Changes', undefined, () => m.changes?.forEach((c) => writeChange(w, c)));
-  },
-
-  readMessage(el) {
-    const out: Partial<SyncFolderHierarchyMessage> = {};
-    const state = childText(el, NS.m, 'SyncState');
-    const last = readBool(childText(el, NS.m, 'IncludesLastFolderInRange'));
-    const changes = child(el, NS.m, 'Changes');
-    if (state !== undefined) out.syncState = state;
-    if (last !== undefined) out.includesLastFolderInRange = last;
-    if (changes) out.changes = changes.children.filter((c) => c.uri === NS.t).map(readChange);
-    return out;
   },
 };
 

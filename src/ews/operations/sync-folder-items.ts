@@ -2,7 +2,7 @@ import { NS } from '../namespaces.js';
 import { child, childText, type XmlElement } from '../xml/node.js';
 import type { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef, ItemChange, ItemId, ItemShape } from '../types.js';
 import { readFolderRefs, readId, readItemIds, writeFolderRef, writeId } from '../properties/ids.js';
 import { isItemElement, readItem, writeItem } from '../properties/item.js';
@@ -47,6 +47,22 @@ export const SyncFolderItems: Operation<SyncFolderItemsRequest, SyncFolderItemsM
     w.leaf('m:MaxChangesReturned', r.maxChangesReturned).leaf('m:SyncScope', r.syncScope);
   },
 
+  readMessage(el) {
+    const out: Partial<SyncFolderItemsMessage> = {};
+    const state = childText(el, NS.m, 'SyncState');
+    const last = readBool(childText(el, NS.m, 'IncludesLastItemInRange'));
+    const changes = child(el, NS.m, 'Changes');
+    if (state !== undefined) out.syncState = state;
+    if (last !== undefined) out.includesLastItemInRange = last;
+    if (changes) out.changes = changes.children.filter((c) => c.uri === NS.t).map(readChange);
+    return out;
+  },
+};
+
+/** SyncFolderItems as a server reads its requests and writes its answers. */
+export const SyncFolderItemsServer: ServerOperation<SyncFolderItemsRequest, SyncFolderItemsMessage> = {
+  name: 'SyncFolderItems',
+
   readRequest(el) {
     const folder = readFolderRefs(child(el, NS.m, 'SyncFolderId'))[0];
     if (!folder) throw new CodecError('unexpected', 'SyncFolderItems has no SyncFolderId');
@@ -73,17 +89,6 @@ export const SyncFolderItems: Operation<SyncFolderItemsRequest, SyncFolderItemsM
     w.leaf('m:SyncState', m.syncState ?? '').leaf('m:IncludesLastItemInRange', m.includesLastItemInRange ?? true);
     if (m.responseClass === 'Error' && !m.changes) return;
     w.el('m:Changes', undefined, () => m.changes?.forEach((c) => writeChange(w, c)));
-  },
-
-  readMessage(el) {
-    const out: Partial<SyncFolderItemsMessage> = {};
-    const state = childText(el, NS.m, 'SyncState');
-    const last = readBool(childText(el, NS.m, 'IncludesLastItemInRange'));
-    const changes = child(el, NS.m, 'Changes');
-    if (state !== undefined) out.syncState = state;
-    if (last !== undefined) out.includesLastItemInRange = last;
-    if (changes) out.changes = changes.children.filter((c) => c.uri === NS.t).map(readChange);
-    return out;
   },
 };
 

@@ -2,7 +2,7 @@ import { NS } from '../namespaces.js';
 import { child, childText, type XmlElement } from '../xml/node.js';
 import type { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { FolderRef, Item, ItemId, PropertyPath } from '../types.js';
 import { readFolderRefs, readId, writeFolderRef, writeId } from '../properties/ids.js';
 import { isItemElement, readItem, readItems, writeItem } from '../properties/item.js';
@@ -66,6 +66,19 @@ export const UpdateItem: Operation<UpdateItemRequest, UpdateItemMessage> = {
       ),
     );
   },
+  readMessage(el) {
+    const out: Partial<UpdateItemMessage> = {};
+    const items = child(el, NS.m, 'Items');
+    const count = readInt(childText(child(el, NS.m, 'ConflictResults'), NS.t, 'Count'));
+    if (items) out.items = readItems(items);
+    if (count !== undefined) out.conflictCount = count;
+    return out;
+  },
+};
+
+/** UpdateItem as a server reads its requests and writes its answers. */
+export const UpdateItemServer: ServerOperation<UpdateItemRequest, UpdateItemMessage> = {
+  name: 'UpdateItem',
   readRequest(el) {
     const conflict = el.attrs['ConflictResolution'] ?? 'AutoResolve';
     if (conflict !== 'NeverOverwrite' && conflict !== 'AutoResolve' && conflict !== 'AlwaysOverwrite')
@@ -90,14 +103,6 @@ export const UpdateItem: Operation<UpdateItemRequest, UpdateItemMessage> = {
   writeMessage(w, m) {
     writeItems(w, 'm:Items', m.items);
     if (m.conflictCount !== undefined) w.el('m:ConflictResults', undefined, () => w.leaf('t:Count', m.conflictCount));
-  },
-  readMessage(el) {
-    const out: Partial<UpdateItemMessage> = {};
-    const items = child(el, NS.m, 'Items');
-    const count = readInt(childText(child(el, NS.m, 'ConflictResults'), NS.t, 'Count'));
-    if (items) out.items = readItems(items);
-    if (count !== undefined) out.conflictCount = count;
-    return out;
   },
 };
 

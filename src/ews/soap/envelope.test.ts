@@ -4,10 +4,10 @@ import { CodecError, SoapFault, type CodecErrorKind } from '../errors.js';
 import { NS } from '../namespaces.js';
 import type { Operation } from '../operation.js';
 import { DEFAULT_LIMITS } from '../xml/read.js';
-import { GetItem } from '../operations/get-item.js';
-import { GetFolder } from '../operations/get-folder.js';
-import { GetAttachment } from '../operations/get-attachment.js';
-import { SyncFolderItems } from '../operations/sync-folder-items.js';
+import { GetItem, GetItemServer } from '../operations/get-item.js';
+import { GetFolder, GetFolderServer } from '../operations/get-folder.js';
+import { GetAttachment, GetAttachmentServer } from '../operations/get-attachment.js';
+import { SyncFolderItems, SyncFolderItemsServer } from '../operations/sync-folder-items.js';
 import { decodeRequest, decodeResponse, encodeRequest, encodeResponse } from './envelope.js';
 import { encodeFault } from './fault.js';
 import { clean, hostile, normalise } from '../../../test/support/ews-arbitraries.js';
@@ -29,7 +29,7 @@ const expectCodecError = (f: () => unknown, kind: CodecErrorKind, message: RegEx
 
 const envelope = (body: string, bodyAttrs = '') =>
   `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="${NS.soap}"><s:Body${bodyAttrs}>${body}</s:Body></s:Envelope>`;
-const getItemResponse = encodeResponse(GetItem, [
+const getItemResponse = encodeResponse(GetItemServer, [
   { responseClass: 'Success', responseCode: 'NoError', items: [{ kind: 'Message', subject: 'Hello' }] },
 ]);
 
@@ -87,7 +87,9 @@ describe('decodeResponse', () => {
   });
 
   it('refuses the response of another operation, naming both', () => {
-    const folder = encodeResponse(GetFolder, [{ responseClass: 'Success', responseCode: 'NoError', folders: [] }]);
+    const folder = encodeResponse(GetFolderServer, [
+      { responseClass: 'Success', responseCode: 'NoError', folders: [] },
+    ]);
     expectCodecError(
       () => decodeResponse(GetItem, folder),
       'unexpected',
@@ -112,7 +114,7 @@ describe('decodeResponse', () => {
   });
 
   it('refuses values that are not what the schema types say', () => {
-    const wrongBool = encodeResponse(SyncFolderItems, [
+    const wrongBool = encodeResponse(SyncFolderItemsServer, [
       { responseClass: 'Success', responseCode: 'NoError', syncState: 's', includesLastItemInRange: true, changes: [] },
     ]).replace('>true<', '>yes<');
     expectCodecError(() => decodeResponse(SyncFolderItems, wrongBool), 'unexpected', /"yes" is not an xs:boolean/);
@@ -157,7 +159,7 @@ describe('decodeResponse', () => {
   it('refuses every truncation of a real response as malformed XML', () => {
     fc.assert(
       fc.property(clean.messages['GetItem']!, fc.double({ min: 0, max: 1, maxExcluded: true }), (msg, at) => {
-        const xml = encodeResponse(GetItem, [msg as never]);
+        const xml = encodeResponse(GetItemServer, [msg as never]);
         const e = thrown(() => decodeResponse(GetItem, xml.slice(0, Math.floor(at * xml.length))));
         expect(e).toBeInstanceOf(CodecError);
         expect((e as CodecError).kind).toBe('malformed-xml');
@@ -173,7 +175,7 @@ describe('decodeResponse', () => {
     );
     fc.assert(
       fc.property(clean.messages['SyncFolderItems']!, fc.array(edit, { minLength: 1, maxLength: 4 }), (msg, edits) => {
-        let xml = encodeResponse(SyncFolderItems, [msg as never]);
+        let xml = encodeResponse(SyncFolderItemsServer, [msg as never]);
         for (const [at, drop, insert] of edits) {
           const i = Math.floor(at * xml.length);
           xml = xml.slice(0, i) + insert + xml.slice(i + drop);
@@ -198,7 +200,7 @@ describe('decodeRequest', () => {
     const decoded = decodeRequest(request);
     expect(decoded.name).toBe('GetItem');
     expect(decoded.requestServerVersion).toBe('Exchange2013_SP1');
-    expect(GetItem.readRequest(decoded.element)).toEqual({
+    expect(GetItemServer.readRequest(decoded.element)).toEqual({
       itemShape: { baseShape: 'IdOnly' },
       itemIds: [{ id: 'a' }],
     });
@@ -226,7 +228,7 @@ describe('decodeRequest', () => {
   it('refuses an attachment id without its Id, rather than asking for ""', () => {
     const xml = encodeRequest(GetAttachment, { attachmentIds: ['a1'] }).replace(' Id="a1"', '');
     expectCodecError(
-      () => GetAttachment.readRequest(decodeRequest(xml).element),
+      () => GetAttachmentServer.readRequest(decodeRequest(xml).element),
       'unexpected',
       /<AttachmentId> has no Id/,
     );
@@ -235,7 +237,7 @@ describe('decodeRequest', () => {
   it('reads an operation element with missing parts as a CodecError naming the part', () => {
     const noShape = request.replace(/<m:ItemShape>.*<\/m:ItemShape>/, '');
     expectCodecError(
-      () => GetItem.readRequest(decodeRequest(noShape).element),
+      () => GetItemServer.readRequest(decodeRequest(noShape).element),
       'unexpected',
       /BaseShape "\(missing\)" is not IdOnly, Default or AllProperties/,
     );
@@ -244,12 +246,12 @@ describe('decodeRequest', () => {
 
 describe('requests as the client meant them', () => {
   it("reads Thunderbird's unprefixed FlagStatus (default messages namespace) in the types namespace", async () => {
-    const { UpdateItem } = await import('../operations/update-item.js');
+    const { UpdateItemServer } = await import('../operations/update-item.js');
     const xml =
       '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"><soap:Body>' +
       '<UpdateItem xmlns="http://schemas.microsoft.com/exchange/services/2006/messages" ConflictResolution="AlwaysOverwrite" MessageDisposition="SaveOnly"><ItemChanges><t:ItemChange><t:ItemId Id="AAA"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="item:Flag"/><t:Message><t:Flag><FlagStatus>Flagged</FlagStatus></t:Flag></t:Message></t:SetItemField></t:Updates></t:ItemChange></ItemChanges></UpdateItem>' +
       '</soap:Body></soap:Envelope>';
-    const req = UpdateItem.readRequest(decodeRequest(xml).element);
+    const req = UpdateItemServer.readRequest(decodeRequest(xml).element);
     const update = req.itemChanges[0]!.updates[0]!;
     expect(update.kind === 'Set' && update.item.flag).toEqual({ flagStatus: 'Flagged' });
   });

@@ -3,7 +3,7 @@ import { child, type XmlElement } from '../xml/node.js';
 import { parseXml, type XmlLimits, DEFAULT_LIMITS } from '../xml/read.js';
 import { XmlWriter } from '../xml/write.js';
 import { CodecError } from '../errors.js';
-import type { Operation } from '../operation.js';
+import type { Operation, ServerOperation } from '../operation.js';
 import type { Response } from '../types.js';
 import { readStatus, writeStatus } from '../response.js';
 import { readFault } from './fault.js';
@@ -79,7 +79,7 @@ export function decodeRequest(xml: string, limits: XmlLimits = DEFAULT_LIMITS): 
 
 /** A whole SOAP response for `op`: one response message per entry, in order. */
 export function encodeResponse<Msg>(
-  op: Operation<unknown, Msg>,
+  op: ServerOperation<unknown, Msg>,
   messages: Response<Msg>[],
   server: ServerVersionInfo = TERN_SERVER_VERSION,
 ): string {

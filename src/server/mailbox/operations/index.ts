@@ -1,26 +1,26 @@
 import {
-  ConvertId,
-  CopyFolder,
-  CopyItem,
-  CreateFolder,
-  CreateItem,
-  DeleteFolder,
-  DeleteItem,
-  EmptyFolder,
-  FindFolder,
-  FindItem,
-  GetAttachment,
-  GetFolder,
-  GetItem,
-  MarkAllItemsAsRead,
-  MoveFolder,
-  MoveItem,
-  SendItem,
-  SyncFolderHierarchy,
-  SyncFolderItems,
-  UpdateFolder,
-  UpdateItem,
-  type Operation,
+  ConvertIdServer,
+  CopyFolderServer,
+  CopyItemServer,
+  CreateFolderServer,
+  CreateItemServer,
+  DeleteFolderServer,
+  DeleteItemServer,
+  EmptyFolderServer,
+  FindFolderServer,
+  FindItemServer,
+  GetAttachmentServer,
+  GetFolderServer,
+  GetItemServer,
+  MarkAllItemsAsReadServer,
+  MoveFolderServer,
+  MoveItemServer,
+  SendItemServer,
+  SyncFolderHierarchyServer,
+  SyncFolderItemsServer,
+  UpdateFolderServer,
+  UpdateItemServer,
+  type ServerOperation,
   type Response,
 } from '../../../ews/index.js';
 import type { Ctx } from '../context.js';
@@ -45,40 +45,40 @@ import { updateItems } from './update-item.js';
 
 /** An operation of the codec and the mailbox's answer to it. */
 export interface Entry {
-  op: Operation<unknown, unknown>;
+  op: ServerOperation<unknown, unknown>;
   run(ctx: Ctx, req: unknown): Response<unknown>[] | Promise<Response<unknown>[]>;
 }
 
 function bind<Req, Msg>(
-  op: Operation<Req, Msg>,
+  op: ServerOperation<Req, Msg>,
   run: (ctx: Ctx, req: Req) => Response<Msg>[] | Promise<Response<Msg>[]>,
 ): [string, Entry] {
-  return [op.name, { op: op as Operation<unknown, unknown>, run: run as Entry['run'] }];
+  return [op.name, { op: op as ServerOperation<unknown, unknown>, run: run as Entry['run'] }];
 }
 
 /** Every operation the mailbox answers, by request element name. */
 export const HANDLERS: ReadonlyMap<string, Entry> = new Map([
-  bind(SyncFolderItems, syncFolderItems),
-  bind(SyncFolderHierarchy, syncFolderHierarchy),
-  bind(GetFolder, getFolder),
-  bind(GetItem, getItem),
-  bind(UpdateItem, updateItems),
-  bind(DeleteItem, deleteItems),
-  bind(MoveItem, (ctx, req) => moveOrCopyItems(ctx, req, false)),
-  bind(CopyItem, (ctx, req) => moveOrCopyItems(ctx, req, true)),
-  bind(CreateItem, createItems),
-  bind(SendItem, sendItems),
-  bind(GetAttachment, getAttachments),
-  bind(FindItem, findItem),
-  bind(FindFolder, findFolder),
-  bind(CreateFolder, createFolders),
-  bind(UpdateFolder, updateFolders),
-  bind(DeleteFolder, deleteFolders),
-  bind(MoveFolder, (ctx, req) => moveOrCopyFolders(ctx, req, false)),
-  bind(CopyFolder, (ctx, req) => moveOrCopyFolders(ctx, req, true)),
-  bind(MarkAllItemsAsRead, markAllItemsAsRead),
-  bind(EmptyFolder, emptyFolders),
-  bind(ConvertId, convertIds),
+  bind(SyncFolderItemsServer, syncFolderItems),
+  bind(SyncFolderHierarchyServer, syncFolderHierarchy),
+  bind(GetFolderServer, getFolder),
+  bind(GetItemServer, getItem),
+  bind(UpdateItemServer, updateItems),
+  bind(DeleteItemServer, deleteItems),
+  bind(MoveItemServer, (ctx, req) => moveOrCopyItems(ctx, req, false)),
+  bind(CopyItemServer, (ctx, req) => moveOrCopyItems(ctx, req, true)),
+  bind(CreateItemServer, createItems),
+  bind(SendItemServer, sendItems),
+  bind(GetAttachmentServer, getAttachments),
+  bind(FindItemServer, findItem),
+  bind(FindFolderServer, findFolder),
+  bind(CreateFolderServer, createFolders),
+  bind(UpdateFolderServer, updateFolders),
+  bind(DeleteFolderServer, deleteFolders),
+  bind(MoveFolderServer, (ctx, req) => moveOrCopyFolders(ctx, req, false)),
+  bind(CopyFolderServer, (ctx, req) => moveOrCopyFolders(ctx, req, true)),
+  bind(MarkAllItemsAsReadServer, markAllItemsAsRead),
+  bind(EmptyFolderServer, emptyFolders),
+  bind(ConvertIdServer, convertIds),
 ]);
 
 /** The calls Exchange Online counts against ConcurrentSyncCalls. */
