@@ -1,3 +1,5 @@
+import { isUtf8 } from 'node:buffer';
+
 /** A body larger than allowed; `limit` is in bytes. */
 export class BodyTooLarge extends Error {
   override name = 'BodyTooLarge';
@@ -11,6 +13,9 @@ export class BodyNotText extends Error {
   override name = 'BodyNotText';
 }
 
+// Stateless between calls (no `stream` option), so one serves every body.
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a body as UTF-8 text, holding at most `limit` bytes in memory: a declared Content-Length
  * over the limit is refused before reading anything, and a body without one (chunked) is cut off
@@ -21,11 +26,20 @@ export async function readBody(
   limit: number,
   contentLength?: string | null,
 ): Promise<string> {
+  return decodeUtf8(await readBytes(body, limit, contentLength));
+}
+
+/** As `readBody`, but the bytes as they came (a byte order mark included), once checked to be UTF-8. */
+export async function readBytes(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  contentLength?: string | null,
+): Promise<Buffer> {
   if (contentLength != null && contentLength !== '' && Number(contentLength) > limit) {
     await body?.cancel().catch(() => {});
     throw new BodyTooLarge(limit);
   }
-  if (!body) return '';
+  if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -39,8 +53,15 @@ export async function readBody(
     }
     chunks.push(value);
   }
+  const bytes = Buffer.concat(chunks, size);
+  if (!isUtf8(bytes)) throw new BodyNotText('the body is not valid UTF-8 text');
+  return bytes;
+}
+
+/** UTF-8 bytes as text (a leading byte order mark dropped), or `BodyNotText`. */
+export function decodeUtf8(bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size));
+    return UTF8.decode(bytes);
   } catch {
     throw new BodyNotText('the body is not valid UTF-8 text');
   }

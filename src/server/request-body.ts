@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import type { IncomingMessage } from 'node:http';
 import type { Env } from './connection.js';
-import { BodyNotText, BodyTooLarge, readBody } from './read-body.js';
+import { BodyTooLarge, decodeUtf8, readBody } from './read-body.js';
 
 /**
  * A request's body as UTF-8 text, at most `limit` bytes (see `readBody`). On a socket it reads the
@@ -38,9 +38,9 @@ function readIncoming(incoming: IncomingMessage, limit: number, contentLength: s
     const onEnd = () => {
       stop();
       try {
-        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks, size)));
-      } catch {
-        reject(new BodyNotText('the body is not valid UTF-8 text'));
+        resolve(decodeUtf8(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)));
+      } catch (e) {
+        reject(e);
       }
     };
     const onError = (e: Error) => {

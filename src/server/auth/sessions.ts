@@ -1,5 +1,4 @@
 import type { Context } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { Credentials } from './basic-credentials.js';
 import { openSession, sealSession, type Session, type SessionKey } from './session-cookie.js';
 
@@ -26,7 +25,7 @@ export class Sessions {
 
   /** The valid session the request carries, if any. */
   read(c: Context): Session | undefined {
-    const token = getCookie(c, cookieName(c));
+    const token = readCookie(c.req.header('cookie'), cookieName(c));
     if (!token) return undefined;
     const now = this.clock();
     const known = this.#opened.get(token);
@@ -56,7 +55,33 @@ export class Sessions {
 }
 
 function isHttps(c: Context): boolean {
-  return new URL(c.req.url).protocol === 'https:';
+  // The URL is absolute and its scheme lower-case (WHATWG URL); no need to parse all of it.
+  return c.req.url.startsWith('https:');
+}
+
+/**
+ * The value of the first cookie called `name` in a Cookie header (RFC 6265 §5.4: `name=value`
+ * pairs joined by "; "), or undefined. Values are not percent-decoded: session tokens are
+ * base64url, and `openSession` refuses anything else.
+ * @see https://www.rfc-editor.org/rfc/rfc6265#section-5.4
+ */
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (let start = 0; start < header.length;) {
+    let end = header.indexOf(';', start);
+    if (end < 0) end = header.length;
+    const pair = header.slice(start, end).trim();
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trimEnd() === name) {
+      const value = pair.slice(eq + 1).trimStart();
+      // RFC 6265 allows the value in double quotes.
+      return (
+        (value.length > 1 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value) || undefined
+      );
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 export function cookieName(c: Context): string {

@@ -1,5 +1,5 @@
 import type { EwsBackend } from '../ews-backend.js';
-import { faultAnswer, xmlAnswer } from '../soap-answer.js';
+import { XML_CONTENT_TYPE, faultAnswer } from '../soap-answer.js';
 import { callUpstream, UpstreamFailure, type UpstreamAnswer, type UpstreamOptions } from './upstream.js';
 
 /** Proxy mode: the checked request goes to the one upstream as the signed-in user. */
@@ -24,7 +24,13 @@ export function proxyBackend(opts: UpstreamOptions): EwsBackend {
  */
 export function relay(a: UpstreamAnswer, unauthorized: (message: string) => Response): Response {
   const isXml = /\bxml\b/i.test(a.contentType);
-  if ((a.status === 200 || a.status === 500) && isXml) return xmlAnswer(a.status, a.body);
+  // The bytes as they came: SOAP needs no reading here, and the client reads faults itself.
+  if ((a.status === 200 || a.status === 500) && isXml)
+    // (Socket bytes live in plain ArrayBuffers, never shared ones.)
+    return new Response(a.body as Uint8Array<ArrayBuffer>, {
+      status: a.status,
+      headers: { 'content-type': XML_CONTENT_TYPE },
+    });
   if (a.status === 401) return unauthorized('The mail server no longer accepts your password: sign in again.');
   if (a.status === 503 || a.status === 429) {
     const headers: Record<string, string> = a.retryAfter === undefined ? {} : { 'retry-after': a.retryAfter };

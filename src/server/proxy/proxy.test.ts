@@ -353,6 +353,34 @@ describe('proxy mode POST /ews', () => {
     }
   });
 
+  it('passes the upstream’s bytes on unchanged, and refuses an answer that is not UTF-8', async () => {
+    const answer = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(
+        `<?xml version="1.0" encoding="utf-8"?><s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>é\u{1F600}</s:Body></s:Envelope>`,
+      ),
+    ]);
+    let next = answer;
+    const raw = await rawServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' }).end(next);
+    });
+    try {
+      const secret = 'k'.repeat(32);
+      const cookie = await signInCookie(createApp({ upstream: upstreamUrl, sessionSecret: secret }));
+      const app = createApp({ upstream: `${raw.url}/EWS/Exchange.asmx`, sessionSecret: secret });
+      const res = await postPwa(app, cookie, sync);
+      expect(res.status).toBe(200);
+      expect(Buffer.from(await res.arrayBuffer()).equals(answer)).toBe(true);
+      next = Buffer.concat([answer, Buffer.from([0xff, 0xfe])]);
+      const bad = await postPwa(app, cookie, sync);
+      expect(bad.status).toBe(502);
+      expect(faultOf(await bad.text()).message).toMatch(/not UTF-8 text/);
+    } finally {
+      raw.server.close();
+    }
+  });
+
   it('does not serve /EWS/Exchange.asmx in proxy mode', async () => {
     const app = proxy();
     expect((await app.request(`${ORIGIN}/EWS/Exchange.asmx`, { method: 'POST', body: sync })).status).toBe(404);

@@ -1,5 +1,6 @@
 import { CodecError, GetFolder, SoapFault, decodeResponse, encodeRequest } from '../../ews/index.js';
 import type { CredentialCheck } from '../auth/credential-check.js';
+import { decodeUtf8 } from '../read-body.js';
 import { callUpstream, UpstreamFailure, type UpstreamOptions } from './upstream.js';
 
 // Every EWS server answers a GetFolder of the Inbox, and answers 401 to a wrong password (DESIGN.md).
@@ -27,7 +28,7 @@ export function upstreamCheck(opts: UpstreamOptions): CredentialCheck {
     if (answer.status === 401 || answer.status === 403) return { ok: false, reason: 'bad-credentials' };
     if (answer.status !== 200) return unavailable(`it answered HTTP ${answer.status}`);
     try {
-      decodeResponse(GetFolder, answer.body);
+      decodeResponse(GetFolder, decodeUtf8(answer.body));
     } catch (e) {
       // A 200 that is not an EWS answer is a portal or a wrong URL, not a verdict on the password.
       if (e instanceof CodecError || e instanceof SoapFault) return unavailable('its answer was not EWS');

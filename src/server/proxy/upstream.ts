@@ -1,6 +1,6 @@
 import type { Credentials } from '../auth/basic-credentials.js';
 import { basicHeader } from '../auth/basic-credentials.js';
-import { BodyNotText, BodyTooLarge, formatBytes, readBody } from '../read-body.js';
+import { BodyNotText, BodyTooLarge, formatBytes, readBytes } from '../read-body.js';
 import { XML_CONTENT_TYPE } from '../soap-answer.js';
 import { httpPost } from './http-post.js';
 import { UpstreamFailure } from './upstream-failure.js';
@@ -35,7 +35,8 @@ export const UPSTREAM_DEFAULTS = {
 /** The upstream's HTTP answer, read in full within the limits. */
 export interface UpstreamAnswer {
   status: number;
-  body: string;
+  /** The bytes that came, checked to be UTF-8, to pass on unchanged. */
+  body: Buffer;
   contentType: string;
   retryAfter?: string;
 }
@@ -91,7 +92,7 @@ async function viaFetch(
     const answer: UpstreamAnswer = {
       status: res.status,
       contentType: res.headers.get('content-type') ?? '',
-      body: await readBody(res.body, limits.maxResponseBytes, res.headers.get('content-length')),
+      body: await readBytes(res.body, limits.maxResponseBytes, res.headers.get('content-length')),
     };
     const retryAfter = res.headers.get('retry-after');
     if (retryAfter !== null) answer.retryAfter = retryAfter;
