@@ -21,6 +21,22 @@ function pureCodec(): Plugin {
   };
 }
 
+/**
+ * saxes loads XML 1.1's character table (xmlchars/xml/1.1/ed2) for documents that declare version
+ * 1.1, but the codec parses with `forceXMLVersion` and XML 1.0 (src/ews/xml/read.ts), so that
+ * table is never consulted. The worker's build gives saxes the XML 1.0 table in its place, which
+ * it carries anyway: had the codec ever read 1.1, the stricter 1.0 rules would refuse, not admit.
+ */
+function xml10Only(): Plugin {
+  return {
+    name: 'tern-xml10-only',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      return id === 'xmlchars/xml/1.1/ed2' ? this.resolve('xmlchars/xml/1.0/ed5', importer) : undefined;
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     pureCodec(),
@@ -36,7 +52,7 @@ export default defineConfig({
       injectManifest: {
         // A classic script: every browser that runs Tern can load it, and it needs no import maps.
         rollupFormat: 'iife',
-        buildPlugins: { vite: [pureCodec()] },
+        buildPlugins: { vite: [pureCodec(), xml10Only()] },
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
       },
       manifest: {

@@ -71,18 +71,19 @@ describe('precache', () => {
     expect(modes).toEqual({ '/index.html': 'reload', '/assets/app-abc.js': 'default' });
   });
 
-  it('answers listed URLs and their variations from the cache, with no request', async () => {
+  it('answers listed URLs and directories from the cache, with no request', async () => {
     const { shell, net } = setup(MANIFEST, FILES);
     await shell.install();
     net.requests.length = 0;
     expect(await text(shell.handle(get('/index.html')))).toBe('<html>v1');
     expect(await text(shell.handle(get('/')))).toBe('<html>v1');
-    expect(await text(shell.handle(get('/index')))).toBe('<html>v1');
-    expect(await text(shell.handle(get('/index.html?utm_source=mail#top')))).toBe('<html>v1');
+    expect(await text(shell.handle(get('/index.html#top')))).toBe('<html>v1');
     expect(await text(shell.handle(get('/assets/app-abc.js')))).toBe('app()');
     expect(net.requests).toHaveLength(0);
+    // Not listed: left to the network, or for a page, to the worker's navigation fallback.
     expect(shell.handle(get('/assets/other.js'))).toBeUndefined();
     expect(shell.handle(get('/index.html?folder=inbox'))).toBeUndefined();
+    expect(shell.handle(get('/index'))).toBeUndefined();
   });
 
   it('goes to the network for a listed URL the cache lost', async () => {

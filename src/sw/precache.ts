@@ -24,8 +24,6 @@ export interface PrecacheHost {
 
 // workbox-precaching/utils/createCacheKey.js and workbox-core/_private/cacheNames.js.
 const REVISION_PARAM = '__WB_REVISION__';
-// Query parameters that never change the page (workbox-precaching's default ignoreURLParametersMatching).
-const IGNORED_PARAMS = [/^utm_/, /^fbclid$/];
 
 export interface Precache {
   readonly cacheName: string;
@@ -34,9 +32,10 @@ export interface Precache {
   /** Drops entries of earlier versions and caches of older precache formats. */
   activate(): Promise<void>;
   /**
-   * The answer to a GET of a listed URL (trying the variations Workbox tries: `/` → `/index.html`,
-   * `?utm_…` dropped…): the cached copy, or the network's when the cache lost it. Undefined for
-   * a URL the shell does not list.
+   * The answer to a GET of a listed URL (or of a directory whose index.html is listed): the cached
+   * copy, or the network's when the cache lost it. Undefined for a URL the shell does not list.
+   * Workbox also tries `x.html` for `x` and drops `utm_` parameters; for this app the worker's
+   * navigation fallback (sw.ts) answers those addresses with the same page.
    */
   handle(request: Request): Promise<Response> | undefined;
 }
@@ -90,31 +89,13 @@ export function createPrecache(entries: readonly PrecacheEntry[], host: Precache
     },
 
     handle(request) {
-      for (const candidate of variations(request.url)) {
-        const hit = keys.get(candidate);
-        if (hit) return open().then(async (cache) => (await cache.match(hit.key)) ?? host.fetch(request));
-      }
-      return undefined;
+      const url = new URL(request.url);
+      url.hash = '';
+      if (url.pathname.endsWith('/')) url.pathname += 'index.html';
+      const hit = keys.get(url.href);
+      return hit && open().then(async (cache) => (await cache.match(hit.key)) ?? host.fetch(request));
     },
   };
-}
-
-/** workbox-precaching/utils/generateURLVariations.js with its defaults. */
-function* variations(href: string): Generator<string> {
-  const url = new URL(href);
-  url.hash = '';
-  yield url.href;
-  for (const name of [...url.searchParams.keys()])
-    if (IGNORED_PARAMS.some((re) => re.test(name))) url.searchParams.delete(name);
-  yield url.href;
-  if (url.pathname.endsWith('/')) yield withPath(url, 'index.html');
-  yield withPath(url, '.html');
-}
-
-function withPath(url: URL, suffix: string): string {
-  const copy = new URL(url);
-  copy.pathname += suffix;
-  return copy.href;
 }
 
 /**
