@@ -62,7 +62,7 @@ async function backgroundPass(): Promise<void> {
   const report = await en.runPass('background');
   const kind = report.error?.kind;
   if ((kind === 'offline' || kind === 'unreachable') && en.status().pendingOutbox > 0)
-    throw new Error(report.error!.message);
+    throw new Error(`sync: ${kind}`);
 }
 
 self.addEventListener('sync', (e) => {

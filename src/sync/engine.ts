@@ -230,11 +230,14 @@ export function createEngine(deps: EngineDeps): Engine {
       try {
         const { stored, gone } = await fetchBodies(ctx, [messageId]);
         const body = stored[0];
-        const error = body ? undefined : gone.length ? 'The message no longer exists on the server.' : 'Not available.';
+        // Not gone and not stored: the server answered without it.
+        const error: SyncErrorInfo | undefined = body
+          ? undefined
+          : { kind: 'server', at: clock.now(), code: gone.length ? 'ErrorItemNotFound' : 'NoBody' };
         emit({ type: 'body-ready', messageId, ok: !!body, ...(error ? { error } : {}) });
         return body;
       } catch (err) {
-        emit({ type: 'body-ready', messageId, ok: false, error: describeError(err, clock.now()).message });
+        emit({ type: 'body-ready', messageId, ok: false, error: describeError(err, clock.now()) });
         return undefined;
       } finally {
         publish();

@@ -34,10 +34,20 @@ export type ConnectionState =
 
 export type SyncPhase = 'idle' | 'pushing' | 'hierarchy' | 'folders' | 'items' | 'bodies' | 'reconcile';
 
+/**
+ * What went wrong, as data: the page words it in the reader's language (ui/format/sync-error-text.ts),
+ * so the worker carries no sentences.
+ */
 export interface SyncErrorInfo {
-  kind: 'offline' | 'unreachable' | 'auth' | 'throttled' | 'server' | 'storage' | 'bug';
-  /** A sentence for people: what happened and what to do. */
-  message: string;
+  kind: 'offline' | 'paused' | 'unreachable' | 'auth' | 'throttled' | 'server' | 'unreadable' | 'storage' | 'bug';
+  /**
+   * What exactly: the EWS response code or fault code (server), the codec's error kind
+   * (unreadable), `quota` or `closed` (storage), `expired` (auth: the session ended), the
+   * error's own message (bug).
+   */
+  code?: string;
+  /** When the engine tries again by itself, or the server's back-off ends. */
+  retryAt?: number;
   at: number;
 }
 
@@ -59,7 +69,7 @@ export interface SyncStatus {
 export type SyncEvents = {
   'sync-status': SyncStatus;
   /** A body the page asked for is stored (or could not be fetched). */
-  'body-ready': { messageId: string; ok: boolean; error?: string };
+  'body-ready': { messageId: string; ok: boolean; error?: SyncErrorInfo };
 };
 
 export type SyncEvent = { [K in keyof SyncEvents]: { type: K } & SyncEvents[K] }[keyof SyncEvents];

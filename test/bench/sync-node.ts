@@ -83,7 +83,7 @@ async function initialSync(
   const ms = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  if (report.error) throw new Error(`${label}: ${report.error.message}`);
+  if (report.error) throw new Error(`${label}: ${JSON.stringify(report.error)}`);
   const { requests, bytesSent, bytesReceived, byOperation } = engine.stats;
   const messages = await db.messages.count();
   // In the order the sync wrote them: folder by folder, newest first.

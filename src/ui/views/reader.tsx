@@ -4,7 +4,9 @@ import { perform } from '../actions/perform.js';
 import { formatAddress } from '../compose/address.js';
 import { db } from '../db.js';
 import { formatFileSize } from '../format/file-size.js';
+import type { SyncErrorInfo } from '../../sync/protocol.js';
 import { formatFullDate } from '../format/relative-date.js';
+import { syncErrorText } from '../format/sync-error-text.js';
 import { useStore } from '../hooks/store.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -55,7 +57,7 @@ function Attachments({ list, canDownload }: { list: AttachmentMeta[]; canDownloa
   );
 }
 
-type BodyState = { kind: 'waiting' } | { kind: 'failed'; error: string };
+type BodyState = { kind: 'waiting' } | { kind: 'failed'; error: SyncErrorInfo | undefined };
 
 export interface ReaderProps {
   messageId: string;
@@ -87,7 +89,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     if (!bodyKnown || body || !isOnline) return;
     send({ type: 'fetch-body', messageId });
     return onBodyReady((e) => {
-      if (e.messageId === messageId && !e.ok) setBodyState({ kind: 'failed', error: e.error ?? '' });
+      if (e.messageId === messageId && !e.ok) setBodyState({ kind: 'failed', error: e.error });
     });
   }, [messageId, bodyKnown, body === undefined, isOnline]);
 
@@ -122,7 +124,11 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   if (body) content = <MailBody body={body} />;
   else if (!isOnline) content = <p class="pane-note body-missing">{t.t('reader.notDownloaded')}</p>;
   else if (bodyState.kind === 'failed')
-    content = <p class="pane-note body-missing">{t.t('reader.downloadFailed', { error: bodyState.error })}</p>;
+    content = (
+      <p class="pane-note body-missing">
+        {t.t('reader.downloadFailed', { error: bodyState.error ? syncErrorText(bodyState.error, t) : '' })}
+      </p>
+    );
   else content = <p class="pane-note">{t.t('reader.downloading')}</p>;
 
   return (

@@ -3,6 +3,7 @@ import type { ConnectionState } from '../../sync/protocol.js';
 import { connectionOf } from '../connection.js';
 import { db } from '../db.js';
 import { agoParts, formatClock } from '../format/relative-date.js';
+import { syncErrorText, worthShowing } from '../format/sync-error-text.js';
 import { useStore } from '../hooks/store.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useNow } from '../hooks/use-now.js';
@@ -67,6 +68,11 @@ export function StatusBar() {
             {status.folder && `${t.t('status.syncing', { folder: status.folder })} · `}
             {t.t('status.progress', { done: status.done, total: status.total })}
           </span>
+        </span>
+      )}
+      {worthShowing(status?.lastError) && (
+        <span class="sync-error" role="status" data-kind={status.lastError.kind}>
+          {syncErrorText(status.lastError, t)}
         </span>
       )}
       <span class="last-synced">

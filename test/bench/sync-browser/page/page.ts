@@ -49,7 +49,7 @@ const bench: BenchPage = {
       busy: times,
     };
     if (!report.ran) run.error = 'the pass did not run';
-    else if (report.error) run.error = report.error.message;
+    else if (report.error) run.error = JSON.stringify(report.error);
     return run;
   },
 
