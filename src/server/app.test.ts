@@ -1,5 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
@@ -15,6 +16,9 @@ writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Tern app</title>'
 writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("fetch", () => {});');
 writeFileSync(join(dist, 'assets', 'index-3f9a1c.js'), 'console.log("app")');
 writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Tern"}');
+const BIG_SCRIPT = `export const words = ${JSON.stringify('mail '.repeat(2000))};`;
+writeFileSync(join(dist, 'assets', 'big-7c1e0a.js'), BIG_SCRIPT);
+writeFileSync(join(dist, 'assets', 'photo-1b2c3d.png'), Buffer.alloc(4096, 7));
 writeFileSync(join(dist, '.env'), 'SECRET=1');
 writeFileSync(join(parent, 'outside-dist.txt'), 'outside');
 afterAll(() => {
@@ -125,6 +129,31 @@ describe('static PWA', () => {
     const again = await get('/sw.js', { 'if-none-match': etag });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
+  });
+
+  it('sends scripts gzipped to a browser that accepts it, with their own validator, and plain to others', async () => {
+    const zipped = await get('/assets/big-7c1e0a.js', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toBe('accept-encoding');
+    const bytes = Buffer.from(await zipped.arrayBuffer());
+    expect(Number(zipped.headers.get('content-length'))).toBe(bytes.length);
+    expect(bytes.length).toBeLessThan(BIG_SCRIPT.length / 10);
+    expect(gunzipSync(bytes).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await get('/assets/big-7c1e0a.js', { 'accept-encoding': 'gzip;q=0, br' });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(BIG_SCRIPT);
+    expect(plain.headers.get('etag')).not.toBe(zipped.headers.get('etag'));
+
+    const again = await get('/assets/big-7c1e0a.js', {
+      'accept-encoding': 'gzip',
+      'if-none-match': zipped.headers.get('etag')!,
+    });
+    expect(again.status).toBe(304);
+    // Images are compressed already; tiny files are not worth it.
+    const png = await get('/assets/photo-1b2c3d.png', { 'accept-encoding': 'gzip' });
+    expect(png.headers.get('content-encoding')).toBeNull();
+    expect((await get('/sw.js', { 'accept-encoding': 'gzip' })).headers.get('content-encoding')).toBeNull();
   });
 
   it('answers 404 for a missing file instead of the app shell', async () => {

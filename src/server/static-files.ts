@@ -2,6 +2,10 @@ import type { Context, Handler } from 'hono';
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -73,17 +77,45 @@ async function fileAt(path: string): Promise<Found | undefined> {
   }
 }
 
+// Scripts, styles and pages shrink to a third or less gzipped (the app's scripts are budgeted
+// gzipped: test/e2e/budgets.test.ts); images are compressed already. Tiny files are not worth it.
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|wasm)|image\/svg)/;
+const MIN_GZIP = 1024;
+
+/** Accept-Encoding names gzip with a weight above zero. */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((x) => x.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+// Each file compressed once per version (size and mtime): dist/ is a few hundred KB, fixed at build.
+const gzipped = new Map<string, { version: string; bytes: Uint8Array<ArrayBuffer> }>();
+async function gzipOf(f: Found, version: string): Promise<Uint8Array<ArrayBuffer>> {
+  const hit = gzipped.get(f.path);
+  if (hit?.version === version) return hit.bytes;
+  const bytes = new Uint8Array(await gzipAsync(await readFile(f.path), { level: 9 }));
+  gzipped.set(f.path, { version, bytes });
+  return bytes;
+}
+
 async function send(c: Context, f: Found, cacheControl: string): Promise<Response> {
-  const etag = `W/"${f.size.toString(16)}-${Math.floor(f.mtimeMs).toString(16)}"`;
-  const headers = {
-    'content-type': TYPES[extname(f.path).toLowerCase()] ?? 'application/octet-stream',
-    'cache-control': cacheControl,
-    etag,
-  };
+  const type = TYPES[extname(f.path).toLowerCase()] ?? 'application/octet-stream';
+  const compressible = COMPRESSIBLE.test(type) && f.size >= MIN_GZIP;
+  const zipped = compressible && acceptsGzip(c.req.header('accept-encoding'));
+  const version = `${f.size.toString(16)}-${Math.floor(f.mtimeMs).toString(16)}`;
+  // Each encoding is its own representation, with its own validator.
+  const etag = `W/"${version}${zipped ? '-gz' : ''}"`;
+  const headers: Record<string, string> = { 'content-type': type, 'cache-control': cacheControl, etag };
+  if (compressible) headers['vary'] = 'accept-encoding';
+  if (zipped) headers['content-encoding'] = 'gzip';
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-  const full = { ...headers, 'content-length': String(f.size) };
+  const bytes = zipped ? await gzipOf(f, version) : undefined;
+  const full = { ...headers, 'content-length': String(bytes ? bytes.length : f.size) };
   if (c.req.method === 'HEAD') return c.body(null, 200, full);
-  return c.body(await readFile(f.path), 200, full);
+  return c.body(bytes ?? (await readFile(f.path)), 200, full);
 }
 
 const NOT_BUILT = `<!doctype html>
