@@ -61,8 +61,7 @@ async function backgroundPass(): Promise<void> {
   const en = await engine();
   const report = await en.runPass('background');
   const kind = report.error?.kind;
-  if ((kind === 'offline' || kind === 'unreachable') && en.status().pendingOutbox > 0)
-    throw new Error(`sync: ${kind}`);
+  if ((kind === 'offline' || kind === 'unreachable') && en.status().pendingOutbox > 0) throw new Error(`sync: ${kind}`);
 }
 
 self.addEventListener('sync', (e) => {
