@@ -133,6 +133,54 @@ export interface MessageBefore {
   flag?: FlagState;
 }
 
+/**
+ * Why an outbox entry failed, waits or was parked, or what a note about one says, as data: the
+ * page words it in the reader's language (ui/format/outbox-reason-text.ts), so the worker that
+ * writes it carries no sentences.
+ */
+export type OutboxReason = (
+  | {
+      /** The server answered this EWS response code (or fault code) for the change. */
+      code: 'refused';
+      ews: string;
+      /** The server's own MessageText, when it gave one. */
+      detail?: string;
+    }
+  /** No response message came back for the change. */
+  | { code: 'no-answer' }
+  /** The server's answer could not be decoded. */
+  | { code: 'unreadable' }
+  /** The connection broke every time the change was sent (MAX_LOST in sync/push.ts). */
+  | { code: 'connection' }
+  /** Tern itself failed; `detail` is the error's message. */
+  | { code: 'bug'; detail: string }
+  /** Looking for an earlier attempt's message, the server did not say whether it was sent. */
+  | { code: 'unknown-sent' }
+  /** A send's message is neither in Drafts nor in Sent Items: sending again could make a copy. */
+  | { code: 'send-lost' }
+  /** It waits for a folder or draft it needs to be created on the server first. */
+  | { code: 'waiting' }
+  /** What it needs was discarded. */
+  | { code: 'needs-discarded' }
+  /** What it needs was parked, for `cause`. */
+  | { code: 'needs-failed'; cause?: OutboxReason | string }
+  /** A folder named `name` could not be created: its parent (`folder`, when known here) is gone. */
+  | { code: 'parent-gone'; name: string; folder?: string }
+  /** `count` messages could not move: the target folder (`folder`, when known here) is gone. */
+  | { code: 'target-gone'; folder?: string; count?: number }
+  /** Note: `count` messages were deleted on the server before the change reached them. */
+  | { code: 'messages-gone'; count: number }
+  /** Note: the folder was deleted on the server before the rename reached it. */
+  | { code: 'folder-gone' }
+  /** Note: `count` changes that needed a discarded one were discarded with it. */
+  | { code: 'discarded-too'; count: number }
+  /** Note: a discarded send left its unsent message in Drafts on the server. */
+  | { code: 'kept-in-drafts' }
+) & {
+  /** Parked after this many attempts the server answered with trouble. */
+  attempts?: number;
+};
+
 /** One user intent waiting to reach the server, oldest first (see src/sync/push.ts). */
 export interface OutboxEntry {
   seq?: number;
@@ -145,8 +193,11 @@ export interface OutboxEntry {
   createdAt: number;
   /** Not before this time (ms) when the last attempt failed transiently. */
   notBefore?: number;
-  /** What went wrong, or what it waits for, in plain words, for the Outbox view. */
-  error?: string;
+  /**
+   * What went wrong, or what it waits for, as data the Outbox view words in the reader's language.
+   * Rows written by older versions hold a sentence instead, shown as it is.
+   */
+  error?: OutboxReason | string;
   /** When it was parked (ms). */
   parkedAt?: number;
   /**

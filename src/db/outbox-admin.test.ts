@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import { recordAction } from './actions.js';
-import { HIERARCHY_CURSOR, type FolderRow, type MessageRow } from './entities.js';
+import { HIERARCHY_CURSOR, type FolderRow, type MessageRow, type OutboxReason } from './entities.js';
 import { discardEntry, parkEntry, retryEntry } from './outbox-admin.js';
-import { outboxNotes } from './outbox-notes.js';
+import { addNotes, OUTBOX_NOTES, outboxNotes } from './outbox-notes.js';
 
 const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
   id,
@@ -54,6 +54,9 @@ async function seeded(): Promise<MailDB> {
 }
 
 const entries = (db: MailDB) => db.outbox.orderBy('seq').toArray();
+const gone: OutboxReason = { code: 'target-gone', folder: 'Archive', count: 1 };
+const refused: OutboxReason = { code: 'refused', ews: 'ErrorAccessDenied' };
+const parentGone: OutboxReason = { code: 'parent-gone', name: 'Trips', folder: 'Root' };
 const counts = async (db: MailDB, id: string) => {
   const f = await db.folders.get(id);
   return { total: f?.total, unread: f?.unread };
@@ -64,11 +67,11 @@ describe('parking', () => {
     const db = await seeded();
     await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
     const [entry] = await entries(db);
-    await parkEntry(db, entry!.seq!, 'the folder is gone', 5);
+    await parkEntry(db, entry!.seq!, gone, 5);
     expect((await db.messages.get('a'))?.folderId).toBe('inbox');
     expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
     expect(await counts(db, 'archive')).toEqual({ total: 0, unread: 0 });
-    expect(await entries(db)).toMatchObject([{ state: 'parked', error: 'the folder is gone', parkedAt: 5 }]);
+    expect(await entries(db)).toMatchObject([{ state: 'parked', error: gone, parkedAt: 5 }]);
   });
 
   it('leaves a later intent’s effect in place and hands it the state from before', async () => {
@@ -77,12 +80,12 @@ describe('parking', () => {
     const [first] = await entries(db);
     await db.outbox.update(first!.seq!, { state: 'sending' }); // so the next one does not fold into it
     await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: false });
-    await parkEntry(db, first!.seq!, 'refused', 1);
+    await parkEntry(db, first!.seq!, refused, 1);
     expect((await db.messages.get('a'))?.isRead).toBe(0);
     const second = (await entries(db))[1]!;
     expect(second.local?.before).toEqual({ a: { isRead: 0 } });
     await recordAction(db, { kind: 'set-flag', ids: ['b'], flag: 1 });
-    await parkEntry(db, second.seq!, 'refused', 2);
+    await parkEntry(db, second.seq!, refused, 2);
     // Both parked: the row shows the server's state, unread.
     expect((await db.messages.get('a'))?.isRead).toBe(0);
   });
@@ -93,13 +96,13 @@ describe('parking', () => {
     await recordAction(db, { kind: 'move', ids: ['a', 'b'], toFolderId: 'local:folder:t' });
     await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
     const [create, move, flag] = await entries(db);
-    await parkEntry(db, create!.seq!, 'the parent is gone', 1);
+    await parkEntry(db, create!.seq!, parentGone, 1);
     expect(await db.folders.get('local:folder:t')).toBeUndefined();
     expect((await db.messages.get('a'))?.folderId).toBe('inbox');
     expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 2 });
     const after = await entries(db);
     expect(after.map((e) => e.state)).toEqual(['parked', 'parked', 'pending']);
-    expect(after[1]?.error).toMatch(/needs a change that failed: the parent is gone/);
+    expect(after[1]?.error).toEqual({ code: 'needs-failed', cause: parentGone });
     expect(after[2]?.seq).toBe(flag!.seq);
     expect(move).toBeDefined();
   });
@@ -110,7 +113,7 @@ describe('parking', () => {
     await recordAction(db, { kind: 'delete', ids: ['t'] });
     const [entry] = await entries(db);
     expect(entry?.local?.hardDelete).toEqual(['t']);
-    await parkEntry(db, entry!.seq!, 'refused', 1);
+    await parkEntry(db, entry!.seq!, refused, 1);
     expect((await db.cursors.get('trash'))?.lastVerified ?? 0).toBe(0);
   });
 });
@@ -120,7 +123,7 @@ describe('retry', () => {
     const db = await seeded();
     const opId = await recordAction(db, { kind: 'move', ids: ['a'], toFolderId: 'archive' });
     const [entry] = await entries(db);
-    await parkEntry(db, entry!.seq!, 'gone', 1);
+    await parkEntry(db, entry!.seq!, gone, 1);
     await recordAction(db, { kind: 'set-read', ids: ['b'], isRead: true });
     await retryEntry(db, entry!.seq!, 2);
     const after = await entries(db);
@@ -137,7 +140,11 @@ describe('retry', () => {
     const db = await seeded();
     await recordAction(db, { kind: 'set-flag', ids: ['a'], flag: 1 });
     const [entry] = await entries(db);
-    await db.outbox.update(entry!.seq!, { state: 'failed', notBefore: 10 ** 15, error: 'busy' });
+    await db.outbox.update(entry!.seq!, {
+      state: 'failed',
+      notBefore: 10 ** 15,
+      error: { code: 'refused', ews: 'ErrorServerBusy' },
+    });
     await retryEntry(db, entry!.seq!);
     const [after] = await entries(db);
     expect(after?.state).toBe('pending');
@@ -153,7 +160,7 @@ describe('retry', () => {
     });
     const [entry] = await entries(db);
     await db.outbox.update(entry!.seq!, { progress: { draftId: 'server-draft' } });
-    await parkEntry(db, entry!.seq!, 'not found', 1);
+    await parkEntry(db, entry!.seq!, { code: 'send-lost' }, 1);
     await retryEntry(db, entry!.seq!, 2);
     expect((await entries(db))[0]?.progress).toEqual({ tried: true });
   });
@@ -171,9 +178,19 @@ describe('discard', () => {
     expect(await db.folders.get('local:folder:t')).toBeUndefined();
     expect((await db.messages.get('a'))?.folderId).toBe('inbox');
     expect(await counts(db, 'inbox')).toEqual({ total: 2, unread: 1 });
-    expect(await outboxNotes(db)).toEqual([
-      { opId: create!.opId, at: 3, text: 'A change that needed the discarded one was discarded too.' },
-    ]);
+    expect(await outboxNotes(db)).toEqual([{ opId: create!.opId, at: 3, what: { code: 'discarded-too', count: 1 } }]);
+  });
+
+  it('keeps a sent message’s draft on the server in mind, in a note', async () => {
+    const db = await seeded();
+    await recordAction(db, {
+      kind: 'send',
+      draft: { to: [{ name: '', email: 'ada@tern.test' }], cc: [], bcc: [], subject: 'Hi', text: '' },
+    });
+    const [entry] = await entries(db);
+    await db.outbox.update(entry!.seq!, { progress: { draftId: 'server-draft' } });
+    await discardEntry(db, entry!.seq!, 4);
+    expect(await outboxNotes(db)).toEqual([{ opId: entry!.opId, at: 4, what: { code: 'kept-in-drafts' } }]);
   });
 
   it('puts a renamed folder’s name back, and a folder deleted for good comes back from the server', async () => {
@@ -188,5 +205,17 @@ describe('discard', () => {
     const [del] = await entries(db);
     await discardEntry(db, del!.seq!);
     expect((await db.cursors.get(HIERARCHY_CURSOR))?.syncState).toBeUndefined();
+  });
+});
+
+describe('notes', () => {
+  it('reads notes kept by older versions, whose words were a sentence, alongside new ones', async () => {
+    const db = await seeded();
+    await db.meta.put({ key: OUTBOX_NOTES, value: [{ opId: 'old', at: 1, text: 'The message was deleted.' }] });
+    await addNotes(db, [{ opId: 'new', at: 2, what: { code: 'messages-gone', count: 2 } }]);
+    expect(await outboxNotes(db)).toEqual([
+      { opId: 'new', at: 2, what: { code: 'messages-gone', count: 2 } },
+      { opId: 'old', at: 1, what: 'The message was deleted.' },
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { OutboxEntry } from './entities.js';
+import type { OutboxEntry, OutboxReason } from './entities.js';
 import { enqueue } from './actions.js';
 import { CountDeltas } from './counts.js';
 import { isLocalId } from './local-ids.js';
@@ -60,7 +60,7 @@ export function creatorOf(entry: OutboxEntry, entries: readonly OutboxEntry[]): 
  * Parks an entry: it cannot succeed as it is. Its local effect is undone and it waits for the
  * user; the entries that depend on it are parked with it, saying what they wait for.
  */
-export async function parkEntry(db: MailDB, seq: number, reason: string, now: number): Promise<void> {
+export async function parkEntry(db: MailDB, seq: number, reason: OutboxReason, now: number): Promise<void> {
   await db.transaction('rw', TABLES(db), async () => {
     const entries = await db.outbox.orderBy('seq').toArray();
     const entry = entries.find((e) => e.seq === seq);
@@ -69,7 +69,7 @@ export async function parkEntry(db: MailDB, seq: number, reason: string, now: nu
     const dependents = dependentsOf(entry, entries).filter(isLive);
     for (const d of [...dependents].reverse()) {
       await undoLocally(db, d, entries, counts);
-      await db.outbox.put({ ...d, state: 'parked', parkedAt: now, error: `It needs a change that failed: ${reason}` });
+      await db.outbox.put({ ...d, state: 'parked', parkedAt: now, error: { code: 'needs-failed', cause: reason } });
     }
     if (isLive(entry)) await undoLocally(db, entry, entries, counts);
     await db.outbox.put({ ...entry, state: 'parked', parkedAt: now, error: reason });
@@ -130,16 +130,9 @@ export async function discardEntry(db: MailDB, seq: number, now: number = Date.n
       await db.outbox.delete(e.seq!);
     }
     if (dependents.length)
-      notes.push({
-        opId: entry.opId,
-        at: now,
-        text:
-          dependents.length === 1
-            ? 'A change that needed the discarded one was discarded too.'
-            : `${dependents.length} changes that needed the discarded one were discarded too.`,
-      });
+      notes.push({ opId: entry.opId, at: now, what: { code: 'discarded-too', count: dependents.length } });
     if (entry.op.kind === 'send' && entry.progress?.draftId)
-      notes.push({ opId: entry.opId, at: now, text: 'The unsent message was kept in Drafts on the server.' });
+      notes.push({ opId: entry.opId, at: now, what: { code: 'kept-in-drafts' } });
     await counts.apply(db);
     await addNotes(db, notes);
   });

@@ -1,3 +1,4 @@
+import type { OutboxReason } from './entities.js';
 import type { OutboxOp } from './outbox-ops.js';
 import type { MailDB } from './schema.js';
 
@@ -10,7 +11,8 @@ export interface OutboxNote {
   /** The opId of the entry it is about. */
   opId: string;
   at: number;
-  text: string;
+  /** What happened, as data the Outbox view words (a sentence in notes kept by older versions). */
+  what: OutboxReason | string;
   /** The change it is about, so the Outbox view can name it in the user's language. */
   op?: OutboxOp;
 }
@@ -22,7 +24,9 @@ const MAX_NOTES = 30;
 
 /** The notes, newest first. */
 export async function outboxNotes(db: MailDB): Promise<OutboxNote[]> {
-  return ((await db.meta.get(OUTBOX_NOTES))?.value as OutboxNote[] | undefined) ?? [];
+  const kept = ((await db.meta.get(OUTBOX_NOTES))?.value as (OutboxNote & { text?: string })[] | undefined) ?? [];
+  // Older versions kept a sentence in `text`.
+  return kept.map(({ text, ...n }) => ({ ...n, what: n.what ?? text ?? '' }));
 }
 
 /** Adds notes; call inside a rw transaction over meta (or on its own). */

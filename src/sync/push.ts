@@ -101,7 +101,7 @@ export async function push(ctx: SyncContext): Promise<PushResult> {
         const mayHaveApplied = err instanceof TransportError && (err.kind === 'unreachable' || err.kind === 'offline');
         const lost = await release(db, claimed.entries, { tried: mayHaveApplied, lost: mayHaveApplied && answered });
         for (const e of lost.filter((x) => (x.progress?.lost ?? 0) >= MAX_LOST))
-          await parkEntry(db, e.seq!, 'The connection broke every time this change was sent.', clock.now());
+          await parkEntry(db, e.seq!, { code: 'connection' }, clock.now());
         throw err;
       }
       const failure = failureFromError(err);
@@ -163,13 +163,12 @@ function isConnectionTrouble(err: unknown): boolean {
 function failureFromError(err: unknown): Failure {
   if (err instanceof EntryError) return err.failure;
   if (err instanceof SoapFault) {
-    const reason = `The server refused the change (${err.code}).`;
     // A request the server cannot even read will not read better later.
     const permanent = err.code === 'ErrorSchemaValidation' || err.code === 'ErrorInvalidRequest';
-    return { kind: permanent ? 'park' : 'retry', reason };
+    return { kind: permanent ? 'park' : 'retry', reason: { code: 'refused', ews: err.code } };
   }
-  if (err instanceof CodecError) return { kind: 'retry', reason: 'The server sent an answer that could not be read.' };
-  return { kind: 'retry', reason: `Something went wrong in Tern: ${(err as Error)?.message ?? String(err)}` };
+  if (err instanceof CodecError) return { kind: 'retry', reason: { code: 'unreadable' } };
+  return { kind: 'retry', reason: { code: 'bug', detail: (err as Error)?.message ?? String(err) } };
 }
 
 /** Records a failure: park, or count an attempt and wait longer before the next one. */
@@ -183,8 +182,7 @@ async function fail(ctx: SyncContext, seq: number, failure: Failure): Promise<vo
     return;
   }
   const attempts = entry.attempts + 1;
-  if (attempts >= MAX_ATTEMPTS)
-    return parkEntry(db, seq, `Tried ${attempts} times without success. ${failure.reason}`, clock.now());
+  if (attempts >= MAX_ATTEMPTS) return parkEntry(db, seq, { ...failure.reason, attempts }, clock.now());
   await db.outbox.update(seq, {
     state: 'failed',
     attempts,
@@ -201,11 +199,11 @@ async function fail(ctx: SyncContext, seq: number, failure: Failure): Promise<vo
 async function waitFor(ctx: SyncContext, entry: OutboxEntry, entries: OutboxEntry[]): Promise<void> {
   const creator = creatorOf(entry, entries);
   const now = ctx.clock.now();
-  if (!creator) return parkEntry(ctx.db, entry.seq!, 'It needs a change that was discarded.', now);
+  if (!creator) return parkEntry(ctx.db, entry.seq!, { code: 'needs-discarded' }, now);
   if (creator.state === 'parked')
-    return parkEntry(ctx.db, entry.seq!, `It needs a change that failed: ${creator.error ?? ''}`.trim(), now);
-  const reason = 'Waiting for a change it needs to reach the server first.';
-  if (entry.error !== reason || entry.state !== 'pending') await fail(ctx, entry.seq!, { kind: 'wait', reason });
+    return parkEntry(ctx.db, entry.seq!, { code: 'needs-failed', cause: creator.error }, now);
+  const waiting = typeof entry.error === 'object' && entry.error.code === 'waiting';
+  if (!waiting || entry.state !== 'pending') await fail(ctx, entry.seq!, { kind: 'wait', reason: { code: 'waiting' } });
 }
 
 /**

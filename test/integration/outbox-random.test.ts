@@ -349,7 +349,7 @@ describe('1,000 actions offline, replayed through faults', () => {
         console.log('  entries', JSON.stringify(entries));
         const folderId = now?.[1].folder ?? '';
         const notes =
-          ((await h.db.meta.get('outboxNotes'))?.value as { text: string; op?: { ids?: string[] } }[]) ?? [];
+          ((await h.db.meta.get('outboxNotes'))?.value as { what: unknown; op?: { ids?: string[] } }[]) ?? [];
         console.log('  notes', JSON.stringify(notes.filter((n) => was && n.op?.ids?.includes(was[0]))));
         const row = was?.[0].slice(0, 16) ?? '?';
         for (const t of trace.filter((x) => x.includes(row)))
@@ -410,7 +410,7 @@ describe('1,000 actions offline, replayed through faults', () => {
     for (const e of left) {
       const op = e.op;
       const ok =
-        e.error!.startsWith('It needs a change that failed') ||
+        (typeof e.error === 'object' && e.error.code === 'needs-failed') ||
         (op.kind === 'move' &&
           op.ids.every((id) => exp.parkedMessages.has(e.local?.messageIds?.[id] ?? keyOf.get(id) ?? ''))) ||
         (op.kind === 'create-folder' && exp.parkedFolders.has(op.tempId));

@@ -187,7 +187,7 @@ describe('outbox replay', () => {
     expect(report.summary).toMatchObject({ pushed: 1, pushFailed: 1 });
     const [entry] = await h.db.outbox.toArray();
     expect(entry).toMatchObject({ state: 'parked', op: { kind: 'move' } });
-    expect(entry?.error).toBe("Couldn't move the message: the folder “Doomed” no longer exists on the server.");
+    expect(entry?.error).toEqual({ code: 'target-gone', folder: 'Doomed', count: 1 });
     expect(await serverItem(rows[1]!.id)).toMatchObject({ isRead: !rows[1]!.isRead });
     // The message is shown where it really is, and everything else matches the server.
     expect((await h.db.messages.get(rows[0]!.id))?.folderId).toBe(rows[0]!.folderId);

@@ -1,53 +1,33 @@
 import type { ResponseStatus } from '../../ews/index.js';
+import type { OutboxReason } from '../../db/index.js';
 
 /**
  * How an attempt at an entry ended when it did not succeed. `park`: it cannot succeed as it is
  * (the folder is gone, the server rejects it); `retry`: the server answered with trouble that may
  * pass; `wait`: it needs something that has not reached the server yet (no attempt is counted).
+ * The reason is data; the Outbox view words it.
  */
-export type Failure = { kind: 'park' | 'retry' | 'wait'; reason: string };
+export type Failure = { kind: 'park' | 'retry' | 'wait'; reason: OutboxReason };
 
-/** One outbox entry failed on the server; the others go on. The reason is for people. */
+/** One outbox entry failed on the server; the others go on. */
 export class EntryError extends Error {
   override name = 'EntryError';
   constructor(readonly failure: Failure) {
-    super(failure.reason);
+    super(failure.reason.code);
   }
 
-  static park(reason: string): EntryError {
+  static park(reason: OutboxReason): EntryError {
     return new EntryError({ kind: 'park', reason });
   }
 
-  static retry(reason: string): EntryError {
+  static retry(reason: OutboxReason): EntryError {
     return new EntryError({ kind: 'retry', reason });
   }
 }
 
-const PLAIN: Record<string, string> = {
-  ErrorItemNotFound: 'The message no longer exists on the server.',
-  ErrorFolderNotFound: 'The folder no longer exists on the server.',
-  ErrorToFolderNotFound: 'The folder no longer exists on the server.',
-  ErrorParentFolderNotFound: 'The folder no longer exists on the server.',
-  ErrorFolderExists: 'A folder with this name already exists there on the server.',
-  ErrorAccessDenied: 'The server refused the change: no permission.',
-  ErrorQuotaExceeded: 'The mailbox on the server is full.',
-  ErrorInvalidRecipients: 'The server could not accept one of the recipients.',
-  ErrorMessageSizeExceeded: 'The message is larger than the server accepts.',
-  ErrorIrresolvableConflict: 'The message was changed elsewhere at the same time.',
-  ErrorStaleObject: 'The message was changed elsewhere at the same time.',
-  ErrorDeleteDistinguishedFolder: 'The server does not let this folder be deleted.',
-  ErrorMoveDistinguishedFolder: 'The server does not let this folder be moved.',
-  ErrorSendAsDenied: 'The server does not let you send as this sender.',
-};
-
-/** A response message error in plain words. */
-export function plainError(s: Pick<ResponseStatus, 'responseCode' | 'messageText'> | undefined): string {
-  if (!s) return 'The server did not answer for this change.';
-  return (
-    PLAIN[s.responseCode] ??
-    `The server refused the change (${s.responseCode}${s.messageText ? `: ${s.messageText}` : ''}).`
-  );
-}
+/** What a response message's error says: its code and text, or that there was none. */
+export const refusal = (s: Pick<ResponseStatus, 'responseCode' | 'messageText'> | undefined): OutboxReason =>
+  s ? { code: 'refused', ews: s.responseCode, detail: s.messageText } : { code: 'no-answer' };
 
 /** Codes after which a write with a fresh ChangeKey may succeed. */
 export const CONFLICT_CODES: ReadonlySet<string> = new Set([
@@ -91,7 +71,7 @@ const PERMANENT: ReadonlySet<string> = new Set([
 
 /** The failure a response code means (not for "not found" or conflicts, which callers handle first). */
 export function failureOf(s: Pick<ResponseStatus, 'responseCode' | 'messageText'> | undefined): Failure {
-  const reason = plainError(s);
+  const reason = refusal(s);
   return s && PERMANENT.has(s.responseCode) ? { kind: 'park', reason } : { kind: 'retry', reason };
 }
 

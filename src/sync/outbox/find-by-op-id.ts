@@ -32,8 +32,7 @@ export async function findByOpId(ctx: SyncContext, opId: string): Promise<{ sent
   // Without an answer for Drafts and Sent Items, "nowhere" would be a guess: try again later.
   // (A server without an Outbox folder only loses that one look.)
   for (const m of [drafts, sent])
-    if (!m || m.responseClass === 'Error')
-      throw EntryError.retry('The server could not say whether the message was sent.');
+    if (!m || m.responseClass === 'Error') throw EntryError.retry({ code: 'unknown-sent' });
   const draft = drafts?.rootFolder?.items[0]?.itemId;
   return draft ? { sent: false, draft } : { sent: false };
 }

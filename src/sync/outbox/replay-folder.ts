@@ -30,7 +30,7 @@ export async function replayFolder(ctx: SyncContext, entry: OutboxEntry, unsure:
         id = m?.responseClass !== 'Error' ? m?.folders?.[0]?.folderId?.id : undefined;
         if (!id && m?.responseCode === 'ErrorFolderExists') id = await findFolder(ctx, parent, name);
         if (!id && m && FOLDER_GONE.has(m.responseCode))
-          throw EntryError.park(`Couldn't create the folder “${name}”: ${await parentWords(ctx, op.parentId)}`);
+          throw EntryError.park({ code: 'parent-gone', name, ...(await folderNamed(ctx, op.parentId)) });
         if (!id) throw new EntryError(failureOf(m));
       }
       const made = id;
@@ -64,7 +64,7 @@ export async function replayFolder(ctx: SyncContext, entry: OutboxEntry, unsure:
             {
               opId: entry.opId,
               at: ctx.clock.now(),
-              text: 'The folder was deleted on the server before your change reached it.',
+              what: { code: 'folder-gone' },
               op,
             },
           ]);
@@ -123,7 +123,8 @@ async function findFolder(ctx: SyncContext, parent: FolderRef, name: string): Pr
   return folders.find((f) => f.displayName?.toLowerCase() === name.toLowerCase())?.folderId?.id;
 }
 
-async function parentWords(ctx: SyncContext, parentId: string): Promise<string> {
-  const name = (await ctx.db.folders.get(parentId))?.name;
-  return name ? `the folder “${name}” no longer exists on the server.` : 'its parent folder no longer exists.';
+/** The name a folder has here, to say which one is gone. */
+export async function folderNamed(ctx: SyncContext, id: string): Promise<{ folder?: string }> {
+  const name = (await ctx.db.folders.get(id))?.name;
+  return name ? { folder: name } : {};
 }

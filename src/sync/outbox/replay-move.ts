@@ -3,6 +3,7 @@ import type { OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { FOLDER_GONE, failureOf, type Failure } from './entry-error.js';
 import { findMoved } from './find-moved.js';
+import { folderNamed } from './replay-folder.js';
 import { settle, type Settlement } from './settle.js';
 
 /**
@@ -74,10 +75,13 @@ export async function replayMove(
     // The messages may be gone too; only those still there wait for the user.
     const waiting = toMove.filter((id) => !out.moved!.has(id) && !out.failed.has(id));
     const missing = new Set(waiting.length ? await notAt(ctx, waiting) : []);
-    const reason = await targetGoneReason(ctx, op.toFolderId);
+    const failure: Failure = {
+      kind: 'park',
+      reason: { code: 'target-gone', ...(await folderNamed(ctx, op.toFolderId)) },
+    };
     for (const id of waiting)
       if (missing.has(id)) out.gone.add(id);
-      else out.failed.set(id, { kind: 'park', reason });
+      else out.failed.set(id, failure);
   }
 
   if (toDelete.length) {
@@ -90,11 +94,11 @@ export async function replayMove(
     });
   }
   const failures = await settle(ctx, group, out);
-  // The words say how many messages of each entry could not move.
+  // The reason says how many messages of each entry could not move.
   for (const [seq, f] of failures) {
     const e = group.find((g) => g.seq === seq)!;
-    const left = ('ids' in e.op ? e.op.ids : []).filter((id) => out.failed.get(id)?.kind === 'park').length;
-    if (folderMissing && f.kind === 'park') failures.set(seq, { ...f, reason: couldNotMove(left, f.reason) });
+    const count = ('ids' in e.op ? e.op.ids : []).filter((id) => out.failed.get(id)?.kind === 'park').length;
+    if (f.reason.code === 'target-gone') failures.set(seq, { ...f, reason: { ...f.reason, count } });
   }
   return failures;
 }
@@ -109,11 +113,3 @@ async function folderIsGone(ctx: SyncContext, folderId: string): Promise<boolean
   const [m] = await ctx.call(GetFolder, { folderShape: { baseShape: 'IdOnly' }, folderIds: [{ id: folderId }] });
   return m?.responseClass === 'Error' && FOLDER_GONE.has(m.responseCode);
 }
-
-async function targetGoneReason(ctx: SyncContext, folderId: string): Promise<string> {
-  const name = (await ctx.db.folders.get(folderId))?.name;
-  return name ? `the folder “${name}” no longer exists on the server.` : 'the folder no longer exists on the server.';
-}
-
-const couldNotMove = (n: number, why: string): string =>
-  `Couldn't move ${n === 1 ? 'the message' : `${n} messages`}: ${why}`;

@@ -6,9 +6,6 @@ import { CONFLICT_CODES, EntryError, failureOf } from './entry-error.js';
 import { findByOpId } from './find-by-op-id.js';
 import { remapItems } from './remap.js';
 
-const NOWHERE =
-  'The message was not found in Drafts or Sent Items on the server; it may have been deleted elsewhere. Retry sends it again.';
-
 /**
  * Send, at most once. CreateItem SaveOnly into Drafts carrying the opId (never SendAndSaveCopy:
  * its outcome cannot be checked), the draft's id stored in the entry, then SendItem. When an
@@ -28,7 +25,7 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
   if (unsure) {
     const found = await findByOpId(ctx, entry.opId);
     if (found.sent) return void (await db.outbox.delete(entry.seq!));
-    if (!found.draft && draft) throw EntryError.park(NOWHERE);
+    if (!found.draft && draft) throw EntryError.park({ code: 'send-lost' });
     draft = found.draft;
   }
   if (!draft) {
@@ -49,7 +46,7 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
   if (m?.responseClass === 'Error' && m.responseCode === 'ErrorItemNotFound') {
     // The draft left Drafts without this attempt: sent by an attempt we did not hear back
     // from, or deleted by someone. Only Sent Items can tell.
-    if (!(await findByOpId(ctx, entry.opId)).sent) throw EntryError.park(NOWHERE);
+    if (!(await findByOpId(ctx, entry.opId)).sent) throw EntryError.park({ code: 'send-lost' });
   } else if (m?.responseClass === 'Error' || !m) throw new EntryError(failureOf(m));
   await db.outbox.delete(entry.seq!);
 }

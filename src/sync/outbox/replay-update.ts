@@ -1,7 +1,7 @@
 import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate, type Response } from '../../ews/index.js';
 import type { OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
-import { CONFLICT_CODES, failureOf, plainError, type Failure } from './entry-error.js';
+import { CONFLICT_CODES, failureOf, type Failure } from './entry-error.js';
 import { settle, type Settlement } from './settle.js';
 
 const FLAG_STATUS: Record<number, Flag['flagStatus']> = { 0: 'NotFlagged', 1: 'Flagged', 2: 'Complete' };
@@ -53,7 +53,7 @@ export async function replayUpdate(ctx: SyncContext, group: OutboxEntry[]): Prom
     conflicts = await send(ctx, again, update, 'AutoResolve', { ...out, changeKeys: new Map() });
   }
   for (const id of conflicts)
-    out.failed.set(id, { kind: 'retry', reason: plainError({ responseCode: 'ErrorIrresolvableConflict' }) });
+    out.failed.set(id, { kind: 'retry', reason: { code: 'refused', ews: 'ErrorIrresolvableConflict' } });
   return settle(ctx, group, out);
 }
 

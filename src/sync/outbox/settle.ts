@@ -46,7 +46,8 @@ export async function settle(ctx: SyncContext, group: OutboxEntry[], s: Settleme
       if (!stored || !('ids' in stored.op)) continue;
       const ids = stored.op.ids;
       const gone = ids.filter((id) => s.gone.has(id)).length;
-      if (gone && !s.quietGone) notes.push({ opId: e.opId, at: ctx.clock.now(), text: goneNote(gone), op: stored.op });
+      if (gone && !s.quietGone)
+        notes.push({ opId: e.opId, at: ctx.clock.now(), what: { code: 'messages-gone', count: gone }, op: stored.op });
       const left = ids.filter((id) => s.failed.has(id));
       if (left.length === 0) {
         await db.outbox.delete(e.seq!);
@@ -60,8 +61,3 @@ export async function settle(ctx: SyncContext, group: OutboxEntry[], s: Settleme
   });
   return failures;
 }
-
-export const goneNote = (n: number): string =>
-  n === 1
-    ? 'The message was deleted on the server before your change reached it.'
-    : `${n} messages were deleted on the server before your change reached them.`;

@@ -224,6 +224,49 @@ export const fr: Messages = {
   'outbox.notes': 'Ce que sont devenues les modifications précédentes',
   'outbox.dismiss': 'Masquer',
   'outbox.queuedAt': 'En attente depuis {time}',
+  'outboxReason.refused': 'Le serveur a refusé la modification ({code}).',
+  'outboxReason.refusedSaying': 'Le serveur a refusé la modification ({code} : {detail}).',
+  'outboxReason.noAnswer': 'Le serveur n’a pas répondu pour cette modification.',
+  'outboxReason.unreadable': 'Le serveur a envoyé une réponse illisible.',
+  'outboxReason.connection': 'La connexion a été coupée à chaque envoi de cette modification.',
+  'outboxReason.bug': 'Un problème est survenu dans Tern : {detail}',
+  'outboxReason.unknownSent': 'Le serveur n’a pas pu dire si le message a été envoyé.',
+  'outboxReason.sendLost':
+    'Le message est introuvable dans les Brouillons comme dans les Éléments envoyés du serveur ; il a peut-être été supprimé ailleurs. Réessayer l’enverra de nouveau.',
+  'outboxReason.waiting': 'En attente d’une modification qui doit d’abord parvenir au serveur.',
+  'outboxReason.needsDiscarded': 'Elle dépend d’une modification qui a été abandonnée.',
+  'outboxReason.needsFailed': 'Elle dépend d’une modification qui a échoué : {cause}',
+  'outboxReason.parentGone':
+    'Impossible de créer le dossier « {name} » : le dossier « {folder} » n’existe plus sur le serveur.',
+  'outboxReason.parentGoneUnnamed': 'Impossible de créer le dossier « {name} » : son dossier parent n’existe plus.',
+  'outboxReason.targetGone_one':
+    'Impossible de déplacer le message : le dossier « {folder} » n’existe plus sur le serveur.',
+  'outboxReason.targetGone_other':
+    'Impossible de déplacer {count} messages : le dossier « {folder} » n’existe plus sur le serveur.',
+  'outboxReason.targetGoneUnnamed_one': 'Impossible de déplacer le message : le dossier n’existe plus sur le serveur.',
+  'outboxReason.targetGoneUnnamed_other':
+    'Impossible de déplacer {count} messages : le dossier n’existe plus sur le serveur.',
+  'outboxReason.attempts': '{count} essais sans succès. {reason}',
+  'outboxReason.itemGone': 'Le message n’existe plus sur le serveur.',
+  'outboxReason.folderMissing': 'Le dossier n’existe plus sur le serveur.',
+  'outboxReason.folderExists': 'Un dossier de ce nom existe déjà à cet endroit sur le serveur.',
+  'outboxReason.accessDenied': 'Le serveur a refusé la modification : autorisation manquante.',
+  'outboxReason.mailboxFull': 'La boîte aux lettres est pleine sur le serveur.',
+  'outboxReason.recipients': 'Le serveur n’a pas pu accepter l’un des destinataires.',
+  'outboxReason.tooLarge': 'Le message dépasse la taille acceptée par le serveur.',
+  'outboxReason.conflict': 'Le message a été modifié ailleurs au même moment.',
+  'outboxReason.cannotDeleteFolder': 'Le serveur ne permet pas de supprimer ce dossier.',
+  'outboxReason.cannotMoveFolder': 'Le serveur ne permet pas de déplacer ce dossier.',
+  'outboxReason.sendAsDenied': 'Le serveur ne vous permet pas d’envoyer au nom de cet expéditeur.',
+  'outboxReason.messagesGone_one':
+    'Le message a été supprimé sur le serveur avant que votre modification ne lui parvienne.',
+  'outboxReason.messagesGone_other':
+    '{count} messages ont été supprimés sur le serveur avant que votre modification ne leur parvienne.',
+  'outboxReason.folderGone': 'Le dossier a été supprimé sur le serveur avant que votre modification ne lui parvienne.',
+  'outboxReason.discardedToo_one': 'Une modification qui dépendait de celle abandonnée a été abandonnée aussi.',
+  'outboxReason.discardedToo_other':
+    '{count} modifications qui dépendaient de celle abandonnée ont été abandonnées aussi.',
+  'outboxReason.keptInDrafts': 'Le message non envoyé a été gardé dans les Brouillons sur le serveur.',
 
   'search.label': 'Rechercher dans le courrier',
   'search.placeholder': 'Objet, expéditeur, aperçu',

@@ -12,6 +12,7 @@ import { showToast } from '../actions/toasts.js';
 import { connectionOf } from '../connection.js';
 import { db } from '../db.js';
 import { describeEntry } from '../format/describe-entry.js';
+import { outboxReasonText } from '../format/outbox-reason-text.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useStore } from '../hooks/store.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
@@ -94,7 +95,7 @@ export default function OutboxView() {
             {data.notes.map((n) => (
               <li key={`${n.opId}-${n.at}`} class="outbox-entry outbox-note">
                 {n.op && <div class="entry-what">{describeEntry({ ...NOTE_ENTRY, op: n.op }, data.folders, t)}</div>}
-                <div>{n.text}</div>
+                <div>{outboxReasonText(n.what, t)}</div>
                 <div class="entry-meta">{formatFullDate(n.at, t.locale)}</div>
                 <div class="entry-actions">
                   <button type="button" onClick={() => act(() => dismissNotes(db, n.opId))}>
@@ -138,7 +139,11 @@ function EntryRow({ entry: e, folders, connection, t, act }: EntryRowProps) {
         {e.attempts > 0 && <span> · {t.plural('outbox.attempts', e.attempts)}</span>}
         <span> · {t.t('outbox.queuedAt', { time: formatFullDate(e.createdAt, t.locale) })}</span>
       </div>
-      {e.error && <div class={e.state === 'pending' ? 'entry-meta entry-reason' : 'entry-error'}>{e.error}</div>}
+      {e.error && (
+        <div class={e.state === 'pending' ? 'entry-meta entry-reason' : 'entry-error'}>
+          {outboxReasonText(e.error, t)}
+        </div>
+      )}
       <div class="entry-actions">
         {(e.state === 'failed' || e.state === 'parked') && (
           <button type="button" onClick={() => act(() => retryEntry(db, e.seq!))}>

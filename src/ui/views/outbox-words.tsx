@@ -53,7 +53,7 @@ export function word(t: Translator, key: OutboxWord, params: Record<string, stri
 /**
  * Where an entry stands, in words: waiting (and for what), sending, to be tried again at a
  * time, or stopped until the user decides. The reason itself (the server's refusal, what a
- * waiting entry needs) is shown apart, from `entry.error`.
+ * waiting entry needs) is shown apart, from `entry.error` (format/outbox-reason-text.ts).
  */
 export function stateWords(entry: OutboxEntry, connection: ConnectionState, t: Translator): string {
   switch (entry.state) {
