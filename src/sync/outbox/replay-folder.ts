@@ -2,6 +2,7 @@ import { CreateFolder, DeleteFolder, FindFolder, GetFolder, UpdateFolder, type F
 import { addNotes, META, type OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { EntryError, FOLDER_GONE, failureOf } from './entry-error.js';
+import { folderNamed } from './folder-named.js';
 import { remapFolder } from './remap.js';
 
 /**
@@ -121,10 +122,4 @@ async function findFolder(ctx: SyncContext, parent: FolderRef, name: string): Pr
   });
   const folders = m?.rootFolder?.folders ?? [];
   return folders.find((f) => f.displayName?.toLowerCase() === name.toLowerCase())?.folderId?.id;
-}
-
-/** The name a folder has here, to say which one is gone. */
-export async function folderNamed(ctx: SyncContext, id: string): Promise<{ folder?: string }> {
-  const name = (await ctx.db.folders.get(id))?.name;
-  return name ? { folder: name } : {};
 }

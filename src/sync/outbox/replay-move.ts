@@ -3,7 +3,7 @@ import type { OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { FOLDER_GONE, failureOf, type Failure } from './entry-error.js';
 import { findMoved } from './find-moved.js';
-import { folderNamed } from './replay-folder.js';
+import { folderNamed } from './folder-named.js';
 import { settle, type Settlement } from './settle.js';
 
 /**
