@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeleteFolder, FindItem, GetItem, UpdateItem, type Item } from '../../src/ews/index.js';
-import { distinguishedFolder, localDraftId, recordAction, type Draft } from '../../src/db/index.js';
+import { DeleteFolder, DeleteItem, FindItem, GetItem, UpdateItem, type Item } from '../../src/ews/index.js';
+import { distinguishedFolder, localDraftId, outboxNotes, recordAction, type Draft } from '../../src/db/index.js';
 import { ADA, Harness, plain } from './sync-harness.js';
 
 let h: Harness;
@@ -192,5 +192,30 @@ describe('outbox replay', () => {
     // The message is shown where it really is, and everything else matches the server.
     expect((await h.db.messages.get(rows[0]!.id))?.folderId).toBe(rows[0]!.folderId);
     expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
+  });
+
+  it('a folder made under one deleted on the server is parked naming both, and what needs it waits with it', async () => {
+    const { engine, rows } = await started();
+    const gone = await h.createServerFolder('Side projects');
+    await engine.runPass('poll');
+    await recordAction(h.db, { kind: 'create-folder', parentId: gone, name: 'Tern', tempId: 'local:folder:tern' });
+    await recordAction(h.db, { kind: 'move', ids: [rows[0]!.id], toFolderId: 'local:folder:tern' });
+    await h.ews(DeleteFolder, { deleteType: 'HardDelete', folderIds: [{ id: gone }] });
+    await engine.runPass('outbox');
+    const [create, move] = await h.db.outbox.orderBy('seq').toArray();
+    const reason = { code: 'parent-gone', name: 'Tern', folder: 'Side projects' };
+    expect(create).toMatchObject({ state: 'parked', error: reason });
+    expect(move).toMatchObject({ state: 'parked', error: { code: 'needs-failed', cause: reason } });
+    expect((await h.db.messages.get(rows[0]!.id))?.folderId).toBe(rows[0]!.folderId);
+  });
+
+  it('a change to a message deleted on the server first ends with a note saying how many', async () => {
+    const { engine, rows } = await started();
+    const ids = [rows[0]!.id, rows[1]!.id];
+    await recordAction(h.db, { kind: 'set-flag', ids, flag: 1 });
+    await h.ews(DeleteItem, { deleteType: 'HardDelete', itemIds: ids.map((id) => ({ id })) });
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await outboxNotes(h.db)).toMatchObject([{ what: { code: 'messages-gone', count: 2 } }]);
   });
 });
