@@ -33,6 +33,8 @@ export function startSyncTriggers(): void {
   };
   window.addEventListener('online', () => setOnline(true));
   window.addEventListener('offline', () => setOnline(false));
+  // The network may have come or gone while the page loaded, before anyone listened.
+  online.set(navigator.onLine);
   send({ type: 'network-changed', online: navigator.onLine });
   requestSync('startup');
   requestPeriodicSync();

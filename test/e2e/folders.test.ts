@@ -165,6 +165,8 @@ describe('managing folders', () => {
     // as the top-level folder named Archive, and is protected all the same.
     for (const special of ['inbox', 'deleteditems', 'Archive']) {
       await mailbox.folder(special).click({ button: 'right' });
+      // The menu's code loads on first use: wait for it before reading what it offers.
+      await page.locator('.folder-menu [role=menuitem]').first().waitFor();
       expect(await page.locator('.folder-menu [role=menuitem]').allInnerTexts()).toEqual(['New subfolder']);
       await page.keyboard.press('Escape');
       await page.locator('.folder-menu').waitFor({ state: 'detached' });
