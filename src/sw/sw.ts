@@ -50,6 +50,8 @@ self.addEventListener('message', (e: ExtendableMessageEvent) => {
     e.waitUntil(setPaused(data.paused));
   } else if (isCommand(data, 'fetch-body')) {
     e.waitUntil(engine().then((en) => en.fetchBody(data.messageId)));
+  } else if (isCommand(data, 'claim')) {
+    e.waitUntil(self.clients.claim());
   } else if (isCommand(data, 'get-status')) {
     e.waitUntil(engine().then((en) => en.refreshStatus()));
   }

@@ -19,6 +19,11 @@ export type SyncCommands = {
   'fetch-body': { messageId: string };
   /** Ask for the current status (a new tab). */
   'get-status': Record<never, never>;
+  /**
+   * Take over this page: it loaded while the first worker was activating, so the claim made on
+   * activation missed it, and without a controller it would not open offline until a reload.
+   */
+  claim: Record<never, never>;
 };
 
 export type Command = { [K in keyof SyncCommands]: { type: K } & SyncCommands[K] }[keyof SyncCommands];

@@ -1,3 +1,4 @@
+import type { Command } from '../sync/protocol.js';
 import { createStore } from './hooks/store.js';
 
 /** Set when a new worker is installed and waiting: calling it activates the worker and reloads. */
@@ -23,4 +24,7 @@ export async function registerServiceWorker(): Promise<void> {
     });
   });
   await wb.register();
+  // The first install claims open pages on activation; one still loading then is missed.
+  const registration = await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) registration.active?.postMessage({ type: 'claim' } satisfies Command);
 }

@@ -59,4 +59,16 @@ describe('install', () => {
     };
     expect(installabilityErrors).toEqual([]);
   });
+
+  it('takes over a page loaded without the worker (Shift+reload), so it opens offline without another reload', async () => {
+    // Signed in by the test above: the app opens straight away.
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // A reload that bypasses the cache also bypasses the worker: the page starts uncontrolled.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Page.reload', { ignoreCache: true });
+    await page.waitForFunction(() => document.readyState === 'complete' && !!document.querySelector('.folder-tree'));
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
+  });
 });
