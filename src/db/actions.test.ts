@@ -2,42 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import { recordAction, ActionError } from './actions.js';
-import type { FolderRow, MessageRow } from './entities.js';
+import type { MessageRow } from './entities.js';
 import { localDraftId } from './local-ids.js';
 import { searchTerms } from './terms.js';
+import { folderRow, messageRow } from './test-rows.js';
 
 const freshDB = () => openMailDB('actions', { indexedDB: new IDBFactory(), IDBKeyRange });
 
-const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
-  id,
-  parentId: 'root',
-  name: id,
-  kind: 'Folder',
-  folderClass: 'IPF.Note',
-  total: 0,
-  unread: 0,
-  childCount: 0,
-  ...extra,
-});
+const folder = folderRow;
 
-const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id,
-  changeKey: `ck-${id}`,
-  folderId,
-  receivedAt: 1000,
-  subject: `Subject ${id}`,
-  to: [],
-  cc: [],
-  preview: '',
-  isRead: 0,
-  flag: 0,
-  importance: 'Normal',
-  hasAttachments: 0,
-  size: 10,
-  itemClass: 'IPM.Note',
-  terms: searchTerms(`Subject ${id}`, undefined, ''),
-  ...extra,
-});
+const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}) =>
+  messageRow(id, { folderId, terms: searchTerms(`Subject ${id}`, undefined, ''), ...extra });
 
 /** A mailbox with Inbox (a unread, b read), Archive, Deleted Items (t1 unread) and Drafts. */
 async function seeded(): Promise<MailDB> {

@@ -2,40 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import { recordAction } from './actions.js';
-import { HIERARCHY_CURSOR, type FolderRow, type MessageRow, type OutboxReason } from './entities.js';
+import { HIERARCHY_CURSOR, type MessageRow, type OutboxReason } from './entities.js';
 import { discardEntry, parkEntry, retryEntry } from './outbox-admin.js';
 import { addNotes, OUTBOX_NOTES, outboxNotes } from './outbox-notes.js';
+import { folderRow, messageRow } from './test-rows.js';
 
-const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
-  id,
-  parentId: 'root',
-  name: id,
-  kind: 'Folder',
-  folderClass: 'IPF.Note',
-  total: 0,
-  unread: 0,
-  childCount: 0,
-  ...extra,
-});
+const folder = folderRow;
 
-const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id,
-  changeKey: `ck-${id}`,
-  folderId,
-  receivedAt: 1000,
-  subject: `Subject ${id}`,
-  to: [],
-  cc: [],
-  preview: '',
-  isRead: 0,
-  flag: 0,
-  importance: 'Normal',
-  hasAttachments: 0,
-  size: 10,
-  itemClass: 'IPM.Note',
-  terms: [],
-  ...extra,
-});
+const message = (id: string, folderId: string, extra: Partial<MessageRow> = {}) =>
+  messageRow(id, { folderId, ...extra });
 
 let n = 0;
 async function seeded(): Promise<MailDB> {

@@ -4,20 +4,11 @@ import { openMailDB, type MailDB } from './schema.js';
 import type { FolderRow, MessageRow } from './entities.js';
 import { folderTree, messageCount, messagePage, pendingCount, searchMessages } from './queries.js';
 import { searchTerms } from './terms.js';
+import { folderRow } from './test-rows.js';
 
 const freshDB = () => openMailDB('queries', { indexedDB: new IDBFactory(), IDBKeyRange });
 
-const folder = (id: string, parentId: string, extra: Partial<FolderRow> = {}): FolderRow => ({
-  id,
-  parentId,
-  name: id,
-  kind: 'Folder',
-  folderClass: 'IPF.Note',
-  total: 0,
-  unread: 0,
-  childCount: 0,
-  ...extra,
-});
+const folder = (id: string, parentId: string, extra: Partial<FolderRow> = {}) => folderRow(id, { parentId, ...extra });
 
 function message(i: number, folderId: string, subject: string, fromName = 'Sender', preview = ''): MessageRow {
   const from = { name: fromName, email: `${fromName.toLowerCase()}@tern.test` };

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FolderRow, SyncCursor } from '../db/index.js';
+import type { SyncCursor } from '../db/index.js';
 import { planFolders, type FolderPlanInput } from './plan-folders.js';
+import { folderRow } from '../db/test-rows.js';
 
 const NOW = 10_000_000;
-const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
-  id,
-  parentId: 'root',
-  name: id,
-  kind: 'Folder',
-  folderClass: 'IPF.Note',
-  total: 0,
-  unread: 0,
-  childCount: 0,
-  ...extra,
-});
+const folder = folderRow;
 const synced = (key: string, extra: Partial<SyncCursor> = {}): SyncCursor => ({
   key,
   syncState: 's',

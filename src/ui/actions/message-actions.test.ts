@@ -1,44 +1,17 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { FolderRow, MessageRow } from '../../db/index.js';
 import { db } from '../db.js';
 import { createTranslator } from '../i18n/translate.js';
 import { archive, setRead, toggleFlag } from './message-actions.js';
 import { dismissToast, toasts } from './toasts.js';
+import { folderRow, messageRow } from '../../db/test-rows.js';
 
 const t = createTranslator('en');
 
-const folder = (id: string, extra: Partial<FolderRow> = {}): FolderRow => ({
-  id,
-  parentId: 'root',
-  name: id,
-  kind: 'Folder',
-  folderClass: 'IPF.Note',
-  total: 0,
-  unread: 0,
-  childCount: 0,
-  ...extra,
-});
+const folder = folderRow;
 
-const message = (id: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id,
-  changeKey: `ck-${id}`,
-  folderId: 'inbox',
-  receivedAt: 1000,
-  subject: `Subject ${id}`,
-  to: [],
-  cc: [],
-  preview: '',
-  isRead: 0,
-  flag: 0,
-  importance: 'Normal',
-  hasAttachments: 0,
-  size: 10,
-  itemClass: 'IPM.Note',
-  terms: [],
-  ...extra,
-});
+const message = messageRow;
 
 const rows = async (ids: string[]) => (await db.messages.bulkGet(ids)).map((m) => m!);
 const lastToast = () => toasts.get().at(-1)!;
