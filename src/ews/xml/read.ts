@@ -30,6 +30,9 @@ export const DEFAULT_LIMITS: XmlLimits = {
 };
 
 const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
+// Most EWS elements carry no attribute: they share one frozen empty record instead of each
+// allocating its own (a 512-change page has thousands of elements).
+const NO_ATTRS: Record<string, string> = Object.freeze({});
 
 /**
  * Parses a whole document into elements, namespace-aware (prefixes differ between servers and
@@ -65,13 +68,14 @@ export function parseXml(xml: string, limits: XmlLimits = DEFAULT_LIMITS): XmlEl
       fail(new CodecError('too-many-elements', `more than ${limits.maxElements} XML elements`));
     if (stack.length >= limits.maxDepth)
       fail(new CodecError('too-deep', `XML nested deeper than ${limits.maxDepth} elements`));
-    const attrs: Record<string, string> = {};
+    let attrs = NO_ATTRS;
     let n = 0;
     for (const key in tag.attributes) {
       const a = tag.attributes[key]!;
       if (++n > limits.maxAttributes)
         fail(new CodecError('too-many-attributes', `<${tag.name}> has more than ${limits.maxAttributes} attributes`));
       if (a.uri === XMLNS_URI || a.name === 'xmlns') continue;
+      if (attrs === NO_ATTRS) attrs = {};
       attrs[a.prefix ? a.name : a.local] = a.value;
     }
     const el: XmlElement = { uri: tag.uri, local: tag.local, attrs, children: [], text: '' };
