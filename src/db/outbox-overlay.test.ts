@@ -4,25 +4,10 @@ import type { FolderRow, MessageRow, OutboxEntry } from './entities.js';
 import type { OutboxOp } from './outbox-ops.js';
 import { overlayFolder, overlayMessage, overlayPage } from './outbox-overlay.js';
 import { openMailDB } from './schema.js';
+import { messageRow } from './test-rows.js';
 
-const row = (id: string, extra: Partial<MessageRow> = {}): MessageRow => ({
-  id,
-  changeKey: 'server',
-  folderId: 'inbox',
-  receivedAt: 1,
-  subject: '',
-  to: [],
-  cc: [],
-  preview: '',
-  isRead: 0,
-  flag: 0,
-  importance: 'Normal',
-  hasAttachments: 0,
-  size: 1,
-  itemClass: 'IPM.Note',
-  terms: [],
-  ...extra,
-});
+const row = (id: string, extra: Partial<MessageRow> = {}) =>
+  messageRow(id, { changeKey: 'server', receivedAt: 1, subject: '', size: 1, ...extra });
 
 let seq = 0;
 const entry = (op: OutboxOp, extra: Partial<OutboxEntry> = {}): OutboxEntry => ({

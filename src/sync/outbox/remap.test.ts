@@ -1,25 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openMailDB, type MessageRow, type OutboxEntry } from '../../db/index.js';
+import { openMailDB, type OutboxEntry } from '../../db/index.js';
+import { messageRow } from '../../db/test-rows.js';
 import { remapFolder, remapItems } from './remap.js';
 
-const row = (id: string, folderId: string): MessageRow => ({
-  id,
-  changeKey: 'old',
-  folderId,
-  receivedAt: 1,
-  subject: '',
-  to: [],
-  cc: [],
-  preview: '',
-  isRead: 0,
-  flag: 0,
-  importance: 'Normal',
-  hasAttachments: 0,
-  size: 1,
-  itemClass: 'IPM.Note',
-  terms: [],
-});
+const row = (id: string, folderId: string) =>
+  messageRow(id, { changeKey: 'old', folderId, receivedAt: 1, subject: '', size: 1 });
 const entry = (op: OutboxEntry['op']): OutboxEntry => ({
   opId: crypto.randomUUID(),
   op,

@@ -1,31 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openMailDB, type MailDB, type MessageRow } from '../../db/index.js';
-import { ANCHOR_EVERY, ensureAnchors, folderAnchors, type FolderAnchors } from '../queries/folder-anchors.js';
+import { openMailDB, type MailDB } from '../../db/index.js';
+import { ANCHOR_EVERY } from '../queries/folder-anchors.js';
 import { positionOf } from '../queries/message-position.js';
 import { messagePage } from '../../db/index.js';
 import { countSelected, rangeIds, selectedMessages } from './selected-messages.js';
 import { addRange, selectAll, toggle } from './selection-model.js';
+import { anchorsFor, listRow } from '../queries/test-support.js';
 
-function row(folderId: string, i: number, receivedAt: number): MessageRow {
-  return {
-    id: `${folderId}:${String(i).padStart(6, '0')}`,
-    changeKey: 'ck',
-    folderId,
-    receivedAt,
-    subject: `m${i}`,
-    to: [],
-    cc: [],
-    preview: '',
-    isRead: 1,
-    flag: 0,
-    importance: 'Normal',
-    hasAttachments: 0,
-    size: 1,
-    itemClass: 'IPM.Note',
-    terms: [],
-  };
-}
+const row = listRow;
 
 const folder = (id: string, total: number) => ({
   id,
@@ -37,15 +20,6 @@ const folder = (id: string, total: number) => ({
   unread: 0,
   childCount: 0,
 });
-
-async function anchorsFor(db: MailDB, folderId: string, total: number): Promise<FolderAnchors> {
-  ensureAnchors(db, folderId, total);
-  for (;;) {
-    const built = folderAnchors.get().get(folderId);
-    if (built?.total === total) return built;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 let db: MailDB;
 afterEach(async () => {

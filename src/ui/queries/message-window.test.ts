@@ -1,37 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { messagePage, openMailDB, type MailDB, type MessageRow } from '../../db/index.js';
-import { ANCHOR_EVERY, ensureAnchors, folderAnchors, type FolderAnchors } from './folder-anchors.js';
+import { messagePage, openMailDB, type MailDB } from '../../db/index.js';
+import { ANCHOR_EVERY, ensureAnchors, folderAnchors } from './folder-anchors.js';
 import { messageWindow } from './message-window.js';
+import { anchorsFor, listRow } from './test-support.js';
 
-function row(folderId: string, i: number, receivedAt: number): MessageRow {
-  return {
-    id: `${folderId}:${String(i).padStart(6, '0')}`,
-    changeKey: 'ck',
-    folderId,
-    receivedAt,
-    subject: `m${i}`,
-    to: [],
-    cc: [],
-    preview: '',
-    isRead: 1,
-    flag: 0,
-    importance: 'Normal',
-    hasAttachments: 0,
-    size: 1,
-    itemClass: 'IPM.Note',
-    terms: [],
-  };
-}
-
-async function anchorsFor(db: MailDB, folderId: string, total: number): Promise<FolderAnchors> {
-  ensureAnchors(db, folderId, total);
-  for (;;) {
-    const built = folderAnchors.get().get(folderId);
-    if (built?.total === total) return built;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+const row = listRow;
 
 let db: MailDB;
 afterEach(async () => {
