@@ -8,7 +8,13 @@ import {
   UpdateItem,
   type ItemId,
 } from '../../src/ews/index.js';
-import { distinguishedFolder, folderTree, searchMessages } from '../../src/db/index.js';
+import {
+  distinguishedFolder,
+  folderTree,
+  HIERARCHY_CURSOR,
+  searchMessages,
+  type SyncCursor,
+} from '../../src/db/index.js';
 import { Harness, plain } from './sync-harness.js';
 
 let h: Harness;
@@ -49,6 +55,24 @@ describe('initial sync', () => {
     const during = statuses.filter((s) => s.phase === 'items');
     expect(during.some((s) => s.done > 0 && s.total >= s.done)).toBe(true);
     expect(Math.max(...statuses.map((s) => s.done))).toBeGreaterThanOrEqual(120);
+  });
+
+  it('fetches a page while the one before it is written, and still copies the mailbox exactly', async () => {
+    h = await Harness.open(200);
+    // S: SyncFolderItems asked, G: GetItem asked, W: a page and its state written.
+    const log: string[] = [];
+    h.observe = async (op) => void log.push(op === 'SyncFolderItems' ? 'S' : op === 'GetItem' ? 'G' : '-');
+    const written = (cursor: SyncCursor) => void (cursor.syncState && cursor.key !== HIERARCHY_CURSOR && log.push('W'));
+    h.db.cursors.hook('creating', (_key, cursor) => written(cursor));
+    h.db.cursors.hook('updating', (changes, _key, cursor) => written({ ...cursor, ...changes }));
+    expect((await h.engine({ maxChangesReturned: 20, getItemBatch: 5 }).runPass('startup')).error).toBeUndefined();
+
+    // Pages are written in order, one at a time; GetItem for a page goes out before the page
+    // ahead of it is written (S S G … W), which a page-at-a-time sync never does (S G … W S).
+    const sequence = log.join('');
+    expect(sequence).toMatch(/S[G]*SG/);
+    expect(sequence.match(/W/g)?.length).toBe(sequence.match(/S/g)?.length);
+    expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
   });
 
   it('syncs with the summaries inline in SyncFolderItems just the same, without GetItem', async () => {
