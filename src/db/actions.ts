@@ -165,7 +165,7 @@ async function saveDraft(
     isRead: 1,
     flag: before?.flag ?? 0,
     importance: draft.importance ?? 'Normal',
-    hasAttachments: before?.hasAttachments ?? 0,
+    hasAttachments: draft.attachments?.length ? 1 : (before?.hasAttachments ?? 0),
     size: (draft.html ?? draft.text).length,
     itemClass: 'IPM.Note',
     isDraft: true,

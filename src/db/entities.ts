@@ -176,6 +176,10 @@ export type OutboxReason = (
   | { code: 'discarded-too'; count: number }
   /** Note: a discarded send left its unsent message in Drafts on the server. */
   | { code: 'kept-in-drafts' }
+  /** The forwarded message is gone from the server, so its attachment `name` cannot go with it. */
+  | { code: 'original-gone'; name: string }
+  /** The bytes of the attached file `name` are no longer on this device. */
+  | { code: 'file-missing'; name: string }
 ) & {
   /** Parked after this many attempts the server answered with trouble. */
   attempts?: number;
@@ -230,6 +234,19 @@ export interface OutboxEntry {
     /** Answers lost while the server was otherwise answering: a poison entry, after a few. */
     lost?: number;
   };
+}
+
+/**
+ * A file the user attached on this device, kept until nothing refers to it any more (no local
+ * draft, no outbox entry): see `sweepFiles`. IndexedDB stores the Blob itself, outside hot rows.
+ */
+export interface FileRow {
+  id: string;
+  blob: Blob;
+  name: string;
+  contentType: string;
+  size: number;
+  createdAt: number;
 }
 
 export interface MetaRow {

@@ -1,6 +1,15 @@
 /** The local store: schema, rows, named queries and the one way to record a user's intent. */
 export * from './entities.js';
-export type { Draft, OutboxOp, OutboxKind } from './outbox-ops.js';
+export type { Draft, DraftAttachment, OutboxOp, OutboxKind } from './outbox-ops.js';
+export {
+  attachmentBytes,
+  isQuotaError,
+  LOCAL_DRAFT_PREFIX,
+  MAX_ATTACHMENT_BYTES,
+  storeDraftFiles,
+  sweepFiles,
+  type NewFile,
+} from './files.js';
 export { openMailDB, DB_NAME, type MailDB, type MailDBOptions } from './schema.js';
 export * from './queries.js';
 export { recordAction, ActionError } from './actions.js';

@@ -2,6 +2,7 @@ import type { OutboxEntry, OutboxReason } from './entities.js';
 import { enqueue } from './actions.js';
 import { CountDeltas } from './counts.js';
 import { isLocalId } from './local-ids.js';
+import { sweepFiles } from './files.js';
 import { addNotes, type OutboxNote } from './outbox-notes.js';
 import { isLive } from './outbox-overlay.js';
 import { undoLocally } from './outbox-undo.js';
@@ -13,7 +14,7 @@ import type { MailDB } from './schema.js';
  * that depend on it along (messages moved into a folder that could not be created…).
  */
 
-const TABLES = (db: MailDB) => [db.messages, db.bodies, db.folders, db.cursors, db.outbox, db.meta];
+const TABLES = (db: MailDB) => [db.messages, db.bodies, db.folders, db.cursors, db.outbox, db.meta, db.files];
 
 /** The id a waiting entry creates on the server, which later entries may name meanwhile. */
 function createdId(e: OutboxEntry): string | undefined {
@@ -135,5 +136,7 @@ export async function discardEntry(db: MailDB, seq: number, now: number = Date.n
       notes.push({ opId: entry.opId, at: now, what: { code: 'kept-in-drafts' } });
     await counts.apply(db);
     await addNotes(db, notes);
+    // A discarded send's files go with it, unless the draft they came from still names them.
+    await sweepFiles(db);
   });
 }

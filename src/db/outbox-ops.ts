@@ -12,7 +12,26 @@ export interface Draft {
   /** The message this one answers or forwards (local id), for In-Reply-To/References and threading. */
   source?: { id: string; mode: 'reply' | 'reply-all' | 'forward' };
   importance?: 'Low' | 'Normal' | 'High';
+  /** Files to send with it, in the order the user attached them. */
+  attachments?: DraftAttachment[];
 }
+
+/**
+ * A file attached to a draft: one the user picked on this device (its bytes wait in the `files`
+ * table under `fileId`), or one of the forwarded message's attachments, which stays on the server
+ * and is fetched (GetAttachment) only when the send replays, so forwarding works offline.
+ */
+export type DraftAttachment =
+  | { kind: 'file'; fileId: string; name: string; contentType: string; size: number }
+  | {
+      kind: 'forward';
+      /** The forwarded message's local id. */
+      sourceId: string;
+      attachmentId: string;
+      name: string;
+      contentType: string;
+      size: number;
+    };
 
 /**
  * One user intent, as recorded in the outbox. Each applies to the local rows at once (in the same

@@ -1,5 +1,5 @@
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { BodyRow, FolderRow, MessageRow, MetaRow, OutboxEntry, SyncCursor } from './entities.js';
+import type { BodyRow, FileRow, FolderRow, MessageRow, MetaRow, OutboxEntry, SyncCursor } from './entities.js';
 
 export type MailDB = Dexie & {
   folders: EntityTable<FolderRow, 'id'>;
@@ -8,6 +8,7 @@ export type MailDB = Dexie & {
   cursors: EntityTable<SyncCursor, 'key'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRow, 'key'>;
+  files: EntityTable<FileRow, 'id'>;
 };
 
 export const DB_NAME = 'tern';
@@ -43,6 +44,8 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
     outbox: '++seq, &opId, state',
     meta: 'key',
   });
+  // Attached files' bytes, apart from the rows the lists and the outbox read often.
+  db.version(2).stores({ files: 'id' });
   // An older connection must not block a newer schema (the upgrade would wait forever): close
   // now, for good, and tell the owner. Returning false skips Dexie's default handler, which
   // leaves auto-open on, so the next query would try to reopen with the old schema.

@@ -1,5 +1,6 @@
 import type { Address } from './entities.js';
-import type { Draft, OutboxOp } from './outbox-ops.js';
+import { attachmentBytes, MAX_ATTACHMENT_BYTES } from './files.js';
+import type { Draft, DraftAttachment, OutboxOp } from './outbox-ops.js';
 
 /** An intent that cannot be recorded as given; the message says why, in words for people. */
 export class ActionError extends Error {
@@ -80,6 +81,25 @@ function draft(d: Draft): void {
     if (!Array.isArray(list)) throw new ActionError('Recipients must be lists of addresses.');
     list.forEach(address);
   }
+  if (d.attachments !== undefined) attachments(d.attachments);
+}
+
+function attachments(list: DraftAttachment[]): void {
+  if (!Array.isArray(list)) throw new ActionError('Attachments must be a list.');
+  for (const a of list) {
+    if (typeof a?.name !== 'string' || a.name === '') throw new ActionError('An attachment has no name.');
+    if (typeof a.contentType !== 'string') throw new ActionError(`"${a.name}" has no content type.`);
+    if (!Number.isSafeInteger(a.size) || a.size < 0) throw new ActionError(`"${a.name}" has no valid size.`);
+    if (a.kind === 'file') text(a.fileId, `The file "${a.name}"`);
+    else if (a.kind === 'forward') {
+      text(a.sourceId, `The message "${a.name}" comes from`);
+      text(a.attachmentId, `The attachment "${a.name}"`);
+    } else throw new ActionError(`"${(a as { name: string }).name}" is neither a file nor a forwarded attachment.`);
+  }
+  if (attachmentBytes(list) > MAX_ATTACHMENT_BYTES)
+    throw new ActionError(
+      `The attachments add up to more than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB, the most one message can carry.`,
+    );
 }
 
 function address(a: Address): void {

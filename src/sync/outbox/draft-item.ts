@@ -1,4 +1,4 @@
-import type { ExtendedFieldURI, Item, ItemUpdate, Mailbox } from '../../ews/index.js';
+import type { Attachment, ExtendedFieldURI, Item, ItemUpdate, Mailbox } from '../../ews/index.js';
 import type { Address, Draft, MessageRow } from '../../db/index.js';
 
 /**
@@ -14,8 +14,11 @@ export const TERN_OPERATION_ID: ExtendedFieldURI = {
 
 const mailbox = (a: Address): Mailbox => (a.name ? { name: a.name, emailAddress: a.email } : { emailAddress: a.email });
 
-/** The EWS message for a draft; a reply names the message it answers (In-Reply-To, References). */
-export function draftToItem(draft: Draft, opId: string, source?: MessageRow): Item {
+/**
+ * The EWS message for a draft; a reply names the message it answers (In-Reply-To, References).
+ * `attachments` carry their content (see draftAttachments): CreateItem takes them inline.
+ */
+export function draftToItem(draft: Draft, opId: string, source?: MessageRow, attachments?: Attachment[]): Item {
   const item: Item = {
     kind: 'Message',
     subject: draft.subject,
@@ -26,6 +29,7 @@ export function draftToItem(draft: Draft, opId: string, source?: MessageRow): It
     ccRecipients: draft.cc.map(mailbox),
     bccRecipients: draft.bcc.map(mailbox),
   };
+  if (attachments?.length) item.attachments = attachments;
   const answered = source && draft.source?.mode !== 'forward' ? source.internetMessageId : undefined;
   if (answered) {
     item.inReplyTo = answered;

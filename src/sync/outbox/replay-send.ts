@@ -1,6 +1,7 @@
 import { CreateItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../../ews/index.js';
-import { isLocalId, type OutboxEntry } from '../../db/index.js';
+import { isLocalId, sweepFiles, type OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
+import { draftAttachments } from './draft-attachments.js';
 import { draftToItem, draftUpdates } from './draft-item.js';
 import { CONFLICT_CODES, EntryError, failureOf } from './entry-error.js';
 import { findByOpId } from './find-by-op-id.js';
@@ -24,12 +25,14 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
     : undefined;
   if (unsure) {
     const found = await findByOpId(ctx, entry.opId);
-    if (found.sent) return void (await db.outbox.delete(entry.seq!));
+    if (found.sent) return finished(ctx, entry);
     if (!found.draft && draft) throw EntryError.park({ code: 'send-lost' });
     draft = found.draft;
   }
   if (!draft) {
-    const item = draftToItem(op.draft, entry.opId, await source(ctx, op.draft.source?.id));
+    // Attachments are read (and forwarded ones fetched) only when the message must be made:
+    // a draft an earlier attempt made already holds them.
+    const item = await itemOf(ctx, entry);
     if (op.draftId && !isLocalId(op.draftId)) draft = await updateDraft(ctx, op.draftId, item);
     draft ??= await createDraft(ctx, item);
   }
@@ -48,7 +51,7 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
     // from, or deleted by someone. Only Sent Items can tell.
     if (!(await findByOpId(ctx, entry.opId)).sent) throw EntryError.park({ code: 'send-lost' });
   } else if (m?.responseClass === 'Error' || !m) throw new EntryError(failureOf(m));
-  await db.outbox.delete(entry.seq!);
+  await finished(ctx, entry);
 }
 
 /**
@@ -61,7 +64,9 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
   if (op.kind !== 'save-draft') throw new Error(`not a draft: ${op.kind}`);
   const { db } = ctx;
   const localId = op.draftId ?? entry.local?.draftId;
-  const item = draftToItem(op.draft, entry.opId, await source(ctx, op.draft.source?.id));
+  // Only a new draft gets the attachments: UpdateItem cannot add or remove them (that takes
+  // CreateAttachment and DeleteAttachment), so a server draft keeps the ones it has.
+  const item = await itemOf(ctx, entry);
   if (localId && !isLocalId(localId)) {
     // Deleted on the server meanwhile: the user's latest words make a new draft.
     const updated = await updateDraft(ctx, localId, item);
@@ -71,7 +76,7 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
       else if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
       await db.outbox.delete(entry.seq!);
     });
-    return;
+    return void (await sweepFiles(db));
   }
   const found = unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined;
   const created = found ?? (await createDraft(ctx, item));
@@ -79,6 +84,7 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
     if (localId) await remapItems(db, new Map([[localId, created]]), entry.seq!);
     await db.outbox.delete(entry.seq!);
   });
+  await sweepFiles(db);
 }
 
 async function createDraft(ctx: SyncContext, item: Item): Promise<ItemId> {
@@ -118,4 +124,18 @@ function sendDraft(ctx: SyncContext, draft: ItemId) {
   });
 }
 
-const source = (ctx: SyncContext, id: string | undefined) => (id ? ctx.db.messages.get(id) : undefined);
+/** The EWS message an entry makes: its words, the message it answers, its attachments' content. */
+async function itemOf(ctx: SyncContext, entry: OutboxEntry): Promise<Item> {
+  const op = entry.op as Extract<OutboxEntry['op'], { kind: 'send' | 'save-draft' }>;
+  const id = op.draft.source?.id;
+  const source = id ? await ctx.db.messages.get(id) : undefined;
+  const target = op.kind === 'send' ? op.draftId : (op.draftId ?? entry.local?.draftId);
+  const fresh = !target || isLocalId(target);
+  return draftToItem(op.draft, entry.opId, source, fresh ? await draftAttachments(ctx, op.draft) : undefined);
+}
+
+/** The entry is done; the files only it named go (sent or saved, they now live on the server). */
+async function finished(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
+  await ctx.db.outbox.delete(entry.seq!);
+  await sweepFiles(ctx.db);
+}

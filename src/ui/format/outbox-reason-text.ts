@@ -76,6 +76,10 @@ function words(r: OutboxReason, t: Translator): string {
       return t.plural('outboxReason.discardedToo', r.count);
     case 'kept-in-drafts':
       return t.t('outboxReason.keptInDrafts');
+    case 'original-gone':
+      return t.t('outboxReason.originalGone', { name: r.name });
+    case 'file-missing':
+      return t.t('outboxReason.fileMissing', { name: r.name });
   }
   // A reason a newer version of Tern stored, which this page does not know yet.
   return (r as { code: string }).code;

@@ -262,6 +262,10 @@ export const en = {
   'outboxReason.discardedToo_one': 'A change that needed the discarded one was discarded too.',
   'outboxReason.discardedToo_other': '{count} changes that needed the discarded one were discarded too.',
   'outboxReason.keptInDrafts': 'The unsent message was kept in Drafts on the server.',
+  'outboxReason.originalGone':
+    'The original message was deleted, so its attachment “{name}” cannot be forwarded. Discard this send and write the message again without it.',
+  'outboxReason.fileMissing':
+    'The attached file “{name}” is no longer stored on this device. Discard this send and attach the file again.',
 
   'search.label': 'Search mail',
   'search.placeholder': 'Search subject, sender, preview',

@@ -1,0 +1,191 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { DeleteItem, FindItem, GetAttachment, GetItem } from '../../src/ews/index.js';
+import {
+  distinguishedFolder,
+  LOCAL_DRAFT_PREFIX,
+  recordAction,
+  storeDraftFiles,
+  type Draft,
+  type DraftAttachment,
+} from '../../src/db/index.js';
+import { ADA, DEMO, Harness } from './sync-harness.js';
+
+let h: Harness;
+afterEach(() => h?.close());
+
+/** Every byte value, twice, and a length that is not a multiple of 3. */
+const BINARY = Uint8Array.from({ length: 512 + 2 }, (_, i) => (i * 37 + 11) & 0xff);
+const TEXT = new TextEncoder().encode('Ordre du jour : café, thé — et 𝄞.\n');
+
+const toAda = (subject: string, attachments: DraftAttachment[], source?: Draft['source']): Draft => ({
+  to: [{ name: 'Ada', email: ADA }],
+  cc: [],
+  bcc: [],
+  subject,
+  text: 'See attached.',
+  attachments,
+  ...(source && { source }),
+});
+
+async function started() {
+  h = await Harness.open(0);
+  const engine = h.engine();
+  await engine.runPass('startup');
+  return engine;
+}
+
+/** Stores files the way the composer does: bytes in `files`, named by a local draft. */
+async function attach(...files: [string, string, Uint8Array][]): Promise<DraftAttachment[]> {
+  const list = files.map(([name, contentType, bytes]) => ({ name, contentType, bytes: bytes.slice().buffer }));
+  return storeDraftFiles(h.db, 'composer', list, (attachments) => ({ attachments }));
+}
+
+/** A message's file attachments as `user` reads them from the server: name → bytes (base64). */
+async function serverAttachments(subject: string, folder: string, user: string): Promise<Map<string, string>[]> {
+  const [found] = await h.ews(
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  const ids = (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!);
+  const out: Map<string, string>[] = [];
+  for (const id of ids) {
+    const [got] = await h.ews(
+      GetItem,
+      { itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] }, itemIds: [id] },
+      user,
+    );
+    const metas = got?.items?.[0]?.attachments ?? [];
+    const contents = metas.length
+      ? await h.ews(GetAttachment, { attachmentIds: metas.map((a) => a.attachmentId!) }, user)
+      : [];
+    out.push(new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? ''])));
+  }
+  return out;
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** Ada sends the demo user a message with a PDF attached and an inline image. */
+async function deliverWithAttachment(subject: string, pdf: Uint8Array): Promise<void> {
+  const mime = [
+    `From: Ada <${ADA}>`,
+    `To: Demo <${DEMO}>`,
+    `Subject: ${subject}`,
+    `Message-ID: <${crypto.randomUUID()}@tern.test>`,
+    `Date: ${new Date(h.clock.now()).toUTCString()}`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    'The report.',
+    '--b1',
+    'Content-Type: application/pdf; name="report.pdf"',
+    'Content-Disposition: attachment; filename="report.pdf"',
+    'Content-Transfer-Encoding: base64',
+    '',
+    b64(pdf),
+    '--b1--',
+    '',
+  ].join('\r\n');
+  expect(await h.mailbox.deliver(mime, [DEMO], ADA)).toContain(DEMO);
+}
+
+/** The forward's reference to the original's attachment, as the composer records it. */
+async function forwardOf(subject: string): Promise<{ source: Draft['source']; refs: DraftAttachment[] }> {
+  const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+  const row = (await h.rowsIn(inbox.id)).find((r) => r.subject === subject)!;
+  const [got] = await h.ews(GetItem, {
+    itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+    itemIds: [{ id: row.id }],
+  });
+  const refs = (got?.items?.[0]?.attachments ?? []).map((a): DraftAttachment => ({
+    kind: 'forward',
+    sourceId: row.id,
+    attachmentId: a.attachmentId!,
+    name: a.name!,
+    contentType: a.contentType ?? '',
+    size: a.size ?? 0,
+  }));
+  return { source: { id: row.id, mode: 'forward' }, refs };
+}
+
+describe('attachments', () => {
+  it('a send with two files reaches Ada with both, byte for byte, and the local copies go', async () => {
+    const engine = await started();
+    const files = await attach(['data.bin', 'application/octet-stream', BINARY], ['agenda.txt', 'text/plain', TEXT]);
+    await recordAction(h.db, { kind: 'send', draft: toAda('Two files', files) });
+    await h.db.meta.delete(LOCAL_DRAFT_PREFIX + 'composer');
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    const [received] = await serverAttachments('Two files', 'inbox', ADA);
+    expect(received).toEqual(
+      new Map([
+        ['data.bin', b64(BINARY)],
+        ['agenda.txt', b64(TEXT)],
+      ]),
+    );
+    expect(await serverAttachments('Two files', 'sentitems', DEMO)).toHaveLength(1);
+    expect(await h.db.files.count()).toBe(0);
+  });
+
+  it('an empty file is sent as an empty attachment', async () => {
+    const engine = await started();
+    const files = await attach(['empty.txt', 'text/plain', new Uint8Array(0)]);
+    await recordAction(h.db, { kind: 'send', draft: toAda('Empty file', files) });
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await serverAttachments('Empty file', 'inbox', ADA)).toEqual([new Map([['empty.txt', '']])]);
+  });
+
+  it('a forward carries the original’s attachment, fetched from the server when it replays', async () => {
+    const engine = await started();
+    const pdf = Uint8Array.from({ length: 3000 }, (_, i) => (i * 13) & 0xff);
+    await deliverWithAttachment('Quarterly report', pdf);
+    await engine.runPass('poll');
+    const { source, refs } = await forwardOf('Quarterly report');
+    expect(refs.map((r) => r.name)).toEqual(['report.pdf']);
+    await recordAction(h.db, { kind: 'send', draft: toAda('Fwd: Quarterly report', refs, source) });
+    const mark = h.sent.length;
+    await engine.runPass('outbox');
+    expect(h.requestsSince(mark).slice(0, 3)).toEqual(['GetAttachment', 'CreateItem', 'SendItem']);
+    expect(await serverAttachments('Fwd: Quarterly report', 'inbox', ADA)).toEqual([
+      new Map([['report.pdf', b64(pdf)]]),
+    ]);
+  });
+
+  it('a forward whose original was deleted is parked with the reason, and nothing is sent', async () => {
+    const engine = await started();
+    await deliverWithAttachment('Gone soon', Uint8Array.of(1, 2, 3));
+    await engine.runPass('poll');
+    const { source, refs } = await forwardOf('Gone soon');
+    await recordAction(h.db, { kind: 'send', draft: toAda('Fwd: Gone soon', refs, source) });
+    await h.ews(DeleteItem, { deleteType: 'HardDelete', itemIds: [{ id: source!.id }] });
+    await engine.runPass('outbox');
+    const [entry] = await h.db.outbox.toArray();
+    expect(entry).toMatchObject({ state: 'parked', error: { code: 'original-gone', name: 'report.pdf' } });
+    expect(await serverAttachments('Fwd: Gone soon', 'inbox', ADA)).toEqual([]);
+    expect(await serverAttachments('Fwd: Gone soon', 'drafts', DEMO)).toEqual([]);
+  });
+
+  it('a lost answer after CreateItem does not send twice, and the one copy has the file', async () => {
+    const engine = await started();
+    const files = await attach(['data.bin', 'application/octet-stream', BINARY]);
+    await recordAction(h.db, { kind: 'send', draft: toAda('Once with a file', files) });
+    await h.db.meta.delete(LOCAL_DRAFT_PREFIX + 'composer');
+    await h.faults([{ kind: 'apply-then-drop', op: 'CreateItem' }]);
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(1);
+    expect(await h.db.files.count()).toBe(1);
+    await engine.runPass('online');
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await serverAttachments('Once with a file', 'inbox', ADA)).toEqual([new Map([['data.bin', b64(BINARY)]])]);
+    expect(await h.db.files.count()).toBe(0);
+  });
+});
