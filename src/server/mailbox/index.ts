@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { bindIds } from './context.js';
 import { handleSoap, type Handling } from './handler.js';
-import type { Mailbox, MailboxOptions, OutgoingMessage } from './mailbox.js';
+import type { EmbeddedMailbox, MailboxOptions, OutgoingMessage } from './mailbox.js';
 import { deliverMime } from './model/deliver.js';
 import { checkPassword, hashPassword, PasswordCache } from './passwords.js';
 import { seedMailbox } from './seed/seed.js';
@@ -10,9 +10,11 @@ import { getMeta, setMeta } from './store/meta.js';
 import { listOutgoing } from './store/outgoing.js';
 import { allUsers, countUsers, setPassword, userByAddress } from './store/users.js';
 import { DEFAULT_THROTTLE, Throttle } from './throttle.js';
+import { TombstonePruner, tombstoneOptions } from './tombstone-pruner.js';
 
-export type { Mailbox, MailboxOptions, EwsAnswer, OutgoingMessage } from './mailbox.js';
+export type { Mailbox, EmbeddedMailbox, MailboxOptions, EwsAnswer, OutgoingMessage } from './mailbox.js';
 export { DEFAULT_THROTTLE, type ThrottleOptions } from './throttle.js';
+export { DEFAULT_TOMBSTONES, type TombstoneOptions } from './tombstone-pruner.js';
 
 // A hash to compare against when the user does not exist, so a wrong address costs as long as
 // a wrong password and the answer time does not tell which users exist.
@@ -22,9 +24,10 @@ const DECOY = hashPassword('decoy');
  * Opens the embedded EWS mailbox: `<dataDir>/mailbox.sqlite` (or memory), created, migrated and,
  * when it has no users yet, seeded with the demo mailbox.
  */
-export function openMailbox(options: MailboxOptions): Mailbox {
+export function openMailbox(options: MailboxOptions): EmbeddedMailbox {
   const clock = options.clock ?? Date.now;
   const password = options.demoPassword ?? 'demo';
+  const retention = tombstoneOptions(options.tombstones);
   const db = openDb(options.dataDir);
   try {
     const fresh = countUsers(db) === 0;
@@ -45,6 +48,8 @@ export function openMailbox(options: MailboxOptions): Mailbox {
     locals,
     log: (message, error) => console.error(`mailbox: ${message}:`, error),
   };
+  const pruner = new TombstonePruner(db, retention, clock, handling.log);
+  pruner.start();
   let open = true;
 
   return {
@@ -74,7 +79,9 @@ export function openMailbox(options: MailboxOptions): Mailbox {
         mime: o.mime.toString('utf8'),
         at: o.at,
       })),
+    pruneTombstones: () => pruner.run(),
     close() {
+      pruner.stop();
       if (open) db.close();
       open = false;
     },

@@ -1,4 +1,5 @@
 import type { ThrottleOptions } from './throttle.js';
+import type { TombstoneOptions } from './tombstone-pruner.js';
 
 /**
  * The embedded EWS mailbox as the HTTP layer sees it. The store, the operation handlers, the
@@ -37,6 +38,11 @@ export interface MailboxOptions {
    * per-user budget of 300 requests refilled at 100 a second, unless set here.
    */
   throttle?: Partial<ThrottleOptions>;
+  /**
+   * How long deletions are remembered for SyncFolderItems (see tombstone-pruner.ts): 30 days,
+   * pruned as the mailbox opens and every hour, 5,000 per transaction, unless set here.
+   */
+  tombstones?: Partial<TombstoneOptions>;
 }
 
 export interface Mailbox {
@@ -55,4 +61,14 @@ export interface Mailbox {
   /** Mail to non-local recipients, captured, never relayed. */
   outgoing(): OutgoingMessage[];
   close(): void;
+}
+
+/** The embedded mailbox as `openMailbox` returns it: a Mailbox, plus its upkeep. */
+export interface EmbeddedMailbox extends Mailbox {
+  /**
+   * Forgets the tombstones older than the retention window now (runs also happen on their own);
+   * resolves with how many went. Clients whose sync state they were still needed for get
+   * ErrorInvalidSyncStateData for that folder and sync it again from scratch.
+   */
+  pruneTombstones(): Promise<number>;
 }

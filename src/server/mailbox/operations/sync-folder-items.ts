@@ -5,6 +5,7 @@ import { resolveFolder } from '../model/resolve.js';
 import { changedSince, removedSince, snapshotPage, type SyncRow } from '../store/changes.js';
 import { itemsByRows } from '../store/items.js';
 import type { FolderRow, TombstoneRow } from '../store/rows.js';
+import { tombstoneHorizon } from '../store/tombstones.js';
 import { readState, signState, type SyncState } from '../sync-state.js';
 import { itemKind } from '../view/item-kind.js';
 import { renderItems } from '../view/item-view.js';
@@ -63,6 +64,11 @@ function startState(ctx: Ctx, folder: FolderRow, token: string | undefined): Ite
   const s = readState(ctx.db.secret, token);
   if (!s || s.kind !== 'items' || s.user !== ctx.user.id || s.folder !== folder.id) return undefined;
   if (s.pos > ctx.db.modseq() || (s.snapshot && s.snapshot.hwm !== s.pos)) return undefined;
+  // Deletions after a position below the horizon may have been pruned: answering from it would
+  // leave mail the client holds but the server deleted on the client for good. Refused, the
+  // client syncs the folder again from scratch (an unfinished initial sync too: once its
+  // snapshot is walked it goes on from its start, which is the same position).
+  if (s.pos < tombstoneHorizon(ctx.db, folder.id)) return undefined;
   return s;
 }
 

@@ -94,16 +94,16 @@ export function updateItem(db: Db, row: ItemRow, set: Partial<ItemValues>, now: 
   return num;
 }
 
-function bury(db: Db, row: ItemRow, num: number): void {
+function bury(db: Db, row: ItemRow, num: number, now: number): void {
   db.prep(
-    'INSERT INTO tombstones (num, folder_id, item_id, gen, created_num, item_class) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(num, row.folder_id, row.id, row.gen, row.created_num, row.item_class);
+    'INSERT INTO tombstones (num, folder_id, item_id, gen, created_num, item_class, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  ).run(num, row.folder_id, row.id, row.gen, row.created_num, row.item_class, now);
 }
 
 /** Moves an item: a tombstone in the source, a new generation (new id) in the target. */
 export function moveItem(db: Db, row: ItemRow, folderId: number, now: number): { gen: number; num: number } {
   const num = db.next();
-  bury(db, row, num);
+  bury(db, row, num, now);
   const article = takeArticle(db, folderId);
   db.prep(
     `UPDATE items SET folder_id = ?, gen = gen + 1, created_num = ?, content_num = ?, read_num = ?, change_num = ?,
@@ -142,7 +142,7 @@ export function copyItem(db: Db, row: ItemRow, folderId: number, now: number): n
 /** Deletes an item for good, leaving a tombstone for sync. */
 export function deleteItem(db: Db, row: ItemRow, now: number): number {
   const num = db.next();
-  bury(db, row, num);
+  bury(db, row, num, now);
   db.prep('DELETE FROM items WHERE id = ?').run(row.id);
   db.prep('DELETE FROM attachments WHERE item_id = ?').run(row.id);
   db.prep('DELETE FROM item_props WHERE item_id = ?').run(row.id);

@@ -8,6 +8,11 @@
  * latest of all (`change_num`); deleting or moving an item out of a folder leaves a tombstone
  * with its own number. A sync position is one such number, so "what changed since" is two
  * indexed range scans, already coalesced to one change per item.
+ *
+ * Tombstones are kept for a bounded time, as Exchange keeps deletion history (see
+ * tombstone-pruner.ts): each records when it was made (`at`), and each folder the highest
+ * tombstone number pruned from it (`tombstone_horizons`); a sync position below that horizon can
+ * no longer be answered completely and is refused.
  */
 export const MIGRATIONS: readonly string[] = [
   `
@@ -145,5 +150,15 @@ export const MIGRATIONS: readonly string[] = [
     mime BLOB NOT NULL,
     at INTEGER NOT NULL
   );
+  `,
+  `
+  ALTER TABLE tombstones ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
+  -- Tombstones from before this version count as made now, not as old: counted as old, the first
+  -- start would prune them all and send every client that synced before the upgrade's last
+  -- deletion back to a full resync at once. Counted as now, they live one more retention window
+  -- and no sync state is lost by upgrading.
+  UPDATE tombstones SET at = unixepoch() * 1000;
+  CREATE INDEX tombstones_at ON tombstones (at);
+  CREATE TABLE tombstone_horizons (folder_id INTEGER PRIMARY KEY, num INTEGER NOT NULL);
   `,
 ];

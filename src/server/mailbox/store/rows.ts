@@ -118,4 +118,6 @@ export interface TombstoneRow {
   gen: number;
   created_num: number;
   item_class: string;
+  /** When the item left the folder (ms); pruning goes by it. */
+  at: number;
 }
