@@ -7,7 +7,7 @@ describe('parseConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: './data',
-      mode: { kind: 'mailbox', seedMessages: 2000, smtpPort: 2525 },
+      mode: { kind: 'mailbox', seedMessages: 2000, smtpPort: 2525, tombstoneDays: 30 },
       demoPassword: 'demo',
     });
   });
@@ -19,6 +19,7 @@ describe('parseConfig', () => {
       TERN_DATA_DIR: '/var/lib/tern',
       TERN_SEED_MESSAGES: '100000',
       TERN_SMTP_PORT: '2626',
+      TERN_TOMBSTONE_DAYS: '90',
       TERN_DEMO_PASSWORD: 'hunter2',
       TERN_SESSION_SECRET: 'x'.repeat(40),
     });
@@ -26,7 +27,7 @@ describe('parseConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/var/lib/tern',
-      mode: { kind: 'mailbox', seedMessages: 100000, smtpPort: 2626 },
+      mode: { kind: 'mailbox', seedMessages: 100000, smtpPort: 2626, tombstoneDays: 90 },
       demoPassword: 'hunter2',
       sessionSecret: 'x'.repeat(40),
     });
@@ -34,18 +35,19 @@ describe('parseConfig', () => {
 
   it('prefers flags to the environment, in both --flag value and --flag=value forms', () => {
     const config = parseConfig(
-      ['--port', '1234', '--host=::1', '--data', 'd', '--seed-messages=0', '--smtp-port', '0'],
+      ['--port', '1234', '--host=::1', '--data', 'd', '--seed-messages=0', '--smtp-port', '0', '--tombstone-days=7'],
       {
         PORT: '9000',
         HOST: '0.0.0.0',
         TERN_DATA_DIR: 'elsewhere',
         TERN_SEED_MESSAGES: '5',
+        TERN_TOMBSTONE_DAYS: '60',
       },
     );
     expect(config.port).toBe(1234);
     expect(config.host).toBe('::1');
     expect(config.dataDir).toBe('d');
-    expect(config.mode).toEqual({ kind: 'mailbox', seedMessages: 0, smtpPort: 0 });
+    expect(config.mode).toEqual({ kind: 'mailbox', seedMessages: 0, smtpPort: 0, tombstoneDays: 7 });
   });
 
   it('switches to proxy mode when an upstream is given', () => {
@@ -66,6 +68,8 @@ describe('parseConfig', () => {
     [[], { TERN_SEED_MESSAGES: '1e3' }, /--seed-messages \(TERN_SEED_MESSAGES\)/],
     [['--seed-messages', '100001'], {}, /from 0 to 100000/],
     [['--smtp-port', '2.5'], {}, /--smtp-port/],
+    [['--tombstone-days', '0'], {}, /--tombstone-days \(TERN_TOMBSTONE_DAYS\) must be a whole number from 1 to 3650/],
+    [[], { TERN_TOMBSTONE_DAYS: '1.5' }, /--tombstone-days/],
     [['--upstream', 'mail.example.com'], {}, /must be a full URL/],
     [['--upstream', 'ftp://mail.example.com/'], {}, /http or https/],
     [['--upstream', 'https://u:p@mail.example.com/'], {}, /must not contain a user name/],

@@ -1,7 +1,15 @@
 import { parseArgs } from 'node:util';
 
 /** How the server runs: its own mailbox, or a proxy in front of one Exchange server. */
-export type ServerMode = { kind: 'mailbox'; seedMessages: number; smtpPort: number } | { kind: 'proxy'; upstream: URL };
+export type ServerMode =
+  | {
+      kind: 'mailbox';
+      seedMessages: number;
+      smtpPort: number;
+      /** Days the mailbox remembers deletions for clients' sync states (Exchange also bounds this). */
+      tombstoneDays: number;
+    }
+  | { kind: 'proxy'; upstream: URL };
 
 /** Everything `main.ts` needs, read from flags first, then the environment, then defaults. */
 export interface ServerConfig {
@@ -27,6 +35,7 @@ const OPTIONS = {
   upstream: { type: 'string', env: 'TERN_EWS_URL' },
   'seed-messages': { type: 'string', env: 'TERN_SEED_MESSAGES' },
   'smtp-port': { type: 'string', env: 'TERN_SMTP_PORT' },
+  'tombstone-days': { type: 'string', env: 'TERN_TOMBSTONE_DAYS' },
 } as const;
 
 type Name = keyof typeof OPTIONS;
@@ -37,11 +46,14 @@ export const DEFAULTS = {
   dataDir: './data',
   seedMessages: 2000,
   smtpPort: 2525,
+  tombstoneDays: 30,
   demoPassword: 'demo',
 } as const;
 
 // The seed generator is built and measured for up to 100,000 messages.
 const MAX_SEED_MESSAGES = 100_000;
+// Ten years: beyond that, keeping deletions is keeping them forever.
+const MAX_TOMBSTONE_DAYS = 3650;
 
 /** Reads the settings; pure (argv and env come in), so every rule is a unit test. */
 export function parseConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): ServerConfig {
@@ -71,6 +83,13 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
           kind: 'mailbox',
           seedMessages: integer(get('seed-messages'), 'seed-messages', DEFAULTS.seedMessages, 0, MAX_SEED_MESSAGES),
           smtpPort: integer(get('smtp-port'), 'smtp-port', DEFAULTS.smtpPort, 0, 65535),
+          tombstoneDays: integer(
+            get('tombstone-days'),
+            'tombstone-days',
+            DEFAULTS.tombstoneDays,
+            1,
+            MAX_TOMBSTONE_DAYS,
+          ),
         },
     demoPassword: env['TERN_DEMO_PASSWORD'] || DEFAULTS.demoPassword,
   };

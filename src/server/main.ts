@@ -10,8 +10,11 @@ import { StartError, startServer } from './start-server.js';
 
 try {
   const config = parseConfig(process.argv.slice(2), process.env);
+  const { mode } = config;
   const server = await startServer(config, {
-    openMailbox,
+    // How long deletions are remembered is the mailbox's own setting, not the server's.
+    openMailbox: (options) =>
+      openMailbox(mode.kind === 'mailbox' ? { ...options, tombstones: { days: mode.tombstoneDays } } : options),
     startSmtp,
     distDir: fileURLToPath(new URL('../../dist/', import.meta.url)),
     print: (line) => console.log(line),
