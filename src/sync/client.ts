@@ -53,6 +53,7 @@ export function createClient(deps: ClientDeps): { call: Call; stats: RequestStat
   const busy = async (hintMs: number | undefined): Promise<never> => {
     backedOff = true;
     const until = await noteBusy(db, clock.now(), hintMs, settings, deps.random);
+    deps.gate.forget();
     deps.onOutcome('throttled');
     throw new ThrottledError(until);
   };
@@ -102,6 +103,7 @@ export function createClient(deps: ClientDeps): { call: Call; stats: RequestStat
       if (backedOff) {
         backedOff = false;
         await resetBackoff(db);
+        deps.gate.forget();
       }
       return messages;
     });

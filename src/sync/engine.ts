@@ -158,7 +158,7 @@ export function createEngine(deps: EngineDeps): Engine {
       if (lastOutcome === 'auth') lastOutcome = undefined;
     }
     try {
-      await gate.check();
+      await gate.check(true);
     } catch (err) {
       if (err instanceof ThrottledError) scheduleRetry(err.until);
       publish();

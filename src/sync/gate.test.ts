@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { META, openMailDB } from '../db/index.js';
 import { manualClock } from './clock.js';
 import { StoppedError, ThrottledError } from './errors.js';
-import { Gate } from './gate.js';
+import { Gate, THROTTLE_FRESH_MS } from './gate.js';
 
 const setup = (stopped: () => StoppedError | undefined = () => undefined) => {
   const db = openMailDB('gate', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -47,6 +47,30 @@ describe('Gate', () => {
     clock.advance(5000);
     await gate.run('other', async () => void sent++);
     expect(sent).toBe(1);
+  });
+
+  it('sees a back-off recorded elsewhere within THROTTLE_FRESH_MS, and at once when asked fresh', async () => {
+    const { db, clock, gate } = setup();
+    await gate.run('other', async () => 1);
+    await db.meta.put({ key: META.throttle, value: { until: 10_000, attempt: 0 } });
+    // Read a moment ago: this request still goes; a pass start (fresh) does not.
+    expect(await gate.run('other', async () => 1)).toBe(1);
+    await expect(gate.check(true)).rejects.toBeInstanceOf(ThrottledError);
+    await db.meta.delete(META.throttle);
+    await gate.check(true);
+    await db.meta.put({ key: META.throttle, value: { until: 10_000, attempt: 0 } });
+    clock.advance(THROTTLE_FRESH_MS - 1);
+    expect(await gate.run('other', async () => 1)).toBe(1);
+    clock.advance(1);
+    await expect(gate.run('other', async () => 1)).rejects.toBeInstanceOf(ThrottledError);
+  });
+
+  it('reads the back-off again right after this context wrote it', async () => {
+    const { db, gate } = setup();
+    await gate.run('other', async () => 1);
+    await db.meta.put({ key: META.throttle, value: { until: 10_000, attempt: 0 } });
+    gate.forget();
+    await expect(gate.run('other', async () => 1)).rejects.toBeInstanceOf(ThrottledError);
   });
 
   it('refuses while traffic is stopped', async () => {

@@ -1,4 +1,4 @@
-import type { MailDB } from '../db/index.js';
+import type { MailDB, Throttle } from '../db/index.js';
 import { readThrottle } from './backoff.js';
 import type { Clock } from './clock.js';
 import { StoppedError, ThrottledError } from './errors.js';
@@ -7,15 +7,21 @@ import type { SyncSettings } from './settings.js';
 
 export type RequestKind = 'sync' | 'other';
 
+// How long a read of the shared back-off stands. Reading it before every request cost a
+// database read each, and IndexedDB serves reads behind the write of a whole page (hundreds of
+// ms), so requests waited on writes. Busy answers seen here are known at once (`forget`).
+export const THROTTLE_FRESH_MS = 500;
+
 /**
  * Every request passes here. It waits for a slot (at most `maxRequests` in flight, of which at
  * most `maxSyncCalls` sync calls), then, right before sending, refuses if traffic is stopped or
- * the shared back-off has not passed. The back-off is read from the database each time, so a
- * "busy" seen by another tab or the worker stops this context too.
+ * the shared back-off has not passed. The back-off is shared through the database, so a "busy"
+ * seen by another tab or the worker stops this context too, within `THROTTLE_FRESH_MS`.
  */
 export class Gate {
   private readonly all: Semaphore;
   private readonly sync: Semaphore;
+  private known?: { throttle: Throttle | undefined; readAt: number };
 
   constructor(
     private readonly db: MailDB,
@@ -39,12 +45,20 @@ export class Gate {
     }
   }
 
-  /** Throws when no request may go out now. */
-  async check(): Promise<void> {
+  /** Throws when no request may go out now; `fresh` reads the shared back-off whatever its age. */
+  async check(fresh = false): Promise<void> {
     const stop = this.stopped();
     if (stop) throw stop;
-    const throttle = await readThrottle(this.db);
+    const now = this.clock.now();
+    if (fresh || !this.known || now - this.known.readAt >= THROTTLE_FRESH_MS || now < this.known.readAt)
+      this.known = { throttle: await readThrottle(this.db), readAt: now };
+    const { throttle } = this.known;
     if (throttle && throttle.until > this.clock.now()) throw new ThrottledError(throttle.until);
+  }
+
+  /** The shared back-off was just written here: read it again before the next request. */
+  forget(): void {
+    this.known = undefined;
   }
 
   get inFlight(): number {
