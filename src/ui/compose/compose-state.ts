@@ -1,3 +1,4 @@
+import { LOCAL_DRAFT_PREFIX, type DraftAttachment } from '../../db/index.js';
 import { createStore } from '../hooks/store.js';
 
 export type ComposeMode = 'new' | 'reply' | 'reply-all' | 'forward';
@@ -13,10 +14,15 @@ export interface LocalDraft {
   bcc: string;
   subject: string;
   body: string;
+  /** Files attached (their bytes in the `files` table) and a forward's attachments (references). */
+  attachments?: DraftAttachment[];
+  /** A forward of a message whose attachments were not downloaded to this device. */
+  attachmentsUnknown?: boolean;
   savedAt: number;
 }
 
-export const DRAFT_PREFIX = 'draft:';
+/** Files named here are kept by `sweepFiles` while the draft exists. */
+export const DRAFT_PREFIX = LOCAL_DRAFT_PREFIX;
 
 export interface ComposeRequest {
   key: string;

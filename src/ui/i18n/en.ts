@@ -156,6 +156,19 @@ export const en = {
   'compose.quoteHeader': 'On {date}, {sender} wrote:',
   'compose.forwardHeader': '---------- Forwarded message ----------',
   'compose.confirmDiscard': 'Discard this draft?',
+  'compose.attach': 'Attach files',
+  'compose.attachments': 'Attachments',
+  'compose.removeAttachment': 'Remove {name}',
+  'compose.dropFiles': 'Drop files here to attach them',
+  'compose.tooLarge':
+    '“{name}” would make this message larger than {limit}, the most one message can carry. Remove some attachments, or send large files in several messages.',
+  'compose.readFailed':
+    '“{name}” could not be read. Check that the file still exists and that you may open it, then attach it again.',
+  'compose.diskFull':
+    'This device has no room left to keep the attached files. Free some space, then attach them again; the rest of your message is kept.',
+  'compose.attachFailed': 'The files could not be attached: {error}',
+  'compose.forwardAttachmentsUnknown':
+    'The original message has attachments, but they are not on this device yet. To forward them, close this window, open the message while online, then forward it again.',
   'compose.drafts': 'Unsent drafts on this device',
   'compose.resume': 'Resume',
 

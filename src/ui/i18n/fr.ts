@@ -155,6 +155,19 @@ export const fr: Messages = {
   'compose.quoteHeader': 'Le {date}, {sender} a écrit :',
   'compose.forwardHeader': '---------- Message transféré ----------',
   'compose.confirmDiscard': 'Supprimer ce brouillon ?',
+  'compose.attach': 'Joindre des fichiers',
+  'compose.attachments': 'Pièces jointes',
+  'compose.removeAttachment': 'Retirer {name}',
+  'compose.dropFiles': 'Déposez des fichiers ici pour les joindre',
+  'compose.tooLarge':
+    '« {name} » rendrait ce message plus lourd que {limit}, le maximum pour un message. Retirez des pièces jointes, ou envoyez les gros fichiers en plusieurs messages.',
+  'compose.readFailed':
+    '« {name} » n’a pas pu être lu. Vérifiez que le fichier existe toujours et que vous pouvez l’ouvrir, puis joignez-le de nouveau.',
+  'compose.diskFull':
+    'Il ne reste pas assez de place sur cet appareil pour garder les fichiers joints. Libérez de l’espace, puis joignez-les de nouveau ; le reste de votre message est conservé.',
+  'compose.attachFailed': 'Les fichiers n’ont pas pu être joints : {error}',
+  'compose.forwardAttachmentsUnknown':
+    'Le message d’origine a des pièces jointes, mais elles ne sont pas encore sur cet appareil. Pour les transférer, fermez cette fenêtre, ouvrez le message en ligne, puis transférez-le de nouveau.',
   'compose.drafts': 'Brouillons non envoyés sur cet appareil',
   'compose.resume': 'Reprendre',
 

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getBody, getMessage, type Draft } from '../../db/index.js';
+import { getBody, getMessage, isQuotaError, storeDraftFiles, sweepFiles, type Draft } from '../../db/index.js';
 import { perform } from '../actions/perform.js';
 import { Dialog } from '../components/dialog.js';
 import { parseAddresses } from '../compose/address.js';
+import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
@@ -12,6 +13,7 @@ import { formatClock } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/en.js';
 import { storedAccount } from '../session.js';
+import { AttachmentChips } from './attachment-chips.js';
 
 // Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).
 const AUTOSAVE_MS = 600;
@@ -35,7 +37,11 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
   if (!source) return blank;
   const body = await getBody(db, source.id);
   const text = body ? (body.type === 'html' ? htmlToText(body.content) : body.content) : source.preview;
-  return { ...blank, ...composeFields(request.mode, source, text, storedAccount(), t) };
+  const fields = composeFields(request.mode, source, text, storedAccount(), t);
+  const attachments = request.mode === 'forward' ? forwardedAttachments(source.id, body?.attachments ?? []) : [];
+  // Not downloaded yet: the attachments are unknown here, and the forward says so.
+  const unknown = request.mode === 'forward' && !body && source.hasAttachments === 1;
+  return { ...blank, ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
 }
 
 const TITLES: Record<LocalDraft['mode'], MessageKey> = {
@@ -56,6 +62,8 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   const [showCc, setShowCc] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const [sending, setSending] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const to = useRef<HTMLInputElement>(null);
   const dirty = useRef(false);
@@ -106,7 +114,58 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     if (!draft || !confirm(t.t('compose.confirmDiscard'))) return;
     dirty.current = false;
     await db.meta.delete(DRAFT_PREFIX + draft.key);
+    await sweepFiles(db);
     onClose();
+  };
+
+  /**
+   * Attaches files: refused whole, before anything is read, when they would take the message
+   * past the limit; read now; kept in IndexedDB together with the draft that names them, so a
+   * closed tab loses nothing.
+   */
+  const attach = async (files: File[]) => {
+    const current = latest.current;
+    if (!current || files.length === 0) return;
+    const over = overLimit(current.attachments, files);
+    if (over !== undefined) return setError(t.t('compose.tooLarge', { name: over, limit: LIMIT_TEXT }));
+    setError(undefined);
+    try {
+      const read = await readFiles(files);
+      let next: LocalDraft | undefined;
+      await storeDraftFiles(db, current.key, read, (added) => {
+        const d = latest.current ?? current;
+        next = { ...d, attachments: [...(d.attachments ?? []), ...added], savedAt: Date.now() };
+        return next;
+      });
+      if (next) setDraft(next);
+    } catch (err) {
+      if (err instanceof FileReadError) setError(t.t('compose.readFailed', { name: err.fileName }));
+      else if (isQuotaError(err)) setError(t.t('compose.diskFull'));
+      else setError(t.t('compose.attachFailed', { error: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+
+  const detach = async (index: number) => {
+    const d = latest.current;
+    if (!d) return;
+    const next = { ...d, attachments: (d.attachments ?? []).filter((_, i) => i !== index), savedAt: Date.now() };
+    setDraft(next);
+    await db.meta.put({ key: DRAFT_PREFIX + d.key, value: next });
+    await sweepFiles(db);
+  };
+
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer?.types.includes('Files');
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer!.dropEffect = 'copy';
+    setDragging(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    void attach([...e.dataTransfer!.files]);
   };
 
   const wrap = (before: string, after: string) => {
@@ -152,6 +211,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       text: draft.body,
       ...(html !== undefined && { html }),
       ...(draft.sourceId !== undefined && draft.mode !== 'new' && { source: { id: draft.sourceId, mode: draft.mode } }),
+      ...(draft.attachments?.length && { attachments: draft.attachments }),
     };
     setSending(true);
     const ok = await perform({ kind: 'send', draft: message }, t, {
@@ -162,6 +222,8 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     if (!ok) return;
     dirty.current = false;
     await db.meta.delete(DRAFT_PREFIX + draft.key);
+    // The outbox entry names the files now; this only drops ones removed along the way.
+    await sweepFiles(db);
     onClose();
   };
 
@@ -191,8 +253,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   return (
     <Dialog title={t.t(TITLES[draft.mode])} onClose={() => void close()} class="composer">
       <form
-        class="compose-form"
+        class={dragging ? 'compose-form dragging' : 'compose-form'}
         onKeyDown={onKeyDown}
+        onDragOver={onDragOver}
+        onDragLeave={(e) => {
+          if (!(e.currentTarget as Node).contains(e.relatedTarget as Node | null)) setDragging(false);
+        }}
+        onDrop={onDrop}
         onSubmit={(e) => {
           e.preventDefault();
           void sendNow();
@@ -246,6 +313,29 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           value={draft.body}
           onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
         />
+        <div class="compose-attach">
+          <button type="button" onClick={() => picker.current?.click()}>
+            {t.t('compose.attach')}
+          </button>
+          <input
+            ref={picker}
+            type="file"
+            name="attachments"
+            multiple
+            class="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const files = [...(input.files ?? [])];
+              input.value = ''; // the same file may be picked again after a remove
+              void attach(files);
+            }}
+          />
+          {dragging && <span class="drop-hint">{t.t('compose.dropFiles')}</span>}
+        </div>
+        <AttachmentChips list={draft.attachments ?? []} onRemove={(i) => void detach(i)} />
+        {draft.attachmentsUnknown && <p class="form-note">{t.t('compose.forwardAttachmentsUnknown')}</p>}
         {error && (
           <p class="form-error" role="alert">
             {error}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  decodeResponse,
+  encodeRequest,
+  FindItem,
+  GetAttachment,
+  GetFolder,
+  GetItem,
+  type Operation,
+} from '../../src/ews/index.js';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import { ComposerPage } from './pages/composer-page.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { goOffline, goOnline, reloadOffline } from './pages/network.js';
+import { signedIn } from './support/signed-in.js';
+import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+let server: TernServer;
+let browser: Browser;
+let mailbox: MailboxPage;
+
+/** One EWS call as `user`, straight to the mailbox, with the codec. */
+async function ews<Req, Msg>(op: Operation<Req, Msg>, req: Req, user: string) {
+  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
+}
+
+/** The file attachments (not inline images) of a user's message, as name → base64 bytes. */
+async function filesOf(user: string, id: string): Promise<Map<string, string>> {
+  const [got] = await ews(
+    GetItem,
+    { itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] }, itemIds: [{ id }] },
+    user,
+  );
+  const files = (got?.items?.[0]?.attachments ?? []).filter((a) => !a.isInline || !a.contentId);
+  if (files.length === 0) return new Map();
+  const contents = await ews(GetAttachment, { attachmentIds: files.map((a) => a.attachmentId!) }, user);
+  return new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? '']));
+}
+
+/** Messages with this subject in a user's well-known folder, by id. */
+async function idsIn(user: string, folder: string, subject: string): Promise<string[]> {
+  const [found] = await ews(
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
+}
+
+/** Waits until the outbox is empty and the message reached Ada once; its files, by name. */
+async function receivedByAda(subject: string): Promise<Map<string, string>> {
+  await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+  await expect.poll(() => idsIn(ADA.user, 'inbox', subject)).toHaveLength(1);
+  const [id] = await idsIn(ADA.user, 'inbox', subject);
+  return filesOf(ADA.user, id!);
+}
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+describe('attachments in the composer', () => {
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 60 });
+    browser = await launchBrowser();
+    mailbox = await signedIn(browser, server);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('attaches a file offline, keeps it across a reload, and Ada receives the same bytes', async () => {
+    const { page } = mailbox;
+    await goOffline(browser.context, server);
+
+    const subject = `Slides from the train ${Date.now()}`;
+    // Every byte value, and a length that is not a multiple of 3.
+    const bytes = Uint8Array.from({ length: 70_001 }, (_, i) => (i * 31 + 7) & 0xff);
+    const composer = await ComposerPage.open(page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'The slides are attached.' });
+    await composer.dialog
+      .locator('input[type="file"]')
+      .setInputFiles([{ name: 'slides.bin', mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) }]);
+    const chip = composer.dialog.locator('.attachment-chip', { hasText: 'slides.bin' });
+    await chip.waitFor();
+    expect(await chip.locator('.chip-size').innerText()).toBe('68 KB');
+    await composer.dialog.getByRole('button', { name: 'Remove slides.bin' }).waitFor();
+    // The autosave of the typed fields (a moment after the last key).
+    await page.locator('dialog.composer .saved-at', { hasText: 'Draft saved' }).waitFor();
+
+    await reloadOffline(browser.context, page);
+    await page.locator('.local-drafts button', { hasText: subject }).click();
+    const resumed = new ComposerPage(page);
+    await resumed.dialog.locator('.attachment-chip', { hasText: 'slides.bin' }).waitFor();
+    await resumed.send();
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('1');
+
+    await goOnline(browser.context, server);
+    expect(await receivedByAda(subject)).toEqual(new Map([['slides.bin', b64(bytes)]]));
+    const [sent] = await idsIn(DEMO.user, 'sentitems', subject);
+    expect(await filesOf(DEMO.user, sent!)).toEqual(new Map([['slides.bin', b64(bytes)]]));
+  });
+
+  it('forwards a seeded message with its attachments, and the sent copy has them', async () => {
+    const [inbox] = await ews(
+      GetFolder,
+      { folderShape: { baseShape: 'IdOnly' }, folderIds: [{ distinguished: 'inbox' }] },
+      DEMO.user,
+    );
+    const [found] = await ews(
+      FindItem,
+      {
+        traversal: 'Shallow',
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:HasAttachments' }] },
+        parentFolderIds: [{ distinguished: 'inbox' }],
+      },
+      DEMO.user,
+    );
+    let source: { id: string; files: Map<string, string> } | undefined;
+    for (const item of found?.rootFolder?.items ?? []) {
+      if (!item.hasAttachments) continue;
+      const files = await filesOf(DEMO.user, item.itemId!.id);
+      if (files.size) {
+        source = { id: item.itemId!.id, files };
+        break;
+      }
+    }
+    expect(source, 'a seeded message with a file attachment').toBeDefined();
+
+    const { page } = mailbox;
+    const folderId = inbox!.folders![0]!.folderId!.id;
+    await page.goto(`${server.url}/#/mail/${encodeURIComponent(folderId)}/${encodeURIComponent(source!.id)}`);
+    await mailbox.reader.locator('.attachments .att-name').first().waitFor();
+    await mailbox.reader.getByRole('button', { name: /^Forward/ }).click();
+    const composer = new ComposerPage(page);
+    await composer.dialog.waitFor();
+    for (const name of source!.files.keys())
+      await composer.dialog.locator('.attachment-chip .chip-name', { hasText: name }).first().waitFor();
+    expect(await composer.dialog.locator('.attachment-chip').count()).toBe(source!.files.size);
+
+    const subject = `Forwarded with files ${Date.now()}`;
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject });
+    await composer.send();
+    expect(await receivedByAda(subject)).toEqual(source!.files);
+    const [sent] = await idsIn(DEMO.user, 'sentitems', subject);
+    expect(await filesOf(DEMO.user, sent!)).toEqual(source!.files);
+  });
+});
