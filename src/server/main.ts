@@ -12,7 +12,7 @@ try {
   const config = parseConfig(process.argv.slice(2), process.env);
   const { mode } = config;
   const server = await startServer(config, {
-    // How long deletions are remembered is the mailbox's own setting, not the server's.
+    // startServer opens the mailbox with its folder, seed and password; the retention is added here.
     openMailbox: (options) =>
       openMailbox(mode.kind === 'mailbox' ? { ...options, tombstones: { days: mode.tombstoneDays } } : options),
     startSmtp,
