@@ -1,5 +1,5 @@
 /**
- * `npm run bench [name…]`: every benchmark, or the ones named (codec, mailbox, proxy, sync, sync-browser, ui).
+ * `npm run bench [name…]`: every benchmark, or the ones named (codec, mailbox, proxy, sync, sync-browser, tombstones, ui).
  * Each prints its own table; none asserts anything. Figures on a shared machine move: read the
  * CPU-time columns where a benchmark prints them.
  */
@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<void>> = {
   proxy: async () => (await import('./proxy.js')).benchProxy(),
   sync: async () => (await import('./sync-node.js')).benchSyncNode(),
   'sync-browser': async () => (await import('./sync-browser.js')).benchSyncBrowser(),
+  tombstones: async () => (await import('./tombstones.js')).benchTombstones(),
   ui: async () => (await import('./ui.js')).benchUi(),
 };
 
