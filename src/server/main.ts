@@ -10,11 +10,8 @@ import { StartError, startServer } from './start-server.js';
 
 try {
   const config = parseConfig(process.argv.slice(2), process.env);
-  const { mode } = config;
   const server = await startServer(config, {
-    // startServer opens the mailbox with its folder, seed and password; the retention is added here.
-    openMailbox: (options) =>
-      openMailbox(mode.kind === 'mailbox' ? { ...options, tombstones: { days: mode.tombstoneDays } } : options),
+    openMailbox,
     startSmtp,
     distDir: fileURLToPath(new URL('../../dist/', import.meta.url)),
     print: (line) => console.log(line),

@@ -18,7 +18,7 @@ function parts(events: string[]): ServerParts & { lines: string[] } {
     distDir: '/nonexistent',
     print: (line) => lines.push(line),
     openMailbox: (options) => {
-      events.push(`open ${options.seedMessages} ${options.demoPassword}`);
+      events.push(`open ${options.seedMessages} ${options.demoPassword} ${options.tombstones?.days}`);
       const m = openMailbox(options);
       return {
         ...m,
@@ -53,9 +53,12 @@ describe('startServer', () => {
     const events: string[] = [];
     const p = parts(events);
     const data = dataDir();
-    const config = parseConfig(['--port', '0', '--data', data, '--seed-messages', '5', '--smtp-port', '0'], {});
+    const config = parseConfig(
+      ['--port', '0', '--data', data, '--seed-messages', '5', '--smtp-port', '0', '--tombstone-days', '7'],
+      {},
+    );
     const server = await startServer(config, p);
-    expect(events).toEqual(['open 5 demo', 'smtp 127.0.0.1:0']);
+    expect(events).toEqual(['open 5 demo 7', 'smtp 127.0.0.1:0']);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(p.lines.join('\n')).toContain(`Tern is running at ${server.url}`);
     expect(p.lines.join('\n')).toContain('Sign in as demo@tern.test with the password "demo"');

@@ -55,12 +55,13 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
       return { url, http, close };
     }
 
-    const { seedMessages, smtpPort } = config.mode;
+    const { seedMessages, smtpPort, tombstoneDays } = config.mode;
     parts.print(`Opening the mailbox in ${config.dataDir} (a new one is seeded with ${seedMessages} messages)…`);
     const mailbox = await parts.openMailbox({
       dataDir: config.dataDir,
       seedMessages,
       demoPassword: config.demoPassword,
+      tombstones: { days: tombstoneDays },
     });
     closers.push(() => mailbox.close());
     const app = createApp({
