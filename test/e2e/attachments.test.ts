@@ -12,6 +12,7 @@ import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline, reloadOffline } from './pages/network.js';
+import { readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
 
@@ -89,6 +90,33 @@ describe('attachments in the composer', () => {
     await chip.waitFor();
     expect(await chip.locator('.chip-size').innerText()).toBe('68 KB');
     await composer.dialog.getByRole('button', { name: 'Remove slides.bin' }).waitFor();
+
+    // Dropped onto the composer, then removed again with the keyboard.
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['dropped'], 'dropped.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await composer.dialog.locator('form').dispatchEvent('dragover', { dataTransfer });
+    await composer.dialog.locator('form').dispatchEvent('drop', { dataTransfer });
+    await composer.dialog.locator('.attachment-chip', { hasText: 'dropped.txt' }).waitFor();
+    await composer.dialog.getByRole('button', { name: 'Remove dropped.txt' }).focus();
+    await page.keyboard.press('Enter');
+    await composer.dialog.locator('.attachment-chip', { hasText: 'dropped.txt' }).waitFor({ state: 'detached' });
+
+    // More than the limit is refused at once, naming the file and the limit.
+    await composer.dialog
+      .locator('input[type="file"]')
+      .setInputFiles([
+        { name: 'huge.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(25 * 1024 * 1024) },
+      ]);
+    const error = composer.dialog.locator('.form-error');
+    await error.waitFor();
+    expect(await error.innerText()).toMatch(/“huge\.iso”.*25 MB/);
+    expect(await composer.dialog.locator('.attachment-chip').count()).toBe(1);
+    // Only the attached file's bytes are kept: the removed one went, the refused one never came.
+    const storedFiles = async () => (await readAll(page, 'files')).length;
+    await expect.poll(storedFiles).toBe(1);
     // The autosave of the typed fields (a moment after the last key).
     await page.locator('dialog.composer .saved-at', { hasText: 'Draft saved' }).waitFor();
 
@@ -96,11 +124,14 @@ describe('attachments in the composer', () => {
     await page.locator('.local-drafts button', { hasText: subject }).click();
     const resumed = new ComposerPage(page);
     await resumed.dialog.locator('.attachment-chip', { hasText: 'slides.bin' }).waitFor();
+    expect(await resumed.dialog.locator('.attachment-chip').allInnerTexts()).toHaveLength(1);
     await resumed.send();
     await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('1');
 
     await goOnline(browser.context, server);
     expect(await receivedByAda(subject)).toEqual(new Map([['slides.bin', b64(bytes)]]));
+    // Sent: nothing refers to the local copy any more, and it is gone.
+    await expect.poll(storedFiles).toBe(0);
     const [sent] = await idsIn(DEMO.user, 'sentitems', subject);
     expect(await filesOf(DEMO.user, sent!)).toEqual(new Map([['slides.bin', b64(bytes)]]));
   });
