@@ -113,6 +113,9 @@ describe('validation of attachments', () => {
     );
     await expect(send([forwarded(-1)])).rejects.toThrow(/size/);
     await expect(send([{ ...forwarded(1), name: '' }])).rejects.toThrow(/no name/);
+    await expect(
+      recordAction(db, { kind: 'send', draft: draft([forwarded(1)]), draftId: 'server-draft-id' }),
+    ).rejects.toThrow(/already saved on the server/);
     expect(await db.outbox.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { Address } from './entities.js';
 import { attachmentBytes, MAX_ATTACHMENT_BYTES } from './files.js';
+import { isLocalId } from './local-ids.js';
 import type { Draft, DraftAttachment, OutboxOp } from './outbox-ops.js';
 
 /** An intent that cannot be recorded as given; the message says why, in words for people. */
@@ -35,11 +36,11 @@ export function validateAction(op: OutboxOp): void {
       draft(op.draft);
       if ([...op.draft.to, ...op.draft.cc, ...op.draft.bcc].length === 0)
         throw new ActionError('Add at least one recipient before sending.');
-      if (op.draftId !== undefined) text(op.draftId, 'The draft');
+      draftTarget(op.draftId, op.draft);
       return;
     case 'save-draft':
       draft(op.draft);
-      if (op.draftId !== undefined) text(op.draftId, 'The draft');
+      draftTarget(op.draftId, op.draft);
       return;
     case 'create-folder':
       if (typeof op.parentId !== 'string') throw new ActionError('The parent folder is missing.');
@@ -56,6 +57,17 @@ export function validateAction(op: OutboxOp): void {
     default:
       throw new ActionError(`Unknown action "${String((op as { kind?: unknown }).kind)}".`);
   }
+}
+
+/**
+ * A draft already on the server is rewritten with UpdateItem, which cannot add or remove
+ * attachments (that takes CreateAttachment): refused here rather than sent without them.
+ */
+function draftTarget(draftId: string | undefined, d: Draft): void {
+  if (draftId === undefined) return;
+  text(draftId, 'The draft');
+  if (!isLocalId(draftId) && d.attachments?.length)
+    throw new ActionError('Attachments cannot be changed on a draft already saved on the server.');
 }
 
 function ids(list: unknown): void {
