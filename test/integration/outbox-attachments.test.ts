@@ -5,6 +5,7 @@ import {
   LOCAL_DRAFT_PREFIX,
   recordAction,
   storeDraftFiles,
+  sweepFiles,
   type Draft,
   type DraftAttachment,
 } from '../../src/db/index.js';
@@ -133,6 +134,18 @@ describe('attachments', () => {
     );
     expect(await serverAttachments('Two files', 'sentitems', DEMO)).toHaveLength(1);
     expect(await h.db.files.count()).toBe(0);
+  });
+
+  it('a draft saved to the server carries its files; they stay here while the local draft names them', async () => {
+    const engine = await started();
+    const files = await attach(['notes.txt', 'text/plain', TEXT]);
+    await recordAction(h.db, { kind: 'save-draft', draft: toAda('Draft with a file', files) });
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await serverAttachments('Draft with a file', 'drafts', DEMO)).toEqual([new Map([['notes.txt', b64(TEXT)]])]);
+    expect(await h.db.files.count()).toBe(1);
+    await h.db.meta.delete(LOCAL_DRAFT_PREFIX + 'composer');
+    expect(await sweepFiles(h.db)).toBe(1);
   });
 
   it('an empty file is sent as an empty attachment', async () => {
