@@ -81,6 +81,8 @@ export interface MessageRow {
   from?: Address;
   to: Address[];
   cc: Address[];
+  /** Only where the server shows it: drafts and sent mail. */
+  bcc?: Address[];
   preview: string;
   isRead: 0 | 1;
   flag: FlagState;

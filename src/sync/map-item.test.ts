@@ -62,6 +62,20 @@ describe('itemToRow', () => {
     expect(row.isRead).toBe(0);
   });
 
+  it('keeps Bcc where the server shows it (a draft), and adds nothing where it is empty', () => {
+    const draft = itemToRow(
+      {
+        kind: 'Message',
+        itemId: { id: 'd', changeKey: 'k' },
+        isDraft: true,
+        bccRecipients: [{ name: 'Ada', emailAddress: 'ada@tern.test' }],
+      },
+      'drafts',
+    );
+    expect(draft.bcc).toEqual([{ name: 'Ada', email: 'ada@tern.test' }]);
+    expect('bcc' in itemToRow({ kind: 'Message', itemId: { id: 'm' }, bccRecipients: [] }, 'f')).toBe(false);
+  });
+
   it('refuses an item without an id', () => {
     expect(() => itemToRow({ kind: 'Message', subject: 'x' }, 'f')).toThrow(/ItemId/);
   });

@@ -55,5 +55,6 @@ export function itemToRow(item: Item, folderId: string): MessageRow {
   if (item.conversationId) row.conversationId = item.conversationId.id;
   if (item.internetMessageId) row.internetMessageId = item.internetMessageId;
   if (item.isDraft) row.isDraft = true;
+  if (item.bccRecipients?.length) row.bcc = addresses(item.bccRecipients);
   return row;
 }

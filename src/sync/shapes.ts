@@ -21,6 +21,8 @@ export const SUMMARY_PROPERTIES: PropertyPath[] = [
   'item:Preview',
   'message:ToRecipients',
   'message:CcRecipients',
+  // Empty on received mail (so nearly free); a draft needs it to be edited without losing Bcc.
+  'message:BccRecipients',
   'message:From',
   'message:InternetMessageId',
   'message:IsRead',
