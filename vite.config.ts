@@ -47,13 +47,16 @@ export default defineConfig({
       filename: 'sw.ts',
       // The page registers the worker itself (src/ui/register-sw.ts) so it can offer the update.
       injectRegister: false,
+      // Icons are for installing, which needs the network anyway: keeping them out of the app
+      // shell spares the worker their list (the plugin also listed them, and the manifest, twice).
+      includeManifestIcons: false,
       // `npm run dev` runs the real worker too (as a module, from src/sw/sw.ts), so syncing works there.
       devOptions: { enabled: true, type: 'module', navigateFallback: 'index.html' },
       injectManifest: {
         // A classic script: every browser that runs Tern can load it, and it needs no import maps.
         rollupFormat: 'iife',
         buildPlugins: { vite: [pureCodec(), xml10Only()] },
-        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        globPatterns: ['**/*.{js,css,html,svg}'],
       },
       manifest: {
         name: 'Tern',

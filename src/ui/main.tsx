@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app.js';
 import { db } from './db.js';
+import { sweepFilesAsOutboxShrinks } from './file-sweep.js';
 import { loadLanguage } from './i18n/translate.js';
 import { currentLanguage } from './i18n/use-i18n.js';
 import { registerServiceWorker } from './register-sw.js';
@@ -19,6 +20,7 @@ async function start(): Promise<void> {
   void db.open().catch(() => undefined);
   void registerServiceWorker().catch((err: unknown) => console.error('Service worker registration failed', err));
   listenToWorker();
+  sweepFilesAsOutboxShrinks();
   // The user's language before the first paint (English is built in; others are a small chunk).
   await loadLanguage(currentLanguage()).catch(() => undefined);
   document.documentElement.lang = currentLanguage();

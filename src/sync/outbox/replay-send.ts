@@ -1,5 +1,5 @@
 import { CreateItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../../ews/index.js';
-import { isLocalId, sweepFiles, type OutboxEntry } from '../../db/index.js';
+import { isLocalId, type OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { draftAttachments } from './draft-attachments.js';
 import { draftToItem, draftUpdates } from './draft-item.js';
@@ -25,7 +25,7 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
     : undefined;
   if (unsure) {
     const found = await findByOpId(ctx, entry.opId);
-    if (found.sent) return finished(ctx, entry);
+    if (found.sent) return void (await db.outbox.delete(entry.seq!));
     if (!found.draft && draft) throw EntryError.park({ code: 'send-lost' });
     draft = found.draft;
   }
@@ -51,7 +51,7 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
     // from, or deleted by someone. Only Sent Items can tell.
     if (!(await findByOpId(ctx, entry.opId)).sent) throw EntryError.park({ code: 'send-lost' });
   } else if (m?.responseClass === 'Error' || !m) throw new EntryError(failureOf(m));
-  await finished(ctx, entry);
+  await db.outbox.delete(entry.seq!);
 }
 
 /**
@@ -76,7 +76,7 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
       else if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
       await db.outbox.delete(entry.seq!);
     });
-    return void (await sweepFiles(db));
+    return;
   }
   const found = unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined;
   const created = found ?? (await createDraft(ctx, item));
@@ -84,7 +84,6 @@ export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsu
     if (localId) await remapItems(db, new Map([[localId, created]]), entry.seq!);
     await db.outbox.delete(entry.seq!);
   });
-  await sweepFiles(db);
 }
 
 async function createDraft(ctx: SyncContext, item: Item): Promise<ItemId> {
@@ -132,10 +131,4 @@ async function itemOf(ctx: SyncContext, entry: OutboxEntry): Promise<Item> {
   const target = op.kind === 'send' ? op.draftId : (op.draftId ?? entry.local?.draftId);
   const fresh = !target || isLocalId(target);
   return draftToItem(op.draft, entry.opId, source, fresh ? await draftAttachments(ctx, op.draft) : undefined);
-}
-
-/** The entry is done; the files only it named go (sent or saved, they now live on the server). */
-async function finished(ctx: SyncContext, entry: OutboxEntry): Promise<void> {
-  await ctx.db.outbox.delete(entry.seq!);
-  await sweepFiles(ctx.db);
 }
