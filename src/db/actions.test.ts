@@ -134,8 +134,12 @@ describe('recordAction', () => {
     expect((await db.bodies.get(id))?.content).toBe('First');
     expect(await counts(db, 'drafts')).toEqual({ total: 1, unread: 0 });
 
-    await recordAction(db, { kind: 'save-draft', draft: { ...draft, text: 'Second' }, draftId: id });
+    const bcc = [{ name: 'Boss', email: 'boss@tern.test' }];
+    await recordAction(db, { kind: 'save-draft', draft: { ...draft, text: 'Second', bcc }, draftId: id });
     expect((await db.bodies.get(id))?.content).toBe('Second');
+    expect((await db.messages.get(id))?.bcc).toEqual(bcc);
+    await recordAction(db, { kind: 'save-draft', draft: { ...draft, text: 'Second' }, draftId: id });
+    expect((await db.messages.get(id))?.bcc).toBeUndefined();
     expect(await counts(db, 'drafts')).toEqual({ total: 1, unread: 0 });
 
     await recordAction(db, { kind: 'send', draft, draftId: id });

@@ -171,6 +171,9 @@ async function saveDraft(
     isDraft: true,
     terms: searchTerms(draft.subject, before?.from, preview),
   };
+  // Kept so the draft opens again with its Bcc (the server shows it only on drafts and sent mail).
+  if (draft.bcc.length) row.bcc = draft.bcc;
+  else delete row.bcc;
   counts.change(before, row);
   await db.messages.put(row);
   const content = draft.html ?? draft.text;

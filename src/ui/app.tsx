@@ -4,7 +4,7 @@ import { archive, moveTo, remove, setRead, toggleFlag } from './actions/message-
 import { Icon } from './components/icon.js';
 import { lazy } from './components/lazy.js';
 import { Toasts } from './components/toasts.js';
-import { composeRequest, openComposer } from './compose/compose-state.js';
+import { composeRequest, editDraft, openComposer } from './compose/compose-state.js';
 import { connectionOf } from './connection.js';
 import { db, schemaOutdated } from './db.js';
 import { useStore } from './hooks/store.js';
@@ -165,6 +165,7 @@ export function App() {
 
   const commands: MessageCommands = {
     reply: (m, mode) => openComposer(mode, m.id),
+    editDraft: (m) => editDraft(m.id),
     archive: (m) => act.archive([m]),
     remove: (m) => act.remove([m]),
     move: (m) => act.move([m]),

@@ -18,6 +18,8 @@ export interface LocalDraft {
   attachments?: DraftAttachment[];
   /** A forward of a message whose attachments were not downloaded to this device. */
   attachmentsUnknown?: boolean;
+  /** The message in Drafts this edits: saving rewrites it, sending sends it. */
+  draftId?: string;
   savedAt: number;
 }
 
@@ -30,6 +32,8 @@ export interface ComposeRequest {
   sourceId?: string;
   /** Resume this saved draft instead of starting from the source. */
   resume?: boolean;
+  /** Edit this message from Drafts. */
+  draftId?: string;
 }
 
 /** The composer's window: open while set. */
@@ -44,6 +48,15 @@ export function resumeDraft(draft: LocalDraft): void {
     key: draft.key,
     mode: draft.mode,
     ...(draft.sourceId !== undefined && { sourceId: draft.sourceId }),
+    ...(draft.draftId !== undefined && { draftId: draft.draftId }),
     resume: true,
   });
+}
+
+/**
+ * Opens a message from Drafts in the composer. The key follows the message, so edits typed here
+ * and not yet saved to Drafts come back when the same draft is opened again.
+ */
+export function editDraft(messageId: string): void {
+  composeRequest.set({ key: `edit:${messageId}`, mode: 'new', draftId: messageId });
 }

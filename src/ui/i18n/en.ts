@@ -91,6 +91,7 @@ export const en = {
   'action.reply': 'Reply',
   'action.replyAll': 'Reply all',
   'action.forward': 'Forward',
+  'action.editDraft': 'Edit draft',
   'action.compose': 'New message',
   'action.search': 'Search',
   'action.shortcuts': 'Keyboard shortcuts',
@@ -111,6 +112,8 @@ export const en = {
   'toast.failed': 'That did not work: {error}',
   'toast.noArchive': 'There is no Archive folder in this mailbox.',
   'toast.draftSaved': 'Draft saved on this device.',
+  'toast.savedToDrafts': 'Saved to Drafts.',
+  'toast.savedToDraftsQueued': 'Saved to Drafts here: it will reach the server when you are back online.',
   'toast.region': 'Notifications',
   'toast.archivedMany_one': '{count} message archived.',
   'toast.archivedMany_other': '{count} messages archived.',
@@ -146,6 +149,12 @@ export const en = {
   'compose.body': 'Message',
   'compose.send': 'Send',
   'compose.discard': 'Discard draft',
+  'compose.saveToDrafts': 'Save to Drafts',
+  'compose.editTitle': 'Edit draft',
+  'compose.draftNotHere':
+    'This draft’s text is not on this device yet. Open it while online, wait for it to appear, then edit it.',
+  'compose.serverDraftAttachments':
+    'Attachments already in this draft stay with it. New files cannot be added to a draft saved on the server.',
   'compose.bold': 'Bold',
   'compose.italic': 'Italic',
   'compose.list': 'Bulleted list',
@@ -347,6 +356,7 @@ export const en = {
   'shortcuts.selectNone': 'Deselect all',
   'shortcuts.folderMenu': 'Folder actions (on a folder)',
   'shortcuts.send': 'Send (in the composer)',
+  'shortcuts.saveDraft': 'Save to Drafts (in the composer)',
   'shortcuts.escape': 'Close or clear',
 
   'update.ready': 'A new version is ready.',

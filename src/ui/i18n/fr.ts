@@ -90,6 +90,7 @@ export const fr: Messages = {
   'action.reply': 'Répondre',
   'action.replyAll': 'Répondre à tous',
   'action.forward': 'Transférer',
+  'action.editDraft': 'Modifier le brouillon',
   'action.compose': 'Nouveau message',
   'action.search': 'Rechercher',
   'action.shortcuts': 'Raccourcis clavier',
@@ -110,6 +111,8 @@ export const fr: Messages = {
   'toast.failed': "Cela n'a pas fonctionné : {error}",
   'toast.noArchive': "Cette boîte aux lettres n'a pas de dossier Archives.",
   'toast.draftSaved': 'Brouillon enregistré sur cet appareil.',
+  'toast.savedToDrafts': 'Enregistré dans Brouillons.',
+  'toast.savedToDraftsQueued': 'Enregistré dans Brouillons ici : il rejoindra le serveur à votre retour en ligne.',
   'toast.region': 'Notifications',
   'toast.archivedMany_one': '{count} message archivé.',
   'toast.archivedMany_other': '{count} messages archivés.',
@@ -145,6 +148,12 @@ export const fr: Messages = {
   'compose.body': 'Message',
   'compose.send': 'Envoyer',
   'compose.discard': 'Supprimer le brouillon',
+  'compose.saveToDrafts': 'Enregistrer dans Brouillons',
+  'compose.editTitle': 'Modifier le brouillon',
+  'compose.draftNotHere':
+    'Le texte de ce brouillon n’est pas encore sur cet appareil. Ouvrez-le en ligne, attendez qu’il s’affiche, puis modifiez-le.',
+  'compose.serverDraftAttachments':
+    'Les pièces jointes déjà dans ce brouillon y restent. On ne peut pas ajouter de fichiers à un brouillon enregistré sur le serveur.',
   'compose.bold': 'Gras',
   'compose.italic': 'Italique',
   'compose.list': 'Liste à puces',
@@ -354,6 +363,7 @@ export const fr: Messages = {
   'shortcuts.selectNone': 'Tout désélectionner',
   'shortcuts.folderMenu': 'Actions du dossier (sur un dossier)',
   'shortcuts.send': 'Envoyer (dans la fenêtre de rédaction)',
+  'shortcuts.saveDraft': 'Enregistrer dans Brouillons (dans la fenêtre de rédaction)',
   'shortcuts.escape': 'Fermer ou effacer',
 
   'update.ready': 'Une nouvelle version est prête.',

@@ -1,10 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getBody, getMessage, isQuotaError, storeDraftFiles, sweepFiles, type Draft } from '../../db/index.js';
+import {
+  getBody,
+  getMessage,
+  isLocalId,
+  isQuotaError,
+  storeDraftFiles,
+  sweepFiles,
+  type Draft,
+} from '../../db/index.js';
 import { perform } from '../actions/perform.js';
+import { showToast } from '../actions/toasts.js';
 import { Dialog } from '../components/dialog.js';
 import { parseAddresses } from '../compose/address.js';
 import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
+import { draftFields, waitingAttachments } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
 import { composeFields } from '../compose/reply-template.js';
@@ -32,6 +42,7 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
     body: '',
     savedAt: 0,
   };
+  if (request.draftId !== undefined) return editing(blank, request.draftId);
   if (request.mode === 'new' || request.sourceId === undefined) return blank;
   const source = await getMessage(db, request.sourceId);
   if (!source) return blank;
@@ -42,6 +53,17 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
   // Not downloaded yet: the attachments are unknown here, and the forward says so.
   const unknown = request.mode === 'forward' && !body && source.hasAttachments === 1;
   return { ...blank, ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
+}
+
+/**
+ * A message from Drafts, as the composer's fields. Its words must be here (the reader fetched
+ * them): starting from the preview would save a cut-down draft over the real one.
+ */
+async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> {
+  const [message, body] = await Promise.all([getMessage(db, draftId), getBody(db, draftId)]);
+  if (!message || !body) throw new Error('draft-not-here');
+  const attachments = isLocalId(draftId) ? waitingAttachments(await db.outbox.toArray(), draftId) : [];
+  return { ...blank, ...draftFields(message, body), draftId, ...(attachments.length && { attachments }) };
 }
 
 const TITLES: Record<LocalDraft['mode'], MessageKey> = {
@@ -71,10 +93,16 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   latest.current = draft;
 
   useEffect(() => {
-    void initialDraft(request, t).then((d) => {
-      setDraft(d);
-      setShowCc(d.cc !== '' || d.bcc !== '');
-    });
+    initialDraft(request, t).then(
+      (d) => {
+        setDraft(d);
+        setShowCc(d.cc !== '' || d.bcc !== '');
+      },
+      () => {
+        showToast(t.t('compose.draftNotHere'), { kind: 'error' });
+        onClose();
+      },
+    );
   }, [request.key]);
 
   // Focus where writing starts: the body of a reply (at the top, above the quote), else To.
@@ -193,31 +221,34 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     requestAnimationFrame(() => el.focus());
   };
 
-  const sendNow = async () => {
-    if (!draft || sending) return;
-    const fields = { to: parseAddresses(draft.to), cc: parseAddresses(draft.cc), bcc: parseAddresses(draft.bcc) };
+  /** The message as typed, or undefined (with the reason shown) when an address is not valid. */
+  const message = (d: LocalDraft): Draft | undefined => {
+    const fields = { to: parseAddresses(d.to), cc: parseAddresses(d.cc), bcc: parseAddresses(d.bcc) };
     const invalid = [...fields.to.invalid, ...fields.cc.invalid, ...fields.bcc.invalid];
-    if (invalid.length) return setError(t.t('compose.badAddress', { list: invalid.join(', ') }));
-    if (fields.to.addresses.length + fields.cc.addresses.length + fields.bcc.addresses.length === 0)
-      return setError(t.t('compose.noRecipients'));
-    if (draft.subject.trim() === '' && !confirm(t.t('compose.emptySubject'))) return;
-    setError(undefined);
-    const html = formatBody(draft.body);
-    const message: Draft = {
+    if (invalid.length) return void setError(t.t('compose.badAddress', { list: invalid.join(', ') }));
+    const html = formatBody(d.body);
+    return {
       to: fields.to.addresses,
       cc: fields.cc.addresses,
       bcc: fields.bcc.addresses,
-      subject: draft.subject,
-      text: draft.body,
+      subject: d.subject,
+      text: d.body,
       ...(html !== undefined && { html }),
-      ...(draft.sourceId !== undefined && draft.mode !== 'new' && { source: { id: draft.sourceId, mode: draft.mode } }),
-      ...(draft.attachments?.length && { attachments: draft.attachments }),
+      ...(d.sourceId !== undefined && d.mode !== 'new' && { source: { id: d.sourceId, mode: d.mode } }),
+      ...(d.attachments?.length && { attachments: d.attachments }),
     };
+  };
+
+  /** Records the send or the save in the outbox; the window closes once it is stored. */
+  const record = async (kind: 'send' | 'save-draft', m: Draft, said: { done: string; queued: string }) => {
+    if (!draft) return;
+    setError(undefined);
     setSending(true);
-    const ok = await perform({ kind: 'send', draft: message }, t, {
-      done: t.t('toast.sent'),
-      queued: t.t('toast.sendQueued'),
-    });
+    const ok = await perform(
+      { kind, draft: m, ...(draft.draftId !== undefined && { draftId: draft.draftId }) },
+      t,
+      said,
+    );
     setSending(false);
     if (!ok) return;
     dirty.current = false;
@@ -227,14 +258,37 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     onClose();
   };
 
+  const sendNow = async () => {
+    if (!draft || sending) return;
+    const m = message(draft);
+    if (!m) return;
+    if (m.to.length + m.cc.length + m.bcc.length === 0) return setError(t.t('compose.noRecipients'));
+    if (draft.subject.trim() === '' && !confirm(t.t('compose.emptySubject'))) return;
+    await record('send', m, { done: t.t('toast.sent'), queued: t.t('toast.sendQueued') });
+  };
+
+  /** Save to Drafts: the draft goes to the server (and to the person's other devices). */
+  const saveToDrafts = async () => {
+    if (!draft || sending) return;
+    const m = message(draft);
+    if (m)
+      await record('save-draft', m, { done: t.t('toast.savedToDrafts'), queued: t.t('toast.savedToDraftsQueued') });
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (e.key === 'Enter') {
       e.preventDefault();
       void sendNow();
+    } else if (e.key.toLowerCase() === 's' && !e.shiftKey) {
+      e.preventDefault();
+      void saveToDrafts();
     }
   };
 
   if (!draft) return null;
+  // UpdateItem rewrites a server draft's words, not its attachments (that takes CreateAttachment).
+  const onServer = draft.draftId !== undefined && !isLocalId(draft.draftId);
   const field = (name: 'to' | 'cc' | 'bcc', label: MessageKey, ref?: typeof to) => (
     <label class="compose-field">
       <span>{t.t(label)}</span>
@@ -251,7 +305,11 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   );
 
   return (
-    <Dialog title={t.t(TITLES[draft.mode])} onClose={() => void close()} class="composer">
+    <Dialog
+      title={t.t(draft.draftId !== undefined ? 'compose.editTitle' : TITLES[draft.mode])}
+      onClose={() => void close()}
+      class="composer"
+    >
       <form
         class={dragging ? 'compose-form dragging' : 'compose-form'}
         onKeyDown={onKeyDown}
@@ -313,27 +371,31 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           value={draft.body}
           onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
         />
-        <div class="compose-attach">
-          <button type="button" onClick={() => picker.current?.click()}>
-            {t.t('compose.attach')}
-          </button>
-          <input
-            ref={picker}
-            type="file"
-            name="attachments"
-            multiple
-            class="visually-hidden"
-            tabIndex={-1}
-            aria-hidden="true"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const files = [...(input.files ?? [])];
-              input.value = ''; // the same file may be picked again after a remove
-              void attach(files);
-            }}
-          />
-          {dragging && <span class="drop-hint">{t.t('compose.dropFiles')}</span>}
-        </div>
+        {onServer ? (
+          <p class="form-note">{t.t('compose.serverDraftAttachments')}</p>
+        ) : (
+          <div class="compose-attach">
+            <button type="button" onClick={() => picker.current?.click()}>
+              {t.t('compose.attach')}
+            </button>
+            <input
+              ref={picker}
+              type="file"
+              name="attachments"
+              multiple
+              class="visually-hidden"
+              tabIndex={-1}
+              aria-hidden="true"
+              onChange={(e) => {
+                const input = e.target as HTMLInputElement;
+                const files = [...(input.files ?? [])];
+                input.value = ''; // the same file may be picked again after a remove
+                void attach(files);
+              }}
+            />
+            {dragging && <span class="drop-hint">{t.t('compose.dropFiles')}</span>}
+          </div>
+        )}
         <AttachmentChips list={draft.attachments ?? []} onRemove={(i) => void detach(i)} />
         {draft.attachmentsUnknown && <p class="form-note">{t.t('compose.forwardAttachmentsUnknown')}</p>}
         {error && (
@@ -344,6 +406,14 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
         <footer class="dialog-actions">
           <button type="submit" class="primary" disabled={sending} title={`${t.t('compose.send')} (Ctrl+Enter)`}>
             {t.t('compose.send')}
+          </button>
+          <button
+            type="button"
+            disabled={sending}
+            title={`${t.t('compose.saveToDrafts')} (Ctrl+S)`}
+            onClick={() => void saveToDrafts()}
+          >
+            {t.t('compose.saveToDrafts')}
           </button>
           <span class="saved-at" aria-live="polite">
             {draft.savedAt > 0 && t.t('compose.draftSaved', { time: formatClock(draft.savedAt, t.locale) })}

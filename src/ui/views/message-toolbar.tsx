@@ -8,6 +8,8 @@ export type ReplyMode = 'reply' | 'reply-all' | 'forward';
 /** What can be done to one message; the app wires these to recordAction, the composer and the picker. */
 export interface MessageCommands {
   reply(message: MessageRow, mode: ReplyMode): void;
+  /** Open a message from Drafts in the composer. */
+  editDraft(message: MessageRow): void;
   archive(message: MessageRow): void;
   remove(message: MessageRow): void;
   move(message: MessageRow): void;
@@ -34,6 +36,11 @@ export function MessageToolbar({ message, commands }: { message: MessageRow; com
   const flagged = message.flag === 1;
   return (
     <div class="toolbar" role="toolbar" aria-label={t.t('action.toolbar')}>
+      {message.isDraft && (
+        <button type="button" class="primary" onClick={() => commands.editDraft(message)}>
+          {t.t('action.editDraft')}
+        </button>
+      )}
       {button('reply', 'action.reply', 'r', () => commands.reply(message, 'reply'))}
       {button('replyAll', 'action.replyAll', 'a', () => commands.reply(message, 'reply-all'))}
       {button('forward', 'action.forward', 'f', () => commands.reply(message, 'forward'))}

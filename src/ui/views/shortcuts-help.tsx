@@ -25,6 +25,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['?', 'shortcuts.help'],
   ['Shift+F10', 'shortcuts.folderMenu'],
   ['Ctrl+Enter', 'shortcuts.send'],
+  ['Ctrl+S', 'shortcuts.saveDraft'],
   ['Esc', 'shortcuts.escape'],
 ];
 

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { OutboxEntry } from '../../db/index.js';
+import { messageRow } from '../../db/test-rows.js';
+import { draftFields, waitingAttachments } from './draft-fields.js';
+
+describe('draftFields', () => {
+  it('writes recipients as the To/Cc/Bcc fields take them, and an HTML draft as text', () => {
+    const message = {
+      ...messageRow('d1', { folderId: 'drafts' }),
+      subject: 'Plan',
+      to: [{ name: 'Ada Lovelace', email: 'ada@tern.test' }],
+      cc: [],
+      bcc: [{ name: '', email: 'boss@tern.test' }],
+    };
+    const fields = draftFields(message, {
+      id: 'd1',
+      type: 'html',
+      content: '<p>First <b>line</b></p><p>Second</p>',
+      attachments: [],
+      fetchedAt: 0,
+      size: 0,
+    });
+    expect(fields).toMatchObject({ subject: 'Plan', cc: '', bcc: 'boss@tern.test' });
+    expect(fields.to).toBe('Ada Lovelace <ada@tern.test>');
+    expect(fields.body).toMatch(/First line\s+Second/);
+  });
+});
+
+describe('waitingAttachments', () => {
+  const file = { kind: 'file' as const, fileId: 'f1', name: 'a.txt', contentType: 'text/plain', size: 3 };
+  const save = (seq: number, draftId: string | undefined, local: string | undefined, attachments = [file]) =>
+    ({
+      seq,
+      opId: `op${seq}`,
+      op: { kind: 'save-draft', draft: { to: [], cc: [], bcc: [], subject: '', text: '', attachments }, draftId },
+      ...(local && { local: { draftId: local } }),
+    }) as unknown as OutboxEntry;
+
+  it('takes the files of the last waiting save of that draft, whether it made the draft or rewrote it', () => {
+    expect(waitingAttachments([save(1, undefined, 'local:1')], 'local:1')).toEqual([file]);
+    expect(waitingAttachments([save(1, undefined, 'local:1'), save(2, 'local:1', undefined, [])], 'local:1')).toEqual(
+      [],
+    );
+    expect(waitingAttachments([save(1, undefined, 'local:2')], 'local:1')).toEqual([]);
+  });
+});

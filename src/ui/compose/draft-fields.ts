@@ -1,0 +1,30 @@
+import type { BodyRow, DraftAttachment, MessageRow, OutboxEntry } from '../../db/index.js';
+import { formatAddressList } from './address.js';
+import type { LocalDraft } from './compose-state.js';
+import { htmlToText } from './html-to-text.js';
+
+/** The composer's fields for a message from Drafts: its recipients, subject and words, as typed text. */
+export function draftFields(
+  message: MessageRow,
+  body: BodyRow,
+): Pick<LocalDraft, 'to' | 'cc' | 'bcc' | 'subject' | 'body'> {
+  return {
+    to: formatAddressList(message.to),
+    cc: formatAddressList(message.cc),
+    bcc: formatAddressList(message.bcc ?? []),
+    subject: message.subject,
+    body: body.type === 'html' ? htmlToText(body.content) : body.content,
+  };
+}
+
+/**
+ * The files of a draft saved here and not yet on the server: they travel in its waiting save, and
+ * a later save or send of the same draft replaces that save, so it must carry them on.
+ */
+export function waitingAttachments(entries: readonly OutboxEntry[], draftId: string): DraftAttachment[] {
+  const saves = entries.filter(
+    (e) => e.op.kind === 'save-draft' && (e.op.draftId === draftId || e.local?.draftId === draftId),
+  );
+  const last = saves[saves.length - 1]?.op;
+  return last?.kind === 'save-draft' ? (last.draft.attachments ?? []) : [];
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeResponse, encodeRequest, FindItem, GetItem, type Operation } from '../../src/ews/index.js';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import { ComposerPage } from './pages/composer-page.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { signedIn } from './support/signed-in.js';
+import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+let server: TernServer;
+let browser: Browser;
+let mailbox: MailboxPage;
+
+/** One EWS call as `user`, straight to the mailbox, with the codec. */
+async function ews<Req, Msg>(op: Operation<Req, Msg>, req: Req, user: string = DEMO.user) {
+  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
+}
+
+/** Messages with this subject in a user's well-known folder, by id. */
+async function idsIn(folder: string, subject: string, user: string = DEMO.user): Promise<string[]> {
+  const [found] = await ews(
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
+}
+
+/** The server's copy of a draft: its words and its Bcc. */
+async function serverDraft(id: string, user: string = DEMO.user): Promise<{ text: string; bcc: string[] }> {
+  const [got] = await ews(
+    GetItem,
+    {
+      itemShape: {
+        baseShape: 'IdOnly',
+        bodyType: 'Text',
+        additionalProperties: [{ fieldURI: 'item:Body' }, { fieldURI: 'message:BccRecipients' }],
+      },
+      itemIds: [{ id }],
+    },
+    user,
+  );
+  const item = got?.items?.[0];
+  return { text: item?.body?.value ?? '', bcc: (item?.bccRecipients ?? []).map((m) => m.emailAddress ?? '') };
+}
+
+const settled = () => expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+
+/** Opens the draft from the Drafts folder and its composer (the reader's Edit draft). */
+async function editFromDrafts(subject: string): Promise<ComposerPage> {
+  await mailbox.openFolder('drafts');
+  await mailbox.row(subject).click();
+  await mailbox.reader.getByRole('button', { name: 'Edit draft' }).click();
+  const composer = new ComposerPage(mailbox.page);
+  await composer.dialog.waitFor();
+  return composer;
+}
+
+describe('drafts', () => {
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 30 });
+    browser = await launchBrowser();
+    mailbox = await signedIn(browser, server);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('saves to Drafts on the server, opens the draft again with its Bcc, rewrites it in place, then sends it once', async () => {
+    const subject = `Plan for Monday ${Date.now()}`;
+    const composer = await ComposerPage.open(mailbox.page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'First words.' });
+    await composer.dialog.getByRole('button', { name: 'Cc/Bcc' }).click();
+    await composer.dialog.locator('input[name="bcc"]').fill('boss@example.org');
+    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+    await settled();
+    await expect.poll(() => idsIn('drafts', subject)).toHaveLength(1);
+    const [id] = await idsIn('drafts', subject);
+    expect(await serverDraft(id!)).toEqual({ text: 'First words.', bcc: ['boss@example.org'] });
+
+    // Opened again: every field as saved, under the draft's own title.
+    let editor = await editFromDrafts(subject);
+    expect(await editor.dialog.locator('h2').innerText()).toBe('Edit draft');
+    expect(await editor.dialog.locator('input[name="subject"]').inputValue()).toBe(subject);
+    expect(await editor.dialog.locator('input[name="bcc"]').inputValue()).toBe('boss@example.org');
+    expect(await editor.dialog.locator('textarea[name="body"]').inputValue()).toBe('First words.');
+    await editor.fill({ body: 'Second words.' });
+    await editor.dialog.locator('textarea[name="body"]').press('Control+s');
+    await editor.dialog.waitFor({ state: 'detached' });
+    await settled();
+    // The same draft, rewritten: not a second one.
+    await expect.poll(async () => (await serverDraft(id!)).text).toBe('Second words.');
+    expect(await idsIn('drafts', subject)).toEqual([id]);
+
+    editor = await editFromDrafts(subject);
+    await expect.poll(() => editor.dialog.locator('textarea[name="body"]').inputValue()).toBe('Second words.');
+    await editor.send();
+    await settled();
+    await expect.poll(() => idsIn('inbox', subject, ADA.user)).toHaveLength(1);
+    const [received] = await idsIn('inbox', subject, ADA.user);
+    // Bcc is the sender's secret: the copy Ada gets does not carry it.
+    expect(await serverDraft(received!, ADA.user)).toEqual({ text: 'Second words.', bcc: [] });
+    expect(await idsIn('drafts', subject)).toEqual([]);
+    expect(await idsIn('sentitems', subject)).toHaveLength(1);
+  });
+});
