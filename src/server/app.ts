@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { adminRoutes } from './admin-routes.js';
+import { attachmentDownload } from './attachment-download.js';
 import { mailboxCheck, type CredentialCheck } from './auth/credential-check.js';
 import { DEFAULT_LOGIN_LIMITS, LoginLimiter, type LoginLimits } from './auth/login-limiter.js';
 import { sessionKey } from './auth/session-cookie.js';
@@ -50,6 +51,7 @@ export const MAX_REQUEST_BYTES = 35 * 1024 * 1024;
  * The Tern server as a Hono app, tested in process with `app.request()`. Mailbox mode serves the
  * embedded mailbox on `/ews` (PWA, session cookie) and `/EWS/Exchange.asmx` (any EWS client,
  * Basic auth), with fault injection under `/admin`; proxy mode forwards `/ews` to one upstream.
+ * In both, `/attachments/<id>` serves the reader's downloads from the same backend as `/ews`.
  */
 export function createApp(deps: AppDeps): Hono<Env> {
   if (!deps.mailbox === !deps.upstream)
@@ -101,15 +103,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     '/',
     sessionRoutes({ mode, sessions, limiter, check, ...(deps.signinHint ? { signinHint: deps.signinHint } : {}) }),
   );
-  app.route(
-    '/',
-    pwaEndpoint({
-      sessions,
-      backend,
-      maxRequestBytes,
-      ...(mode === 'proxy' ? { allowed: (name: string) => PROXY_OPERATIONS.has(name) } : { recheck: check }),
-    }),
-  );
+  // The PWA's routes take the session cookie; proxy mode admits its allow-list, mailbox mode re-checks passwords.
+  const pwaRules = mode === 'proxy' ? { allowed: (name: string) => PROXY_OPERATIONS.has(name) } : { recheck: check };
+  app.route('/', pwaEndpoint({ sessions, backend, maxRequestBytes, ...pwaRules }));
+  app.route('/', attachmentDownload({ sessions, backend, ...pwaRules }));
   if (deps.mailbox && faults) {
     app.route('/', exchangeEndpoint({ check, limiter, backend, maxRequestBytes }));
     app.route('/', adminRoutes(faults, deps.mailbox));

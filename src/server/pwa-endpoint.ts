@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { CredentialCheck } from './auth/credential-check.js';
 import { crossSiteReason } from './auth/same-origin.js';
+import { NOT_SIGNED_IN, sessionCredentials } from './auth/session-credentials.js';
 import type { Sessions } from './auth/sessions.js';
 import type { Env } from './connection.js';
 import type { EwsBackend } from './ews-backend.js';
@@ -21,7 +22,7 @@ export interface PwaEndpoint {
 }
 
 /** What `/ews` answers when there is no usable session; the PWA turns any 401 into "sign-in needed". */
-export function signInAgain(c: Context, message = 'You are not signed in, or your session has ended: sign in again.') {
+export function signInAgain(c: Context, message = NOT_SIGNED_IN) {
   return c.json({ error: 'signin-required', message }, 401);
 }
 
@@ -37,16 +38,9 @@ export function pwaEndpoint(e: PwaEndpoint): Hono<Env> {
     if (cross) return c.json({ error: 'cross-site', message: `Refused: ${cross}.` }, 403);
     if (c.req.header(CLIENT_HEADER) !== '1')
       return c.json({ error: 'client-header', message: `Refused: the ${CLIENT_HEADER}: 1 header is missing.` }, 403);
-    const session = e.sessions.read(c);
-    if (!session) return signInAgain(c);
-    const credentials = { user: session.user, password: session.password };
-    if (e.recheck) {
-      const result = await e.recheck(credentials);
-      if (!result.ok && result.reason === 'bad-credentials') {
-        e.sessions.clear(c);
-        return signInAgain(c, 'Your password has changed: sign in again.');
-      }
-    }
+    const session = await sessionCredentials(c, e.sessions, e.recheck);
+    if (!session.ok) return signInAgain(c, session.message);
+    const { credentials } = session;
     const req = await intakeSoap(c, {
       types: ['text/xml'],
       maxBytes: e.maxRequestBytes,

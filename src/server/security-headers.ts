@@ -26,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = [
 export const PERMISSIONS_POLICY =
   'accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), usb=()';
 
-const PRIVATE_PATHS = /^\/(ews|EWS|api|admin|signin)(\/|$)/;
+const PRIVATE_PATHS = /^\/(ews|EWS|api|admin|signin|attachments)(\/|$)/;
 
 /**
  * Security headers on every answer, errors included. No CORS header is ever sent: the PWA is
@@ -37,7 +37,8 @@ export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const h = c.res.headers;
-    h.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    // A route's own policy is stricter than the page's (a download's sandbox): it stays.
+    if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'no-referrer');
     h.set('cross-origin-opener-policy', 'same-origin');

@@ -1,5 +1,4 @@
 import { isCommand } from '../sync/protocol.js';
-import { downloadAttachment } from './attachment-download.js';
 import { createPrecache, type PrecacheEntry } from './precache.js';
 import { engine, setPaused } from './worker-engine.js';
 
@@ -17,7 +16,8 @@ const shell = createPrecache(self.__WB_MANIFEST, {
 });
 self.addEventListener('install', (e) => e.waitUntil(shell.install()));
 
-// Every app address is the one page; the server's own endpoints always go to the network.
+// Every app address is the one page; the server's own endpoints (downloads under /attachments/
+// too) always go to the network.
 const SERVER_PATHS = /^\/(ews|EWS\/|api\/|signin|admin\/|attachments\/|healthz)/;
 
 self.addEventListener('fetch', (e) => {
@@ -31,7 +31,7 @@ self.addEventListener('fetch', (e) => {
     const index = new Request(new URL('/index.html', url));
     return e.respondWith(shell.handle(index) ?? fetch(index));
   }
-  if (url.pathname.startsWith('/attachments/')) e.respondWith(downloadAttachment(url));
+  // Anything else (downloads under /attachments/ included) is the server's to answer.
 });
 
 // No automatic skipWaiting: a new version waits until the page's "Reload" (workbox-window's
