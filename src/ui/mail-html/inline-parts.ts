@@ -17,8 +17,8 @@ function dataUrl(blob: Blob, type: string): Promise<string> {
 
 /**
  * The `cid:` images of a message as data: URLs, keyed by Content-ID. Their bytes come from the
- * worker (`/attachments/…`, GetAttachment: the page never talks SOAP); without a connection the
- * map is empty and those images stay blocked, as the reader says.
+ * Tern server (`/attachments/…`, which asks GetAttachment: the page never talks SOAP); without a
+ * connection the map is empty and those images stay blocked, as the reader says.
  */
 export async function loadInlineParts(attachments: readonly AttachmentMeta[]): Promise<Map<string, string>> {
   const parts = attachments.filter((a) => a.contentId && IMAGE.test(a.contentType) && a.size <= MAX_BYTES);
