@@ -1,62 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  decodeResponse,
-  encodeRequest,
-  FindItem,
-  GetAttachment,
-  GetFolder,
-  GetItem,
-  type Operation,
-} from '../../src/ews/index.js';
+import { FindItem, GetAttachment, GetFolder, GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline, reloadOffline } from './pages/network.js';
 import { readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
 let server: TernServer;
 let browser: Browser;
 let mailbox: MailboxPage;
 
-/** One EWS call as `user`, straight to the mailbox, with the codec. */
-async function ews<Req, Msg>(op: Operation<Req, Msg>, req: Req, user: string) {
-  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
-}
-
 /** The file attachments (not inline images) of a user's message, as name → base64 bytes. */
 async function filesOf(user: string, id: string): Promise<Map<string, string>> {
   const [got] = await ews(
+    server,
     GetItem,
     { itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] }, itemIds: [{ id }] },
     user,
   );
   const files = (got?.items?.[0]?.attachments ?? []).filter((a) => !a.isInline || !a.contentId);
   if (files.length === 0) return new Map();
-  const contents = await ews(GetAttachment, { attachmentIds: files.map((a) => a.attachmentId!) }, user);
+  const contents = await ews(server, GetAttachment, { attachmentIds: files.map((a) => a.attachmentId!) }, user);
   return new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? '']));
-}
-
-/** Messages with this subject in a user's well-known folder, by id. */
-async function idsIn(user: string, folder: string, subject: string): Promise<string[]> {
-  const [found] = await ews(
-    FindItem,
-    {
-      traversal: 'Shallow',
-      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
-      parentFolderIds: [{ distinguished: folder }],
-    },
-    user,
-  );
-  return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
 }
 
 /** Waits until the outbox is empty and the message reached Ada once; its files, by name. */
 async function receivedByAda(subject: string): Promise<Map<string, string>> {
   await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
-  await expect.poll(() => idsIn(ADA.user, 'inbox', subject)).toHaveLength(1);
-  const [id] = await idsIn(ADA.user, 'inbox', subject);
+  await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
+  const [id] = await idsIn(server, 'inbox', subject, ADA.user);
   return filesOf(ADA.user, id!);
 }
 
@@ -132,17 +106,19 @@ describe('attachments in the composer', () => {
     expect(await receivedByAda(subject)).toEqual(new Map([['slides.bin', b64(bytes)]]));
     // Sent: nothing refers to the local copy any more, and it is gone.
     await expect.poll(storedFiles).toBe(0);
-    const [sent] = await idsIn(DEMO.user, 'sentitems', subject);
+    const [sent] = await idsIn(server, 'sentitems', subject, DEMO.user);
     expect(await filesOf(DEMO.user, sent!)).toEqual(new Map([['slides.bin', b64(bytes)]]));
   });
 
   it('forwards a seeded message with its attachments, and the sent copy has them', async () => {
     const [inbox] = await ews(
+      server,
       GetFolder,
       { folderShape: { baseShape: 'IdOnly' }, folderIds: [{ distinguished: 'inbox' }] },
       DEMO.user,
     );
     const [found] = await ews(
+      server,
       FindItem,
       {
         traversal: 'Shallow',
@@ -177,7 +153,7 @@ describe('attachments in the composer', () => {
     await composer.fill({ to: `Ada <${ADA.user}>`, subject });
     await composer.send();
     expect(await receivedByAda(subject)).toEqual(source!.files);
-    const [sent] = await idsIn(DEMO.user, 'sentitems', subject);
+    const [sent] = await idsIn(server, 'sentitems', subject, DEMO.user);
     expect(await filesOf(DEMO.user, sent!)).toEqual(source!.files);
   });
 });

@@ -1,37 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeResponse, encodeRequest, FindItem, GetItem, type Operation } from '../../src/ews/index.js';
+import { GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { signedIn } from './support/signed-in.js';
-import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
 let server: TernServer;
 let browser: Browser;
 let mailbox: MailboxPage;
 
-/** One EWS call as `user`, straight to the mailbox, with the codec. */
-async function ews<Req, Msg>(op: Operation<Req, Msg>, req: Req, user: string = DEMO.user) {
-  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
-}
-
-/** Messages with this subject in a user's well-known folder, by id. */
-async function idsIn(folder: string, subject: string, user: string = DEMO.user): Promise<string[]> {
-  const [found] = await ews(
-    FindItem,
-    {
-      traversal: 'Shallow',
-      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
-      parentFolderIds: [{ distinguished: folder }],
-    },
-    user,
-  );
-  return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
-}
-
 /** The server's copy of a draft: its words and its Bcc. */
 async function serverDraft(id: string, user: string = DEMO.user): Promise<{ text: string; bcc: string[] }> {
   const [got] = await ews(
+    server,
     GetItem,
     {
       itemShape: {
@@ -80,8 +62,8 @@ describe('drafts', () => {
     await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
     await composer.dialog.waitFor({ state: 'detached' });
     await settled();
-    await expect.poll(() => idsIn('drafts', subject)).toHaveLength(1);
-    const [id] = await idsIn('drafts', subject);
+    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
+    const [id] = await idsIn(server, 'drafts', subject);
     expect(await serverDraft(id!)).toEqual({ text: 'First words.', bcc: ['boss@example.org'] });
 
     // Opened again: every field as saved, under the draft's own title.
@@ -96,17 +78,17 @@ describe('drafts', () => {
     await settled();
     // The same draft, rewritten: not a second one.
     await expect.poll(async () => (await serverDraft(id!)).text).toBe('Second words.');
-    expect(await idsIn('drafts', subject)).toEqual([id]);
+    expect(await idsIn(server, 'drafts', subject)).toEqual([id]);
 
     editor = await editFromDrafts(subject);
     await expect.poll(() => editor.dialog.locator('textarea[name="body"]').inputValue()).toBe('Second words.');
     await editor.send();
     await settled();
-    await expect.poll(() => idsIn('inbox', subject, ADA.user)).toHaveLength(1);
-    const [received] = await idsIn('inbox', subject, ADA.user);
+    await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
+    const [received] = await idsIn(server, 'inbox', subject, ADA.user);
     // Bcc is the sender's secret: the copy Ada gets does not carry it.
     expect(await serverDraft(received!, ADA.user)).toEqual({ text: 'Second words.', bcc: [] });
-    expect(await idsIn('drafts', subject)).toEqual([]);
-    expect(await idsIn('sentitems', subject)).toHaveLength(1);
+    expect(await idsIn(server, 'drafts', subject)).toEqual([]);
+    expect(await idsIn(server, 'sentitems', subject)).toHaveLength(1);
   });
 });

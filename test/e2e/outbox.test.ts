@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeResponse, encodeRequest, FindItem, GetItem, type Item, type Operation } from '../../src/ews/index.js';
+import { FindItem, GetItem, type Item } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
@@ -7,7 +7,7 @@ import { goOffline, goOnline, reloadOffline } from './pages/network.js';
 import { readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
-import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, startTern, type TernServer } from './support/tern-server.js';
 
 interface Row {
   id: string;
@@ -16,11 +16,6 @@ interface Row {
   isRead: 0 | 1;
   flag: number;
   receivedAt: number;
-}
-
-/** One EWS call as `user`, straight to the mailbox (the server side of the test). */
-async function ews<Req, Msg>(server: TernServer, op: Operation<Req, Msg>, req: Req, user: string = DEMO.user) {
-  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
 }
 
 /** Every item of a well-known folder with its subject, read state and flag. */

@@ -2,7 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeResponse, encodeRequest, FindFolder, type Folder } from '../../../src/ews/index.js';
+import {
+  decodeResponse,
+  encodeRequest,
+  FindFolder,
+  FindItem,
+  type Folder,
+  type Operation,
+} from '../../../src/ews/index.js';
 import { createApp } from '../../../src/server/app.js';
 import { listen, type Listening } from '../../../src/server/listen.js';
 import type { Mailbox } from '../../../src/server/mailbox/mailbox.js';
@@ -60,6 +67,26 @@ export async function startTern(options: { seedMessages?: number; distDir?: stri
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One EWS call as `user`, straight to the mailbox (the server side of a test), with the codec. */
+export async function ews<Req, Msg>(server: TernServer, op: Operation<Req, Msg>, req: Req, user: string = DEMO.user) {
+  return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
+}
+
+/** Ids of the messages with this subject in a user's well-known folder. */
+export async function idsIn(server: TernServer, folder: string, subject: string, user: string = DEMO.user) {
+  const [found] = await ews(
+    server,
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
 }
 
 /** Every folder of a user as the server sees it (FindFolder Deep from the root), by display name. */
