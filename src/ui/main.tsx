@@ -20,7 +20,6 @@ async function start(): Promise<void> {
   void db.open().catch(() => undefined);
   void registerServiceWorker().catch((err: unknown) => console.error('Service worker registration failed', err));
   listenToWorker();
-  sweepFilesAsOutboxShrinks();
   // The user's language before the first paint (English is built in; others are a small chunk).
   await loadLanguage(currentLanguage()).catch(() => undefined);
   document.documentElement.lang = currentLanguage();
@@ -38,6 +37,8 @@ async function start(): Promise<void> {
   // The first screen comes from the local store; the worker's writes (strict durability, so each
   // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.
   afterFirstPaint(startSyncTriggers);
+  // Files of sent mail are cleaned up once the first screen is up, not in its way.
+  afterFirstPaint(sweepFilesAsOutboxShrinks);
 }
 
 function afterFirstPaint(run: () => void): void {
