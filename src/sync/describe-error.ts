@@ -1,6 +1,6 @@
 import { CodecError, SoapFault } from '../ews/index.js';
 import type { SyncErrorInfo } from './protocol.js';
-import { EwsError, StoppedError, ThrottledError } from './errors.js';
+import { EwsError, StoppedError, ThrottledError, isQuotaError } from './errors.js';
 import { TransportError } from './transport.js';
 
 /**
@@ -24,10 +24,8 @@ export function describeError(err: unknown, at: number, retryAt?: number): SyncE
     }
   if (err instanceof SoapFault || err instanceof EwsError) return { kind: 'server', at, code: err.code, ...again };
   if (err instanceof CodecError) return { kind: 'unreadable', at, code: err.kind };
-  const name = (err as { name?: string } | undefined)?.name;
-  const inner = (err as { inner?: { name?: string } } | undefined)?.inner?.name;
-  // Chrome reports a full disk as an AbortError whose inner error is QuotaExceededError (Dexie #840).
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return { kind: 'storage', at, code: 'quota' };
-  if (name === 'DatabaseClosedError') return { kind: 'storage', at, code: 'closed' };
+  if (isQuotaError(err)) return { kind: 'storage', at, code: 'quota' };
+  if ((err as { name?: string } | undefined)?.name === 'DatabaseClosedError')
+    return { kind: 'storage', at, code: 'closed' };
   return { kind: 'bug', at, code: (err as Error)?.message ?? String(err) };
 }

@@ -1,6 +1,7 @@
 import { META, pendingCount, type BodyRow, type MailDB } from '../db/index.js';
 import { backoffDelay, readThrottle } from './backoff.js';
 import { fetchBodies } from './bodies.js';
+import { withRoom } from './evict-bodies.js';
 import { createClient, type Outcome, type RequestStats } from './client.js';
 import { systemClock, type Clock } from './clock.js';
 import { deriveConnection } from './connection.js';
@@ -228,7 +229,7 @@ export function createEngine(deps: EngineDeps): Engine {
     runPass,
     async fetchBody(messageId) {
       try {
-        const { stored, gone } = await fetchBodies(ctx, [messageId]);
+        const { stored, gone } = await withRoom(ctx, () => fetchBodies(ctx, [messageId]));
         const body = stored[0];
         // Not gone and not stored: the server answered without it.
         const error: SyncErrorInfo | undefined = body

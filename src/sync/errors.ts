@@ -46,3 +46,9 @@ export const BUSY_CODES: ReadonlySet<string> = new Set([
   'ErrorExceededConnectionCount',
   'ErrorTooManyObjectsOpened',
 ]);
+
+/** The browser refused a write for want of room (Chrome wraps it in an AbortError: Dexie #840). */
+export function isQuotaError(err: unknown): boolean {
+  const e = err as { name?: string; inner?: { name?: string } } | undefined;
+  return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
+}

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { GetFolder } from '../ews/index.js';
 import { isMailFolder, removeFolders, type FolderRow, type SyncCursor } from '../db/index.js';
 import { prefetchBodies } from './bodies.js';
+import { sweepBodies, withRoom } from './evict-bodies.js';
 import type { SyncContext } from './context.js';
 import { FolderGoneError, StoppedError, ThrottledError } from './errors.js';
 import { refreshCounts, type ServerCounts } from './folder-counts.js';
@@ -31,7 +32,8 @@ export interface PassSummary {
 /**
  * One pass, upload before download: push the outbox; sync the folder tree and read every
  * folder's counts in one GetFolder; sync the folders that have news (Inbox first); fetch recent
- * bodies; re-list folders due for reconciliation. One bad folder never stops the pass; only
+ * bodies; re-list folders due for reconciliation; once a day, drop old bodies nothing needs. A
+ * full disk first costs bodies nothing needs, then is an error. One bad folder never stops the pass; only
  * trouble with the connection does (it is thrown).
  */
 export async function runPassSteps(ctx: SyncContext, options: PassOptions): Promise<PassSummary> {
@@ -56,7 +58,7 @@ export async function runPassSteps(ctx: SyncContext, options: PassOptions): Prom
   const synced: FolderRow[] = [];
   for (const folder of plan) {
     try {
-      const changed = await syncFolder(ctx, folder, counts.get(folder.id));
+      const changed = await withRoom(ctx, () => syncFolder(ctx, folder, counts.get(folder.id)));
       summary.changed += changed;
       summary.folders++;
       synced.push(folder);
@@ -77,12 +79,13 @@ export async function runPassSteps(ctx: SyncContext, options: PassOptions): Prom
 
   if (settings.prefetchBodies)
     try {
-      await prefetchBodies(ctx, synced);
+      await withRoom(ctx, () => prefetchBodies(ctx, synced));
     } catch (err) {
       if (isConnectionTrouble(err)) throw err;
       summary.folderErrors.push({ folderId: '', error: err });
     }
   await reconcile(ctx, counts, summary);
+  await sweepBodies(ctx).catch((err: unknown) => summary.folderErrors.push({ folderId: '', error: err }));
   return summary;
 }
 

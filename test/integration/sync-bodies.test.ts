@@ -1,0 +1,113 @@
+/**
+ * Bodies kept on the device: the offline window stays, what was opened long ago goes (and comes
+ * back on open), and a full disk first costs bodies nothing needs. The engine against the real
+ * server in process; the full disk is the browser's own QuotaExceededError, thrown by a Dexie hook.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { distinguishedFolder, isLocalId, recordAction, type Draft, type MessageRow } from '../../src/db/index.js';
+import { DEFAULT_SETTINGS } from '../../src/sync/index.js';
+import { evictBodies } from '../../src/sync/evict-bodies.js';
+import { Harness } from './sync-harness.js';
+
+const DAY = 86_400_000;
+const WINDOW = 10;
+
+let h: Harness;
+afterEach(() => h?.close());
+
+/** The demo user's Inbox, newest first, after a first sync that prefetched the window. */
+async function started() {
+  h = await Harness.open(60);
+  const engine = h.engine({ prefetchBodies: true, bodiesPerFolder: WINDOW });
+  expect((await engine.runPass('startup')).error).toBeUndefined();
+  const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+  const rows = (await h.rowsIn(inbox.id)).sort((a, b) => b.receivedAt - a.receivedAt);
+  expect(rows.length).toBeGreaterThan(WINDOW + 3);
+  return { engine, inbox, rows, window: rows.slice(0, WINDOW), old: rows.slice(WINDOW) };
+}
+
+const stored = async (rows: MessageRow[]) => (await h.db.bodies.bulkGet(rows.map((r) => r.id))).map(Boolean);
+
+/** The next `times` writes of new message rows fail as on a full disk in Chrome; returns the undo. */
+function fillDisk(times: number): () => void {
+  const full = () => {
+    if (times-- > 0) throw new DOMException('The disk is full.', 'QuotaExceededError');
+  };
+  h.db.messages.hook('creating', full);
+  return () => h.db.messages.hook('creating').unsubscribe(full);
+}
+
+const note: Draft = { to: [], cc: [], bcc: [], subject: 'Kept', text: 'Only here until it is sent.' };
+
+describe('bodies kept on this device', () => {
+  it('keeps the offline window; drops what was opened over bodyKeepDays ago, once a day; it comes back on open', async () => {
+    const { engine, window, old } = await started();
+    const [opened, recent] = old as [MessageRow, MessageRow];
+    expect(await engine.fetchBody(opened.id)).toBeDefined();
+    h.clock.advance(31 * DAY);
+    expect(await engine.fetchBody(recent.id)).toBeDefined();
+
+    const mark = h.sent.length;
+    expect((await engine.runPass('poll')).error).toBeUndefined();
+    expect(await stored(window)).toEqual(window.map(() => true));
+    expect(await stored([opened, recent])).toEqual([false, true]);
+    // Nothing in the window went, so nothing was fetched again.
+    expect(h.requestsSince(mark)).not.toContain('GetItem');
+
+    // Once a day: a body that ages out an hour after a sweep stays until the next day's.
+    h.clock.advance(30 * DAY - 3_600_000);
+    await engine.runPass('poll');
+    expect(await stored([recent])).toEqual([true]);
+    h.clock.advance(DAY);
+    await engine.runPass('poll');
+    expect(await stored([recent])).toEqual([false]);
+
+    expect((await engine.fetchBody(opened.id))?.id).toBe(opened.id);
+    expect(await stored([opened])).toEqual([true]);
+  });
+
+  it('never drops a draft the server has not seen, nor a message a waiting intent names', async () => {
+    const { engine, old } = await started();
+    const named = old[0]!;
+    await engine.fetchBody(named.id);
+    await recordAction(h.db, { kind: 'save-draft', draft: note });
+    await recordAction(h.db, { kind: 'set-flag', ids: [named.id], flag: 1 });
+    const local = (await h.db.bodies.toCollection().primaryKeys()).filter(isLocalId);
+    expect(local).toHaveLength(1);
+
+    const ctx = { db: h.db, settings: { ...DEFAULT_SETTINGS, bodiesPerFolder: WINDOW } };
+    expect(await evictBodies(ctx, Infinity)).toBe(0);
+    expect(await stored([named])).toEqual([true]);
+    expect(await h.db.bodies.get(local[0]!)).toBeDefined();
+  });
+
+  it('on a full disk, drops bodies nothing needs and writes the new mail', async () => {
+    const { engine, window, old } = await started();
+    const opened = old[0]!;
+    await engine.fetchBody(opened.id);
+    await h.deliver('After the disk filled up');
+    fillDisk(1);
+
+    const report = await engine.runPass('poll');
+    expect(report.error).toBeUndefined();
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    expect((await h.rowsIn(inbox.id)).map((r) => r.subject)).toContain('After the disk filled up');
+    // The body opened on demand went to make room, however recent; the window stayed.
+    expect(await stored([opened])).toEqual([false]);
+    expect(await stored(window.slice(1))).toEqual(window.slice(1).map(() => true));
+  });
+
+  it('when nothing can go, says the device is full and loses nothing; the next pass catches up', async () => {
+    const { engine } = await started();
+    await h.deliver('Waiting for room');
+    const freeSpace = fillDisk(Infinity);
+    const report = await engine.runPass('poll');
+    expect(report.error).toMatchObject({ kind: 'storage', code: 'quota' });
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    expect((await h.rowsIn(inbox.id)).map((r) => r.subject)).not.toContain('Waiting for room');
+
+    freeSpace();
+    expect((await engine.runPass('poll')).error).toBeUndefined();
+    expect((await h.rowsIn(inbox.id)).map((r) => r.subject)).toContain('Waiting for room');
+  });
+});
