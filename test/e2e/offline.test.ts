@@ -74,7 +74,7 @@ describe('offline', () => {
 
     // A message without a body says so, and loads once the network is back.
     await mailbox.rowById(uncached.id).click();
-    await mailbox.reader.locator('.body-missing', { hasText: "hasn't been downloaded yet" }).waitFor();
+    await mailbox.reader.locator('.body-missing', { hasText: "isn't on this device" }).waitFor();
 
     await goOnline(browser.context, server);
     await expect.poll(() => mailbox.connection.getAttribute('data-state'), { timeout: 30_000 }).toBe('online');

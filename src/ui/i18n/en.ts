@@ -69,7 +69,7 @@ export const en = {
   'reader.to': 'To',
   'reader.cc': 'Cc',
   'reader.date': 'Date',
-  'reader.notDownloaded': "This message hasn't been downloaded yet. It will load when you're back online.",
+  'reader.notDownloaded': "This message's text isn't on this device. It will load when you're back online.",
   'reader.downloading': 'Downloading the message…',
   'reader.downloadFailed': 'The message could not be downloaded: {error}',
   'reader.imagesBlocked': 'Remote images are blocked to protect your privacy.',

@@ -68,7 +68,7 @@ export const fr: Messages = {
   'reader.cc': 'Cc',
   'reader.date': 'Date',
   'reader.notDownloaded':
-    "Ce message n'a pas encore été téléchargé. Il s'affichera quand vous serez de nouveau en ligne.",
+    "Le texte de ce message n'est pas sur cet appareil. Il s'affichera quand vous serez de nouveau en ligne.",
   'reader.downloading': 'Téléchargement du message…',
   'reader.downloadFailed': "Le message n'a pas pu être téléchargé : {error}",
   'reader.imagesBlocked': 'Les images distantes sont bloquées pour protéger votre vie privée.',
