@@ -13,6 +13,7 @@ import {
   GetAttachment,
   GetFolder,
   GetItem,
+  MoveItem,
   MarkAllItemsAsRead,
   MoveFolder,
   UpdateItem,
@@ -283,6 +284,20 @@ export function operationsContract(contract: Contract): void {
       const content = await c.one(GetAttachment, { attachmentIds: [notes.attachmentId!] });
       expect(Buffer.from(content.attachments![0]!.content!, 'base64').toString()).toBe('remember the milk');
       expect((await c.call(GetAttachment, { attachmentIds: ['AAAA'] }))[0]!.responseClass).toBe('Error');
+
+      // Exchange derives attachment ids from the item's: after a move the old ones are not found.
+      const moved = (await c.one(MoveItem, { toFolderId: { distinguished: 'archive' }, itemIds: [id] })).items![0]!;
+      const stale = await c.call(GetAttachment, { attachmentIds: [notes.attachmentId!] });
+      expect(stale[0]!.responseCode).toBe('ErrorItemNotFound');
+      const again = (
+        await c.one(GetItem, {
+          itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+          itemIds: [moved.itemId!],
+        })
+      ).items![0]!.attachments!.find((a) => a.name === 'notes.txt')!;
+      expect(again.attachmentId).not.toBe(notes.attachmentId);
+      const after = await c.one(GetAttachment, { attachmentIds: [again.attachmentId!] });
+      expect(Buffer.from(after.attachments![0]!.content!, 'base64').toString()).toBe('remember the milk');
     });
 
     it('copies, moves to Deleted Items, marks all read and empties folders', async () => {

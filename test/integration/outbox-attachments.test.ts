@@ -188,6 +188,56 @@ describe('attachments', () => {
     expect(await serverAttachments('Fwd: Gone soon', 'drafts', DEMO)).toEqual([]);
   });
 
+  it('a forward of a message moved just before it carries the attachment, whose id the move changed', async () => {
+    const engine = await started();
+    const pdf = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7) & 0xff);
+    await deliverWithAttachment('To the archive', pdf);
+    await engine.runPass('poll');
+    const { source, refs } = await forwardOf('To the archive');
+    const archive = (await h.db.folders.filter((f) => f.name === 'Archive').first())!;
+    await recordAction(h.db, { kind: 'move', ids: [source!.id], toFolderId: archive.id });
+    await recordAction(h.db, { kind: 'send', draft: toAda('Fwd: To the archive', refs, source) });
+    const mark = h.sent.length;
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    // The old id is not found; the message, asked under its new id, names the file again.
+    expect(h.requestsSince(mark).slice(0, 4)).toEqual(['MoveItem', 'GetAttachment', 'GetItem', 'GetAttachment']);
+    expect(await serverAttachments('Fwd: To the archive', 'inbox', ADA)).toEqual([new Map([['report.pdf', b64(pdf)]])]);
+  });
+
+  it('a reply to a message moved just before it stays in the thread', async () => {
+    const engine = await started();
+    await h.deliver('Moved, then answered');
+    await engine.runPass('poll');
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    const original = (await h.rowsIn(inbox.id)).find((r) => r.subject === 'Moved, then answered')!;
+    const archive = (await h.db.folders.filter((f) => f.name === 'Archive').first())!;
+    await recordAction(h.db, { kind: 'move', ids: [original.id], toFolderId: archive.id });
+    await recordAction(h.db, {
+      kind: 'send',
+      draft: toAda('Re: Moved, then answered', [], { id: original.id, mode: 'reply' }),
+    });
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    const [found] = await h.ews(
+      FindItem,
+      {
+        traversal: 'Shallow',
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+        parentFolderIds: [{ distinguished: 'inbox' }],
+      },
+      ADA,
+    );
+    const reply = found!.rootFolder!.items.find((i) => i.subject === 'Re: Moved, then answered')!;
+    const [got] = await h.ews(
+      GetItem,
+      { itemShape: { baseShape: 'IdOnly', includeMimeContent: true }, itemIds: [reply.itemId!] },
+      ADA,
+    );
+    const mime = Buffer.from(got!.items![0]!.mimeContent!, 'base64').toString('utf8');
+    expect(mime).toContain(`In-Reply-To: ${original.internetMessageId}`);
+  });
+
   it('a lost answer after CreateItem does not send twice, and the one copy has the file', async () => {
     const engine = await started();
     const files = await attach(['data.bin', 'application/octet-stream', BINARY]);

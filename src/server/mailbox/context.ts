@@ -17,7 +17,8 @@ export interface Ctx {
 export interface Ids {
   item(row: { id: number; gen: number; change_num: number }): ItemId;
   folder(row: Pick<FolderRow, 'id' | 'change_num'>): FolderId;
-  attachment(id: number): string;
+  /** An attachment's id, bound to its item's generation (`gen`). */
+  attachment(id: number, gen: number): string;
   decode(kind: IdKind, id: string): IdResult;
 }
 
@@ -25,7 +26,7 @@ export function bindIds(instance: Buffer): Ids {
   return {
     item: (r) => ({ id: encodeId(instance, 'item', r.id, r.gen), changeKey: encodeChangeKey(r.change_num) }),
     folder: (r) => ({ id: encodeId(instance, 'folder', r.id), changeKey: encodeChangeKey(r.change_num) }),
-    attachment: (id) => encodeId(instance, 'attachment', id),
+    attachment: (id, gen) => encodeId(instance, 'attachment', id, gen),
     decode: (kind, id) => decodeId(instance, kind, id),
   };
 }

@@ -13,8 +13,16 @@ describe('ids', () => {
     expect(decodeChangeKey(encodeChangeKey(123456789))).toBe(123456789);
   });
 
-  it('gives a moved item (new generation) a new id', () => {
+  it('gives a moved item (new generation) a new id, and its attachments new ids', () => {
     expect(encodeId(here, 'item', 5, 0)).not.toBe(encodeId(here, 'item', 5, 1));
+    expect(encodeId(here, 'attachment', 5, 0)).not.toBe(encodeId(here, 'attachment', 5, 1));
+    expect(decodeId(here, 'attachment', encodeId(here, 'attachment', 5, 2))).toEqual({ row: 5, gen: 2 });
+  });
+
+  it('still reads attachment ids written before they carried a generation', () => {
+    const old = Buffer.from([1, 0x41, 1, 2, 3, 4, 0, 0, 0, 0, 0, 9]).toString('base64');
+    expect(decodeId(here, 'attachment', old)).toEqual({ row: 9, gen: 0 });
+    expect(decodeId(here, 'item', old)).toBe('malformed');
   });
 
   it('tells malformed ids from ids of another mailbox', () => {

@@ -2,7 +2,9 @@
  * EWS ids are opaque base64 strings, and so are ours: a version byte, a kind byte, four bytes
  * naming this mailbox (an id from another mailbox file is "not found", never someone else's
  * item), the row id and, for items, a generation that a move bumps, because after a move the
- * old id is gone (the source folder syncs a Delete, the target a Create).
+ * old id is gone (the source folder syncs a Delete, the target a Create). Attachment ids carry
+ * their item's generation too: Exchange derives them from the item's id, so a moved message's
+ * attachments have new ids and the old ones are not found.
  * ChangeKeys carry the modification number of the last change, so every change makes a new one.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/exchange-web-services/ews-identifiers-in-exchange
  */
@@ -20,23 +22,28 @@ export type IdResult = DecodedId | 'foreign' | 'malformed';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
+// Folders have no generation. Attachment ids from before they had one (12 bytes) still read, as generation 0.
+const long = (kind: IdKind) => kind !== 'folder';
+
 export function encodeId(instance: Buffer, kind: IdKind, row: number, gen = 0): string {
-  const b = Buffer.alloc(kind === 'item' ? 16 : 12);
+  const b = Buffer.alloc(long(kind) ? 16 : 12);
   b[0] = VERSION;
   b[1] = KINDS[kind];
   instance.copy(b, 2, 0, 4);
   b.writeUIntBE(row, 6, 6);
-  if (kind === 'item') b.writeUInt32BE(gen, 12);
+  if (long(kind)) b.writeUInt32BE(gen, 12);
   return b.toString('base64');
 }
 
 export function decodeId(instance: Buffer, kind: IdKind, id: string): IdResult {
   if (!BASE64.test(id)) return 'malformed';
   const b = Buffer.from(id, 'base64');
-  if (b.length !== (kind === 'item' ? 16 : 12) || b.toString('base64') !== id) return 'malformed';
+  const size = long(kind) ? 16 : 12;
+  if ((b.length !== size && !(kind === 'attachment' && b.length === 12)) || b.toString('base64') !== id)
+    return 'malformed';
   if (b[0] !== VERSION || b[1] !== KINDS[kind]) return 'malformed';
   if (!b.subarray(2, 6).equals(instance.subarray(0, 4))) return 'foreign';
-  return { row: b.readUIntBE(6, 6), gen: kind === 'item' ? b.readUInt32BE(12) : 0 };
+  return { row: b.readUIntBE(6, 6), gen: b.length === 16 ? b.readUInt32BE(12) : 0 };
 }
 
 export function encodeChangeKey(num: number): string {

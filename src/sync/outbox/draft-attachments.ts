@@ -1,5 +1,5 @@
-import { GetAttachment, type Attachment } from '../../ews/index.js';
-import type { Draft } from '../../db/index.js';
+import { GetAttachment, GetItem, type Attachment } from '../../ews/index.js';
+import type { Draft, DraftAttachment } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { blobToBase64 } from './blob-base64.js';
 import { EntryError, failureOf } from './entry-error.js';
@@ -17,7 +17,7 @@ const GONE: ReadonlySet<string> = new Set(['ErrorItemNotFound', 'ErrorInvalidIdN
 export async function draftAttachments(ctx: SyncContext, draft: Draft): Promise<Attachment[]> {
   const list = draft.attachments ?? [];
   const refs = list.flatMap((a) => (a.kind === 'forward' ? [a] : []));
-  const got = refs.length ? await ctx.call(GetAttachment, { attachmentIds: refs.map((a) => a.attachmentId) }) : [];
+  const got = refs.length ? await forwarded(ctx, refs) : [];
   const out: Attachment[] = [];
   for (const a of list) {
     let content: string | undefined;
@@ -39,4 +39,33 @@ export async function draftAttachments(ctx: SyncContext, draft: Draft): Promise<
     });
   }
   return out;
+}
+
+type ForwardRef = Extract<DraftAttachment, { kind: 'forward' }>;
+
+/**
+ * GetAttachment of the forwarded files, in `refs` order. Exchange derives attachment ids from
+ * the message's id, so a message moved since the forward was written (by a move replayed just
+ * before) has new ones: those not found are looked up again on the message, by name and size.
+ */
+async function forwarded(ctx: SyncContext, refs: ForwardRef[]) {
+  const got = await ctx.call(GetAttachment, { attachmentIds: refs.map((a) => a.attachmentId) });
+  const stale = refs.filter((_, i) => GONE.has(got[i]?.responseCode ?? ''));
+  if (!stale.length) return got;
+  const sources = [...new Set(stale.map((a) => a.sourceId))];
+  const items = await ctx.call(GetItem, {
+    itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+    itemIds: sources.map((id) => ({ id })),
+  });
+  const now = sources.map((_, i) => items[i]?.items?.[0]?.attachments ?? []);
+  const found = stale.flatMap((a) => {
+    const pool = now[sources.indexOf(a.sourceId)]!;
+    const k = pool.findIndex((b) => b.name === a.name && b.size === a.size);
+    return k < 0 ? [] : [[a, pool.splice(k, 1)[0]!.attachmentId!] as const];
+  });
+  if (found.length) {
+    const again = await ctx.call(GetAttachment, { attachmentIds: found.map(([, id]) => id) });
+    found.forEach(([a], j) => (got[refs.indexOf(a)] = again[j]!));
+  }
+  return got;
 }

@@ -35,7 +35,15 @@ export async function remapItems(db: MailDB, ids: Map<string, ItemId>, afterSeq:
     const op = e.op;
     const next: OutboxEntry = { ...e };
     if ('ids' in op) next.op = { ...op, ids: op.ids.map(swap) } as OutboxOp;
-    if ((op.kind === 'send' || op.kind === 'save-draft') && op.draftId) next.op = { ...op, draftId: swap(op.draftId) };
+    if (op.kind === 'send' || op.kind === 'save-draft') {
+      // The message answered or forwarded moved: the reply keeps its thread, the forward its files.
+      const { source, attachments } = op.draft;
+      const draft = { ...op.draft };
+      if (source) draft.source = { ...source, id: swap(source.id) };
+      if (attachments)
+        draft.attachments = attachments.map((a) => (a.kind === 'forward' ? { ...a, sourceId: swap(a.sourceId) } : a));
+      next.op = { ...op, draft, ...(op.draftId ? { draftId: swap(op.draftId) } : {}) };
+    }
     if (e.local) {
       const local = { ...e.local };
       if (local.hardDelete) local.hardDelete = local.hardDelete.map(swap);

@@ -285,7 +285,7 @@ export const en = {
   'outboxReason.discardedToo_other': '{count} changes that needed the discarded one were discarded too.',
   'outboxReason.keptInDrafts': 'The unsent message was kept in Drafts on the server.',
   'outboxReason.originalGone':
-    'The original message was deleted, so its attachment “{name}” cannot be forwarded. Discard this send and write the message again without it.',
+    'The original message was deleted, or moved by another mail program, so its attachment “{name}” cannot be forwarded. Discard this send and write the message again without it.',
   'outboxReason.fileMissing':
     'The attached file “{name}” is no longer stored on this device. Discard this send and attach the file again.',
 

@@ -290,7 +290,7 @@ export const fr: Messages = {
     '{count} modifications qui dépendaient de celle abandonnée ont été abandonnées aussi.',
   'outboxReason.keptInDrafts': 'Le message non envoyé a été gardé dans les Brouillons sur le serveur.',
   'outboxReason.originalGone':
-    'Le message d’origine a été supprimé : sa pièce jointe « {name} » ne peut pas être transférée. Abandonnez cet envoi et écrivez de nouveau le message sans elle.',
+    'Le message d’origine a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être transférée. Abandonnez cet envoi et écrivez de nouveau le message sans elle.',
   'outboxReason.fileMissing':
     'Le fichier joint « {name} » n’est plus enregistré sur cet appareil. Abandonnez cet envoi et joignez de nouveau le fichier.',
 

@@ -42,7 +42,7 @@ export async function createItems(ctx: Ctx, req: CreateItemRequest): Promise<Res
       const row = itemByRow(ctx.db, id)!;
       const attachments = attachmentsOf(ctx.db, [id]).map((a) => ({
         kind: 'FileAttachment' as const,
-        attachmentId: ctx.ids.attachment(a.id),
+        attachmentId: ctx.ids.attachment(a.id, row.gen),
       }));
       return ok({
         items: [

@@ -13,9 +13,11 @@ export function getAttachments(ctx: Ctx, req: GetAttachmentRequest): Response<Ge
   return each(req.attachmentIds, (id) => {
     const d = ctx.ids.decode('attachment', id);
     if (d === 'malformed') throw new EwsFail('ErrorInvalidIdMalformed');
-    const a = d === 'foreign' ? undefined : attachmentWithContent(ctx.db, d.row);
+    if (d === 'foreign') throw new EwsFail('ErrorItemNotFound');
+    const a = attachmentWithContent(ctx.db, d.row);
     const owner = a && itemByRow(ctx.db, a.item_id);
-    if (!a || !owner || owner.user_id !== ctx.user.id) throw new EwsFail('ErrorItemNotFound');
+    // An id from before its message moved names an item that is no longer there, as in Exchange.
+    if (!a || !owner || owner.user_id !== ctx.user.id || owner.gen !== d.gen) throw new EwsFail('ErrorItemNotFound');
     const out: GetAttachmentMessage['attachments'][number] = {
       kind: 'FileAttachment',
       attachmentId: id,

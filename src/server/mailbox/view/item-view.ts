@@ -71,7 +71,7 @@ const SETTERS: Record<string, Setter> = {
     i.attachments = list.map((a) => {
       const out: NonNullable<Item['attachments']>[number] = {
         kind: 'FileAttachment',
-        attachmentId: d.ctx.ids.attachment(a.id),
+        attachmentId: d.ctx.ids.attachment(a.id, r.gen),
         name: a.name,
         contentType: a.content_type,
         size: a.size,
