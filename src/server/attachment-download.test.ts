@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteItem, encodeRequest } from '../ews/index.js';
+import { DeleteItem, MoveItem, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
 import type { Env } from './connection.js';
 import type { Hono } from 'hono';
@@ -126,6 +126,34 @@ describe('GET /attachments/:id', () => {
       expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
       expect(res.headers.get('cache-control')).toBe('no-store');
       expect(await res.text()).toMatch(/not on the mail server any more/);
+    }
+  });
+
+  it('finds the attachment again when its message moved since the link was made (Exchange changes the id)', async () => {
+    const { app, mailbox, cookie } = await setup();
+    const own = await seedAttachments(shared, [{ name: 'moved.bin', type: 'application/octet-stream', bytes: BINARY }]);
+    const stale = own.attachments[0]!.attachmentId!;
+    const move = encodeRequest(MoveItem, {
+      toFolderId: { distinguished: 'archive' },
+      itemIds: [{ id: own.itemId }],
+      returnNewItemIds: true,
+    });
+    const moved = decodeResponse(MoveItem, (await shared.handle('demo@tern.test', move)).body);
+    const now = moved.messages[0]!.items![0]!.itemId!.id;
+    const at = (item: string, size = BINARY.length) =>
+      `${link(stale, 'moved.bin')}&item=${encodeURIComponent(item)}&size=${size}`;
+
+    expect((await get(app, link(stale, 'moved.bin'), cookie)).status).toBe(404);
+    mailbox.calls.length = 0;
+    const res = await get(app, at(now), cookie);
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(BINARY);
+    expect(mailbox.calls.map((call) => call.op)).toEqual(['GetAttachment', 'GetItem', 'GetAttachment']);
+    // Another size, or the message's old id: no such attachment, and the sentence says so.
+    for (const url of [at(now, 1), at(own.itemId)]) {
+      const miss = await get(app, url, cookie);
+      expect(miss.status).toBe(404);
+      expect(await miss.text()).toMatch(/not on the mail server any more/);
     }
   });
 

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { DEFAULT_LIMITS, GetAttachment, encodeRequest } from '../ews/index.js';
+import { DEFAULT_LIMITS, GetAttachment, GetItem, decodeResponse, encodeRequest, type Operation } from '../ews/index.js';
 import type { CredentialCheck } from './auth/credential-check.js';
 import { sessionCredentials } from './auth/session-credentials.js';
 import type { Sessions } from './auth/sessions.js';
@@ -8,7 +8,10 @@ import type { EwsBackend } from './ews-backend.js';
 import { EwsRefusal, readEwsRequest } from './ews-request.js';
 import { attachmentAnswer, plainAnswer } from './attachment-answer.js';
 
-/** Where the reader's download links point: `/attachments/<id>?name=<file name>`. */
+/**
+ * Where the reader's download links point: `/attachments/<id>?name=<file name>&item=<message
+ * id>&size=<bytes>`. `item` and `size` let a stale id be found again (see below).
+ */
 export const ATTACHMENTS_PATH = '/attachments/';
 
 export interface AttachmentDownload {
@@ -39,22 +42,47 @@ export function attachmentDownload(e: AttachmentDownload): Hono<Env> {
       return plainAnswer(400, 'The attachment id in the address is not valid URL encoding.');
     }
     if (!id) return plainAnswer(400, `No attachment id: download links have the form ${ATTACHMENTS_PATH}<id>.`);
-    // The request goes through the same reader as the PWA's own SOAP, allow-list included.
-    const xml = encodeRequest(GetAttachment, { attachmentShape: { includeMimeContent: true }, attachmentIds: [id] });
-    let req;
+    const credentials = session.credentials;
+    // Each request goes through the same reader as the PWA's own SOAP, allow-list included.
+    const ask = async <Req>(op: Operation<Req, unknown>, request: Req): Promise<Response> => {
+      const req = readEwsRequest(encodeRequest(op, request), DEFAULT_LIMITS, e.allowed);
+      return e.backend({ req, credentials, c, unauthorized: (message) => plainAnswer(401, message) });
+    };
+    const name = url.searchParams.get('name') ?? undefined;
+    const get = async (attachmentId: string) =>
+      attachmentAnswer(
+        await ask(GetAttachment, { attachmentShape: { includeMimeContent: true }, attachmentIds: [attachmentId] }),
+        name,
+      );
     try {
-      req = readEwsRequest(xml, DEFAULT_LIMITS, e.allowed);
+      const answer = await get(id);
+      const item = url.searchParams.get('item');
+      if (answer.status !== 404 || !item || !name) return answer;
+      // Exchange derives attachment ids from the message's: a message moved since the page stored
+      // its attachment list has new ones. Ask the message (the page knows its id now) for its own.
+      const again = await currentId(await ask(GetItem, attachmentsOf(item)), name, url.searchParams.get('size'));
+      return again && again !== id ? await get(again) : answer;
     } catch (err) {
       if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
       throw err;
     }
-    const answer = await e.backend({
-      req,
-      credentials: session.credentials,
-      c,
-      unauthorized: (message) => plainAnswer(401, message),
-    });
-    return attachmentAnswer(answer, url.searchParams.get('name') ?? undefined);
   });
   return app;
+}
+
+const attachmentsOf = (id: string) => ({
+  itemShape: { baseShape: 'IdOnly' as const, additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+  itemIds: [{ id }],
+});
+
+/** The id the message gives now to its attachment called `name` (of `size` bytes, when known). */
+async function currentId(answer: Response, name: string, size: string | null): Promise<string | undefined> {
+  if (answer.status !== 200) return undefined;
+  try {
+    const [m] = decodeResponse(GetItem, await answer.text()).messages;
+    const list = m?.items?.[0]?.attachments ?? [];
+    return list.find((a) => a.name === name && (size === null || String(a.size) === size))?.attachmentId;
+  } catch {
+    return undefined;
+  }
 }

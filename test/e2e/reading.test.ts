@@ -87,6 +87,28 @@ describe('reading and sorting mail', () => {
     expect(bytes.equals(Buffer.from(content!, 'base64'))).toBe(true);
   });
 
+  it('downloads an attachment of a message archived a moment ago, whose attachment ids the move changed', async () => {
+    const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
+    const target = inbox.filter((m) => m.hasAttachments === 1 && unique(m)).at(-1)!;
+    await open(target);
+    await mailbox.reader.locator('.attachments a', { hasText: 'Download' }).first().waitFor();
+    const before = await mailbox.lastSynced();
+    await mailbox.page.keyboard.press('e');
+    await mailbox.rowById(target.id).waitFor({ state: 'detached' });
+    await mailbox.waitForPass(before);
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    const moved = (await readAll<Row>(mailbox.page, 'messages')).find((m) => m.subject === target.subject)!;
+    expect(moved.id).not.toBe(target.id);
+    await open(moved);
+    const link = mailbox.reader.locator('.attachments a', { hasText: 'Download' }).first();
+    await link.waitFor();
+    const name = await mailbox.reader.locator('.attachments .att-name').first().innerText();
+    const [download] = await Promise.all([mailbox.page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe(name);
+    expect(await download.failure()).toBeNull();
+    expect(readFileSync((await download.path())!).length).toBeGreaterThan(0);
+  });
+
   it('shows a message’s own cid: images, fetched from the server', async () => {
     interface Body {
       id: string;

@@ -20,12 +20,15 @@ function dataUrl(blob: Blob, type: string): Promise<string> {
  * Tern server (`/attachments/…`, which asks GetAttachment: the page never talks SOAP); without a
  * connection the map is empty and those images stay blocked, as the reader says.
  */
-export async function loadInlineParts(attachments: readonly AttachmentMeta[]): Promise<Map<string, string>> {
+export async function loadInlineParts(
+  messageId: string,
+  attachments: readonly AttachmentMeta[],
+): Promise<Map<string, string>> {
   const parts = attachments.filter((a) => a.contentId && IMAGE.test(a.contentType) && a.size <= MAX_BYTES);
   const loaded = await Promise.all(
     parts.map(async (a) => {
       try {
-        const res = await fetch(attachmentUrl(a), { credentials: 'same-origin' });
+        const res = await fetch(attachmentUrl(a, messageId), { credentials: 'same-origin' });
         if (!res.ok) return undefined;
         return [a.contentId!.replace(/^<|>$/g, ''), await dataUrl(await res.blob(), a.contentType)] as const;
       } catch {

@@ -48,7 +48,7 @@ function HtmlBody({ body }: { body: BodyRow }) {
   useEffect(() => {
     if (!isOnline || !body.attachments.some((a) => a.contentId)) return;
     let live = true;
-    void loadInlineParts(body.attachments).then((parts) => live && parts.size > 0 && setInline(parts));
+    void loadInlineParts(messageId, body.attachments).then((parts) => live && parts.size > 0 && setInline(parts));
     return () => {
       live = false;
     };

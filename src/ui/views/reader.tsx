@@ -29,7 +29,7 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-function Attachments({ list, canDownload }: { list: AttachmentMeta[]; canDownload: boolean }) {
+function Attachments({ id, list, canDownload }: { id: string; list: AttachmentMeta[]; canDownload: boolean }) {
   const t = useI18n();
   const files = list.filter((a) => !a.isInline || !a.contentId);
   if (files.length === 0) return null;
@@ -44,7 +44,7 @@ function Attachments({ list, canDownload }: { list: AttachmentMeta[]; canDownloa
               {formatFileSize(a.size, t.locale)} · {a.contentType}
             </span>
             {canDownload ? (
-              <a class="button" href={attachmentUrl(a)} download={a.name}>
+              <a class="button" href={attachmentUrl(a, id)} download={a.name}>
                 {t.t('reader.download')}
               </a>
             ) : (
@@ -161,7 +161,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           </div>
         </dl>
       </header>
-      {body && <Attachments list={body.attachments} canDownload={isOnline} />}
+      {body && <Attachments id={message.id} list={body.attachments} canDownload={isOnline} />}
       <div class="reader-body">{content}</div>
     </section>
   );
