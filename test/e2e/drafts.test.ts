@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetItem } from '../../src/ews/index.js';
+import { CreateItem, GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
@@ -90,5 +90,41 @@ describe('drafts', () => {
     expect(await serverDraft(received!, ADA.user)).toEqual({ text: 'Second words.', bcc: [] });
     expect(await idsIn(server, 'drafts', subject)).toEqual([]);
     expect(await idsIn(server, 'sentitems', subject)).toHaveLength(1);
+  });
+
+  it('opens a formatted draft with its marks, and says when the draft has formatting it cannot keep', async () => {
+    const subject = `Formatted ${Date.now()}`;
+    const typed = 'Hello **Ada**,\n- _first_\n- second';
+    const composer = await ComposerPage.open(mailbox.page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: typed });
+    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+    await settled();
+    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
+    const editor = await editFromDrafts(subject);
+    await expect.poll(() => editor.dialog.locator('textarea[name="body"]').inputValue()).toBe(typed);
+    expect(await editor.dialog.locator('.form-note', { hasText: 'cannot edit' }).count()).toBe(0);
+    await editor.dialog.locator('textarea[name="body"]').press('Escape');
+    await editor.dialog.waitFor({ state: 'detached' });
+
+    // A draft another program wrote in Calibri: its words come, and the composer says what stays behind.
+    const outlook = `Outlook ${Date.now()}`;
+    await ews(server, CreateItem, {
+      messageDisposition: 'SaveOnly',
+      savedItemFolderId: { distinguished: 'drafts' },
+      items: [
+        {
+          kind: 'Message',
+          subject: outlook,
+          body: { bodyType: 'HTML', value: '<p style="font-family:Calibri">Dear <b>Ada</b></p>' },
+        },
+      ],
+    });
+    const before = await mailbox.lastSynced();
+    await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
+    await mailbox.waitForPass(before);
+    const other = await editFromDrafts(outlook);
+    await expect.poll(() => other.dialog.locator('textarea[name="body"]').inputValue()).toBe('Dear **Ada**');
+    await other.dialog.locator('.form-note', { hasText: 'cannot edit' }).waitFor();
   });
 });

@@ -20,6 +20,8 @@ export interface LocalDraft {
   attachmentsUnknown?: boolean;
   /** The message in Drafts this edits: saving rewrites it, sending sends it. */
   draftId?: string;
+  /** That draft's HTML had formatting (styles, tables, pictures) the composer's marks cannot keep. */
+  formattingLost?: boolean;
   savedAt: number;
 }
 

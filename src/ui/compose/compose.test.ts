@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../db/index.js';
 import { createTranslator } from '../i18n/translate.js';
 import { formatBody, usesFormatting } from './format-body.js';
-import { htmlToText } from './html-to-text.js';
+import { draftText, htmlToText } from './html-to-text.js';
 import { composeFields, forwardSubject, quote, replySubject } from './reply-template.js';
 
 const t = createTranslator('en', 'en-GB');
@@ -99,5 +100,58 @@ describe('htmlToText', () => {
     expect(
       htmlToText('<style>p{}</style><p>Hello <b>Ada</b></p><ul><li>one</li><li>two</li></ul><script>x()</script>'),
     ).toBe('Hello Ada\n- one\n- two');
+  });
+});
+
+describe('draftText', () => {
+  it('gives back the marks a draft written here was typed with', () => {
+    const typed = 'Hi **Ada** and _Bob_,\n\n- one\n- **two**\n> quoted\n> > deeper\nBye';
+    expect(draftText(formatBody(typed)!)).toEqual({ text: typed, lost: false });
+  });
+
+  it('round-trips any text of words and marks the composer formats', () => {
+    const word = fc.stringMatching(/^[a-zé]{1,8}$/);
+    const piece = fc.oneof(
+      word,
+      word.map((w) => `**${w}**`),
+      word.map((w) => `_${w}_`),
+    );
+    const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
+    const line = fc.oneof(
+      text,
+      text.map((l) => `- ${l}`),
+      text.map((l) => `> ${l}`),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (ls) => {
+        const typed = ls.join('\n');
+        const html = formatBody(typed) ?? `<div>${typed}</div>`;
+        expect(draftText(html).text).toBe(typed);
+      }),
+    );
+  });
+
+  it('keeps links as "text <address>" and says when formatting beyond the marks is lost', () => {
+    expect(
+      draftText(
+        '<p>See <a href="https://tern.test/a">the plan</a> or <a href="mailto:ada@tern.test">ada@tern.test</a></p>',
+      ),
+    ).toEqual({
+      text: 'See the plan <https://tern.test/a> or ada@tern.test',
+      lost: false,
+    });
+    for (const html of [
+      '<p style="color:red">Red</p>',
+      '<table><tr><td>cell</td></tr></table>',
+      '<p><font face="Arial">x</font></p>',
+      '<h1>Title</h1>',
+      '<p><img src="cid:logo"></p>',
+    ])
+      expect(draftText(html).lost, html).toBe(true);
+    expect(draftText('<div>Plain <b>bold</b><br>next</div>')).toEqual({ text: 'Plain **bold**\nnext', lost: false });
+  });
+
+  it('never lets markup through: tags in the text stay text, scripts and styles go', () => {
+    expect(draftText('<style>p{}</style><p>&lt;b&gt;x&lt;/b&gt;</p><script>alert(1)</script>').text).toBe('<b>x</b>');
   });
 });

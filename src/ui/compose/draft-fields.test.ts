@@ -5,7 +5,7 @@ import { messageRow } from '../../db/test-rows.js';
 import { draftFields, waitingAttachments } from './draft-fields.js';
 
 describe('draftFields', () => {
-  it('writes recipients as the To/Cc/Bcc fields take them, and an HTML draft as text', () => {
+  it('writes recipients as the To/Cc/Bcc fields take them, and an HTML draft as text with marks', () => {
     const message = {
       ...messageRow('d1', { folderId: 'drafts' }),
       subject: 'Plan',
@@ -23,7 +23,15 @@ describe('draftFields', () => {
     });
     expect(fields).toMatchObject({ subject: 'Plan', cc: '', bcc: 'boss@tern.test' });
     expect(fields.to).toBe('Ada Lovelace <ada@tern.test>');
-    expect(fields.body).toMatch(/First line\s+Second/);
+    expect(fields.body).toBe('First **line**\nSecond');
+    expect(fields.formattingLost).toBeUndefined();
+  });
+
+  it('says when an HTML draft has formatting the composer cannot keep', () => {
+    const body = { id: 'd1', type: 'html' as const, attachments: [], fetchedAt: 0, size: 0 };
+    const message = messageRow('d1', { folderId: 'drafts' });
+    const fields = draftFields(message, { ...body, content: '<p style="font-family:Calibri">Hello</p>' });
+    expect(fields).toMatchObject({ body: 'Hello', formattingLost: true });
   });
 });
 

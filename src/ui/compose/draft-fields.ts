@@ -1,19 +1,24 @@
 import type { BodyRow, DraftAttachment, MessageRow, OutboxEntry } from '../../db/index.js';
 import { formatAddressList } from './address.js';
 import type { LocalDraft } from './compose-state.js';
-import { htmlToText } from './html-to-text.js';
+import { draftText } from './html-to-text.js';
 
-/** The composer's fields for a message from Drafts: its recipients, subject and words, as typed text. */
+/**
+ * The composer's fields for a message from Drafts: its recipients, subject and words, as typed
+ * text with the composer's marks, and whether its HTML had formatting those marks cannot keep.
+ */
 export function draftFields(
   message: MessageRow,
   body: BodyRow,
-): Pick<LocalDraft, 'to' | 'cc' | 'bcc' | 'subject' | 'body'> {
+): Pick<LocalDraft, 'to' | 'cc' | 'bcc' | 'subject' | 'body' | 'formattingLost'> {
+  const text = body.type === 'html' ? draftText(body.content) : { text: body.content, lost: false };
   return {
     to: formatAddressList(message.to),
     cc: formatAddressList(message.cc),
     bcc: formatAddressList(message.bcc ?? []),
     subject: message.subject,
-    body: body.type === 'html' ? htmlToText(body.content) : body.content,
+    body: text.text,
+    ...(text.lost && { formattingLost: true }),
   };
 }
 

@@ -46,3 +46,70 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+// What the composer's marks can say again (format-body.ts): anything else in a draft is formatting
+// that editing here would lose, and the composer says so.
+const KEPT = new Set(['BODY', 'DIV', 'P', 'BR', 'SPAN', 'B', 'STRONG', 'I', 'EM', 'A', 'UL', 'LI', 'BLOCKQUOTE']);
+const LINK = /^(?:https?|mailto):/i;
+// Stands for "a block starts or ends here": a line break, unless the text is at a line's start.
+const EDGE = '\u0000';
+
+/**
+ * A draft's HTML as the composer's text, with its marks: **bold**, _italic_, "- " list items,
+ * "> " quotes, and links as "text <address>", so a draft written here comes back as it was typed.
+ * `lost` says the HTML had more (styles, fonts, colours, tables, pictures) than that.
+ */
+export function draftText(html: string): { text: string; lost: boolean } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  let lost = false;
+  const walk = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/\s+/g, ' ');
+    if (node.nodeType !== Node.ELEMENT_NODE || SKIP.has(node.nodeName)) return '';
+    const el = node as Element;
+    const name = el.nodeName;
+    if (!KEPT.has(name) || el.hasAttribute('style')) lost = true;
+    if (name === 'BR') return '\n';
+    const inner = [...el.childNodes].map(walk).join('');
+    const bare = inner.trim();
+    const around = (mark: string) =>
+      bare && !/[\n\0]/.test(bare)
+        ? `${inner.startsWith(' ') ? ' ' : ''}${mark}${bare}${mark}${inner.endsWith(' ') ? ' ' : ''}`
+        : inner;
+    switch (name) {
+      case 'B':
+      case 'STRONG':
+        return around('**');
+      case 'I':
+      case 'EM':
+        return around('_');
+      case 'A': {
+        const href = el.getAttribute('href') ?? '';
+        const shown = href.replace(/^mailto:/i, '');
+        return LINK.test(href) && bare && bare !== shown ? `${inner} <${shown}>` : inner;
+      }
+      case 'LI':
+        return `${EDGE}- ${lines(inner)}${EDGE}`;
+      case 'BLOCKQUOTE':
+        return `${EDGE}${lines(inner)
+          .split('\n')
+          .map((line) => `> ${line}`)
+          .join('\n')}${EDGE}`;
+    }
+    return BLOCK.has(name) ? `${EDGE}${inner}${EDGE}` : inner;
+  };
+  return { text: lines(walk(doc.body)), lost };
+}
+
+/** Text with block edges made line breaks, each line trimmed, at most one empty line in a row. */
+function lines(text: string): string {
+  let out = '';
+  for (const c of text)
+    if (c !== EDGE) out += c;
+    else if (out !== '' && !out.endsWith('\n')) out += '\n';
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -155,6 +155,8 @@ export const en = {
     'This draft’s text is not on this device yet. Open it while online, wait for it to appear, then edit it.',
   'compose.serverDraftAttachments':
     'Attachments already in this draft stay with it. New files cannot be added to a draft saved on the server.',
+  'compose.formattingLost':
+    'This draft has formatting Tern cannot edit (fonts, colours, tables or pictures). Saving or sending keeps its words, bold, italics, lists, quotes and links.',
   'compose.bold': 'Bold',
   'compose.italic': 'Italic',
   'compose.list': 'Bulleted list',

@@ -154,6 +154,8 @@ export const fr: Messages = {
     'Le texte de ce brouillon n’est pas encore sur cet appareil. Ouvrez-le en ligne, attendez qu’il s’affiche, puis modifiez-le.',
   'compose.serverDraftAttachments':
     'Les pièces jointes déjà dans ce brouillon y restent. On ne peut pas ajouter de fichiers à un brouillon enregistré sur le serveur.',
+  'compose.formattingLost':
+    'Ce brouillon a une mise en forme que Tern ne sait pas modifier (polices, couleurs, tableaux ou images). L’enregistrer ou l’envoyer garde son texte, le gras, l’italique, les listes, les citations et les liens.',
   'compose.bold': 'Gras',
   'compose.italic': 'Italique',
   'compose.list': 'Liste à puces',

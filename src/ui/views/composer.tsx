@@ -371,6 +371,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           value={draft.body}
           onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
         />
+        {draft.formattingLost && <p class="form-note">{t.t('compose.formattingLost')}</p>}
         {onServer ? (
           <p class="form-note">{t.t('compose.serverDraftAttachments')}</p>
         ) : (
