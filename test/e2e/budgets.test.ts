@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { enViews } from '../../src/ui/i18n/en-views.js';
 
 // Reads the build `npm run test:e2e` made (vite build) and counts bytes: no browser needed.
 const DIST = new URL('../../dist/', import.meta.url);
@@ -47,5 +48,19 @@ describe('budgets', () => {
     expect(chunks.some((c) => c.includes('uponSanitizeAttribute'))).toBe(true);
     expect(chunks.some((c) => c.includes('compose-form'))).toBe(true);
     expect(chunks.some((c) => c.includes('diag-table'))).toBe(true);
+  });
+
+  it('leaves the words of later views (en-views.ts) out of the first load, and ships them with those views', () => {
+    const first = firstLoadScripts()
+      .map((s) => read(s).toString())
+      .join('\n');
+    // A key's name in any quotes: the catalogue's own entry or a use in code.
+    const named = (text: string, key: string) => ['"', "'", '`'].some((q) => text.includes(`${q}${key}${q}`));
+    const early = Object.keys(enViews).filter((key) => named(first, key));
+    expect(early, 'keys the first load uses: move them from en-views.ts to en.ts').toEqual([]);
+    const chunks = readdirSync(new URL('assets/', DIST))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => read(`assets/${f}`).toString());
+    expect(chunks.some((c) => named(c, 'diag.title') && c.includes(enViews['diag.title']))).toBe(true);
   });
 });

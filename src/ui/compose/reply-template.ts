@@ -3,6 +3,7 @@ import { formatFullDate } from '../format/relative-date.js';
 import type { Translator } from '../i18n/translate.js';
 import { displayName, formatAddressList } from './address.js';
 import type { ComposeMode } from './compose-state.js';
+import '../i18n/views.js';
 
 export interface ComposeFields {
   to: string;

@@ -4,6 +4,7 @@ import { perform } from '../actions/perform.js';
 import { db } from '../db.js';
 import type { Translator } from '../i18n/translate.js';
 import { navigate, route } from '../route.js';
+import '../i18n/views.js';
 
 /**
  * Folder changes, each one intent through `perform` (recorded locally at once, queued for the

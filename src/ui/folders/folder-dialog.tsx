@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { createFolder, deleteFolder, deletesForGood, renameFolder } from './folder-actions.js';
 import { checkFolderName, type NameProblem } from './folder-name-check.js';
 import { folderPaths, subtreeSize } from './folder-paths.js';
+import '../i18n/views.js';
 
 export type FolderDialogRequest =
   /** `parentId` '' is the top of the mailbox. */

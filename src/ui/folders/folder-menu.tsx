@@ -3,6 +3,7 @@ import type { FolderNode } from '../../db/index.js';
 import { folderName } from '../folder-names.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { canChange } from './folder-actions.js';
+import '../i18n/views.js';
 
 export type FolderMenuChoice = 'create' | 'rename' | 'delete';
 

@@ -1,6 +1,7 @@
 import type { FolderRow } from '../../db/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Params } from '../i18n/translate.js';
+import '../i18n/views.js';
 
 // Exchange keeps a folder's display name to 255 characters; recordAction refuses longer ones too.
 export const MAX_FOLDER_NAME = 255;

@@ -2,6 +2,7 @@ import type { FolderRow, OutboxEntry } from '../../db/index.js';
 import { formatAddressList } from '../compose/address.js';
 import { folderName } from '../folder-names.js';
 import type { Translator } from '../i18n/translate.js';
+import '../i18n/views.js';
 
 /** One outbox entry in plain words ("Move 3 to Receipts", "Send “Lunch” to ada@tern.test"). */
 export function describeEntry(entry: OutboxEntry, folders: ReadonlyMap<string, FolderRow>, t: Translator): string {

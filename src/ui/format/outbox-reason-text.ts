@@ -1,6 +1,7 @@
 import type { OutboxReason } from '../../db/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Translator } from '../i18n/translate.js';
+import '../i18n/views.js';
 
 /**
  * EWS response codes that have words of their own; any other is named as the server gave it.

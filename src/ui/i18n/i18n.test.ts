@@ -1,22 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
+import { enViews } from './en-views.js';
 import { fr } from './fr.js';
 import { createTranslator, isLoaded, loadLanguage, pickLanguage } from './translate.js';
 
 describe('message catalogues', () => {
-  it('have the same keys in English and French', () => {
-    expect(Object.keys(fr).sort()).toEqual(Object.keys(en).sort());
+  it('have the same keys in English and French, each English key in one of its two parts', () => {
+    expect(Object.keys(en).filter((k) => k in enViews)).toEqual([]);
+    expect(Object.keys(fr).sort()).toEqual([...Object.keys(en), ...Object.keys(enViews)].sort());
   });
 
   it('use the same parameters in both languages', () => {
     const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
-      expect(params(fr[key]), key).toEqual(params(en[key]));
+    const english: Record<string, string> = { ...en, ...enViews };
+    for (const key of Object.keys(english) as (keyof typeof fr)[]) {
+      expect(params(fr[key]), key).toEqual(params(english[key]!));
     }
   });
 
   it('leave no message empty', () => {
-    for (const [key, value] of [...Object.entries(en), ...Object.entries(fr)]) expect(value.trim(), key).not.toBe('');
+    for (const [key, value] of [...Object.entries(en), ...Object.entries(enViews), ...Object.entries(fr)])
+      expect(value.trim(), key).not.toBe('');
   });
 });
 
@@ -51,6 +55,12 @@ describe('translator', () => {
     const t = createTranslator('fr');
     expect(t.plural('folder.unread', 0)).toBe('0 non lu');
     expect(t.plural('folder.unread', 2)).toBe('2 non lus');
+  });
+
+  it('has the words of later views once a module that uses them has loaded', async () => {
+    expect(createTranslator('en').t('diag.title')).toBe('diag.title');
+    await import('./views.js');
+    expect(createTranslator('en').t('diag.title')).toBe(enViews['diag.title']);
   });
 
   it('keeps an unknown placeholder visible rather than dropping text', () => {

@@ -4,8 +4,14 @@ export type Language = 'en' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 
 // English is built in (it is also the fallback); other catalogues load on demand, so the first
-// load carries one language only.
-const CATALOGUES: Partial<Record<Language, Messages>> = { en };
+// load carries one language only. English grows as later views load their words (views.ts).
+type Catalogue = Partial<Record<MessageKey, string>>;
+const CATALOGUES: Partial<Record<Language, Catalogue>> = { en: { ...en } };
+
+/** Adds the English words of views that load on demand (see en-views.ts); translators see them at once. */
+export function addEnglish(messages: Catalogue): void {
+  Object.assign(CATALOGUES.en!, messages);
+}
 const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<Messages>> = {
   fr: () => import('./fr.js').then((m) => m.fr),
 };
@@ -71,10 +77,12 @@ export function createTranslator(language: Language, locale: string = language):
   return {
     language,
     locale,
-    t: (key, params) => fill(messages[key], params, locale),
+    // A key whose view's words are not loaded shows as itself: a bug to see, not an empty label.
+    t: (key, params) => fill(messages[key] ?? key, params, locale),
     plural: (key, count, params) => {
       const form = rules.select(count) === 'one' ? 'one' : 'other';
-      return fill(messages[`${key}_${form}` as MessageKey], { count, ...params }, locale);
+      const full = `${key}_${form}` as MessageKey;
+      return fill(messages[full] ?? full, { count, ...params }, locale);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { DraftAttachment } from '../../db/index.js';
 import { formatFileSize } from '../format/file-size.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import '../i18n/views.js';
 
 /**
  * The composer's attachments, one chip each: name and size, and a remove button in the tab

@@ -24,6 +24,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/en.js';
 import { storedAccount } from '../session.js';
 import { AttachmentChips } from './attachment-chips.js';
+import '../i18n/views.js';
 
 // Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).
 const AUTOSAVE_MS = 600;

@@ -11,6 +11,7 @@ import { useNow } from '../hooks/use-now.js';
 import type { Translator } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { requestSync } from '../sync-triggers.js';
+import '../i18n/views.js';
 
 declare const __APP_VERSION__: string;
 

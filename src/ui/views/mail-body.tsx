@@ -6,6 +6,7 @@ import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { linkify } from '../mail-html/linkify.js';
 import { online } from '../sync-triggers.js';
 import type { RenderedMail } from '../mail-html/render-mail.js';
+import '../i18n/views.js';
 
 const NO_INLINE_PARTS: ReadonlyMap<string, string> = new Map();
 

@@ -2,6 +2,7 @@ import type { MessageRow } from '../../db/index.js';
 import { Icon, type IconName } from '../components/icon.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import '../i18n/views.js';
 
 export type ReplyMode = 'reply' | 'reply-all' | 'forward';
 

@@ -5,6 +5,7 @@ import { db } from '../db.js';
 import { folderPaths } from '../folders/folder-paths.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import '../i18n/views.js';
 
 /** Move to folder (`v`): type to filter by any part of the folder's path, arrows and Enter to pick. */
 export default function MovePicker({

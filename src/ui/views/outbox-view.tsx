@@ -21,6 +21,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { syncStatus } from '../sync-client.js';
 import { online, requestSync } from '../sync-triggers.js';
 import { stateWords, word } from './outbox-words.js';
+import '../i18n/views.js';
 
 /**
  * Everything that has not reached the server yet: what stopped and why first (with Retry and

@@ -18,6 +18,7 @@ import { Icon } from '../components/icon.js';
 import { attachmentUrl } from './attachment-url.js';
 import { MailBody } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
+import '../i18n/views.js';
 
 function AddressLine({ label, list }: { label: string; list: Address[] }) {
   if (list.length === 0) return null;

@@ -3,6 +3,7 @@ import { useStore } from '../hooks/store.js';
 import { LANGUAGES } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { saveSettings, settings, type Settings } from '../settings.js';
+import '../i18n/views.js';
 
 const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;
 

@@ -1,6 +1,7 @@
 import { Dialog } from '../components/dialog.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
+import '../i18n/views.js';
 
 /** Gmail's keys, listed for `?`. The same table drives nothing else: keys are handled in app.tsx. */
 export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
