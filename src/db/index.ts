@@ -19,6 +19,7 @@ export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
 export { searchTerms, words } from './terms.js';
 export { outboxMessageIds } from './outbox-refs.js';
+export { evictBodies, BODIES_PER_FOLDER } from './evict-bodies.js';
 export {
   fieldOf,
   isLive,

@@ -1,3 +1,5 @@
+import { BODIES_PER_FOLDER } from '../db/index.js';
+
 /** What a pass may do and how hard it may push. Every field has a default (`DEFAULT_SETTINGS`). */
 export interface SyncSettings {
   /** Pages poll this often (s). */
@@ -41,7 +43,7 @@ export const DEFAULT_SETTINGS: SyncSettings = {
   maxChangesReturned: 512,
   fullPollSeconds: 600,
   bodyBudgetBytes: 20 * 1024 * 1024,
-  bodiesPerFolder: 200,
+  bodiesPerFolder: BODIES_PER_FOLDER,
   bodyBatch: 5,
   prefetchBodies: true,
   bodyKeepDays: 30,

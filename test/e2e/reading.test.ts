@@ -181,6 +181,14 @@ describe('reading and sorting mail', () => {
     // Local and server counts side by side: "total / unread" on both.
     await expect.poll(async () => (await cells.nth(3).innerText()) === (await cells.nth(4).innerText())).toBe(true);
     await page.locator('.storage-used').waitFor();
+
+    // What message text is kept here, and a way to give back what offline reading does not need.
+    const stored = page.locator('.bodies-stored');
+    const shown = async () => Number(/(\d+)/.exec(await stored.innerText())?.[1]);
+    await expect.poll(async () => (await shown()) === (await readAll(page, 'bodies')).length).toBe(true);
+    await stored.getByRole('button', { name: 'Remove what is not needed offline' }).click();
+    await page.locator('.toast', { hasText: /^Removed the text of \d+ messages?\./ }).waitFor();
+    await expect.poll(async () => (await shown()) === (await readAll(page, 'bodies')).length).toBe(true);
   });
 
   it('says when the server asks us to slow down', async () => {

@@ -4,9 +4,14 @@
  * server in process; the full disk is the browser's own QuotaExceededError, thrown by a Dexie hook.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { distinguishedFolder, isLocalId, recordAction, type Draft, type MessageRow } from '../../src/db/index.js';
-import { DEFAULT_SETTINGS } from '../../src/sync/index.js';
-import { evictBodies } from '../../src/sync/evict-bodies.js';
+import {
+  distinguishedFolder,
+  evictBodies,
+  isLocalId,
+  recordAction,
+  type Draft,
+  type MessageRow,
+} from '../../src/db/index.js';
 import { Harness } from './sync-harness.js';
 
 const DAY = 86_400_000;
@@ -75,8 +80,7 @@ describe('bodies kept on this device', () => {
     const local = (await h.db.bodies.toCollection().primaryKeys()).filter(isLocalId);
     expect(local).toHaveLength(1);
 
-    const ctx = { db: h.db, settings: { ...DEFAULT_SETTINGS, bodiesPerFolder: WINDOW } };
-    expect(await evictBodies(ctx, Infinity)).toBe(0);
+    expect(await evictBodies(h.db, WINDOW, Infinity)).toBe(0);
     expect(await stored([named])).toEqual([true]);
     expect(await h.db.bodies.get(local[0]!)).toBeDefined();
   });

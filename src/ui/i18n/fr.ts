@@ -333,6 +333,13 @@ export const fr: Messages = {
   'diag.storage': 'Stockage',
   'diag.used': '{used} utilisés sur {quota}',
   'diag.unknownStorage': "Ce navigateur n'indique pas l'espace utilisé.",
+  'diag.bodies_one': 'Le texte de {count} message est sur cet appareil.',
+  'diag.bodies_other': 'Le texte de {count} messages est sur cet appareil.',
+  'diag.freeSpace': 'Retirer ce qui n’est pas utile hors ligne',
+  'diag.bodiesRemoved_one':
+    'Texte de {count} message retiré. Il se télécharge de nouveau quand vous l’ouvrez en ligne.',
+  'diag.bodiesRemoved_other':
+    'Texte de {count} messages retiré. Ils se téléchargent de nouveau quand vous les ouvrez en ligne.',
   'diag.persisted': "Le stockage est persistant : le navigateur ne l'effacera pas en cas de manque de place.",
   'diag.notPersisted': "Le stockage n'est pas persistant : le navigateur peut l'effacer si la place manque.",
   'diag.persist': 'Garder mon courrier sur cet appareil',

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { HIERARCHY_CURSOR, folderTree, type FolderNode, type SyncCursor } from '../../db/index.js';
+import {
+  BODIES_PER_FOLDER,
+  HIERARCHY_CURSOR,
+  evictBodies,
+  folderTree,
+  type FolderNode,
+  type SyncCursor,
+} from '../../db/index.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';
 import { resyncEverything } from '../queries/resync.js';
@@ -52,8 +59,8 @@ export default function Diagnostics() {
   const t = useI18n();
   const now = useNow(30_000);
   const data = useLiveQuery(async () => {
-    const [tree, cursors] = await Promise.all([folderTree(db), db.cursors.toArray()]);
-    return { rows: flatten(tree), cursors: new Map(cursors.map((c) => [c.key, c])) };
+    const [tree, cursors, bodies] = await Promise.all([folderTree(db), db.cursors.toArray(), db.bodies.count()]);
+    return { rows: flatten(tree), cursors: new Map(cursors.map((c) => [c.key, c])), bodies };
   }, []);
   const [storage, setStorage] = useState<StorageInfo | undefined>(undefined);
   const [denied, setDenied] = useState(false);
@@ -66,6 +73,13 @@ export default function Diagnostics() {
     const granted = (await navigator.storage?.persist?.()) ?? false;
     setDenied(!granted);
     setStorage(await readStorage());
+  };
+
+  // Bodies outside the offline window (opened once, or overtaken by newer mail) download again on open.
+  const freeSpace = async () => {
+    const removed = await evictBodies(db, BODIES_PER_FOLDER, Infinity);
+    setStorage(await readStorage());
+    showToast(t.plural('diag.bodiesRemoved', removed));
   };
 
   const resync = async () => {
@@ -92,6 +106,14 @@ export default function Diagnostics() {
         </p>
       ) : (
         <p>{t.t('diag.unknownStorage')}</p>
+      )}
+      {data && (
+        <p class="bodies-stored">
+          {t.plural('diag.bodies', data.bodies)}{' '}
+          <button type="button" onClick={freeSpace}>
+            {t.t('diag.freeSpace')}
+          </button>
+        </p>
       )}
       <p class="persisted">{t.t(storage?.persisted ? 'diag.persisted' : 'diag.notPersisted')}</p>
       {!storage?.persisted && (
