@@ -39,7 +39,12 @@ export function htmlToText(html: string): string {
     if (block && !out.endsWith('\n')) out += '\n';
   };
   walk(doc.body);
-  return out
+  return tidy(out);
+}
+
+/** Each line trimmed, at most one empty line in a row, none at either end. */
+function tidy(text: string): string {
+  return text
     .split('\n')
     .map((line) => line.trim())
     .join('\n')
@@ -100,16 +105,11 @@ export function draftText(html: string): { text: string; lost: boolean } {
   return { text: lines(walk(doc.body)), lost };
 }
 
-/** Text with block edges made line breaks, each line trimmed, at most one empty line in a row. */
+/** Text with block edges made line breaks, then tidied. */
 function lines(text: string): string {
   let out = '';
   for (const c of text)
     if (c !== EDGE) out += c;
     else if (out !== '' && !out.endsWith('\n')) out += '\n';
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return tidy(out);
 }
