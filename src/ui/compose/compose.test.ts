@@ -103,6 +103,15 @@ describe('htmlToText', () => {
   });
 });
 
+describe('links', () => {
+  it('makes web and mail addresses links, without the punctuation after them, and no other scheme', () => {
+    expect(formatBody('See https://tern.test/a?b=1. Or <mailto:ada@tern.test>, not javascript:alert(1)')).toBe(
+      '<div>See <a href="https://tern.test/a?b=1">https://tern.test/a?b=1</a>. Or &lt;<a href="mailto:ada@tern.test">mailto:ada@tern.test</a>&gt;, not javascript:alert(1)</div>',
+    );
+    expect(usesFormatting('no address here')).toBe(false);
+  });
+});
+
 describe('draftText', () => {
   it('gives back the marks a draft written here was typed with', () => {
     const typed = 'Hi **Ada** and _Bob_,\n\n- one\n- **two**\n> quoted\n> > deeper\nBye';
@@ -115,6 +124,8 @@ describe('draftText', () => {
       word,
       word.map((w) => `**${w}**`),
       word.map((w) => `_${w}_`),
+      word.map((w) => `https://tern.test/${w}`),
+      word.map((w) => `<https://${w}.test/a_b>`),
     );
     const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
     const line = fc.oneof(

@@ -1,6 +1,7 @@
 // The composer writes plain text with a few conventions the toolbar inserts: **bold**, _italic_,
-// "- " list items and "> " quotes. When any is used the message also gets an HTML part.
-const INLINE = /\*\*([^*\n]+)\*\*|(?<![\w])_([^_\n]+)_(?![\w])/g;
+// "- " list items and "> " quotes; web and mail addresses become links. When any is used the
+// message also gets an HTML part. An address ends before closing punctuation ("see https://x.").
+const INLINE = /\*\*([^*\n]+)\*\*|(?<![\w])_([^_\n]+)_(?![\w])|((?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)'\]])/g;
 const LIST = /^[-*] /;
 const QUOTE = /^> ?/;
 
@@ -13,8 +14,10 @@ function inline(doc: Document, parent: Node, text: string): void {
   let last = 0;
   for (const m of text.matchAll(INLINE)) {
     if (m.index > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
-    const el = doc.createElement(m[1] !== undefined ? 'strong' : 'em');
-    el.textContent = m[1] ?? m[2]!;
+    const el = doc.createElement(m[1] !== undefined ? 'strong' : m[2] !== undefined ? 'em' : 'a');
+    // Only http(s) and mailto addresses match, so no other scheme can become a link.
+    if (m[3] !== undefined) el.setAttribute('href', m[3]);
+    el.textContent = m[1] ?? m[2] ?? m[3]!;
     parent.appendChild(el);
     last = m.index + m[0].length;
   }

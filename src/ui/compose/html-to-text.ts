@@ -90,7 +90,7 @@ export function draftText(html: string): { text: string; lost: boolean } {
       case 'A': {
         const href = el.getAttribute('href') ?? '';
         const shown = href.replace(/^mailto:/i, '');
-        return LINK.test(href) && bare && bare !== shown ? `${inner} <${shown}>` : inner;
+        return LINK.test(href) && bare && bare !== shown && bare !== href ? `${inner} <${shown}>` : inner;
       }
       case 'LI':
         return `${EDGE}- ${lines(inner)}${EDGE}`;
