@@ -264,6 +264,8 @@ export const META = {
   lastSynced: 'lastSynced',
   /** `{ [distinguishedName]: folderId }` for msgfolderroot, inbox, drafts… */
   distinguished: 'distinguished',
+  /** ms of the last daily removal of bodies nothing needs (src/sync/evict-bodies.ts). */
+  bodiesSwept: 'bodiesSwept',
 } as const;
 
 /** The shared back-off, persisted so the worker and every tab obey it. */

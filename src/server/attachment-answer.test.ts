@@ -4,6 +4,7 @@ import {
   encodeFault,
   encodeResponse,
   type GetAttachmentMessage,
+  type Item,
   type Response as EwsResponse,
 } from '../ews/index.js';
 import { attachmentAnswer } from './attachment-answer.js';
@@ -21,19 +22,14 @@ const ok = (attachments: GetAttachmentMessage['attachments']): EwsResponse<GetAt
 
 const MIME = 'From: ada@example.org\r\nSubject: Minutes\r\n\r\nSee you.\r\n';
 
+/** The answer for an attached message called Minutes, carrying `item`. */
+const attachedMessage = (item: Item) =>
+  answer(ok([{ kind: 'ItemAttachment', attachmentId: 'a1', name: 'Minutes', item }]));
+
 describe('attachmentAnswer', () => {
   it('downloads an attached message as its MIME source, an .eml file', async () => {
     const res = await attachmentAnswer(
-      answer(
-        ok([
-          {
-            kind: 'ItemAttachment',
-            attachmentId: 'a1',
-            name: 'Minutes',
-            item: { kind: 'Message', subject: 'Minutes', mimeContent: Buffer.from(MIME).toString('base64') },
-          },
-        ]),
-      ),
+      attachedMessage({ kind: 'Message', subject: 'Minutes', mimeContent: Buffer.from(MIME).toString('base64') }),
       'Minutes',
     );
     expect(res.status).toBe(200);
@@ -43,19 +39,7 @@ describe('attachmentAnswer', () => {
   });
 
   it('answers 404 for an attached message the server gives no MIME for', async () => {
-    const res = await attachmentAnswer(
-      answer(
-        ok([
-          {
-            kind: 'ItemAttachment',
-            attachmentId: 'a1',
-            name: 'Minutes',
-            item: { kind: 'Message', subject: 'Minutes' },
-          },
-        ]),
-      ),
-      undefined,
-    );
+    const res = await attachmentAnswer(attachedMessage({ kind: 'Message', subject: 'Minutes' }), undefined);
     expect(res.status).toBe(404);
   });
 

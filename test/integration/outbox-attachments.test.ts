@@ -9,6 +9,7 @@ import {
   type Draft,
   type DraftAttachment,
 } from '../../src/db/index.js';
+import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
 import { ADA, DEMO, Harness } from './sync-harness.js';
 
 let h: Harness;
@@ -71,30 +72,16 @@ async function serverAttachments(subject: string, folder: string, user: string):
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** Ada sends the demo user a message with a PDF attached and an inline image. */
+/** Ada sends the demo user a message with a PDF attached. */
 async function deliverWithAttachment(subject: string, pdf: Uint8Array): Promise<void> {
-  const mime = [
-    `From: Ada <${ADA}>`,
-    `To: Demo <${DEMO}>`,
-    `Subject: ${subject}`,
-    `Message-ID: <${crypto.randomUUID()}@tern.test>`,
-    `Date: ${new Date(h.clock.now()).toUTCString()}`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'The report.',
-    '--b1',
-    'Content-Type: application/pdf; name="report.pdf"',
-    'Content-Disposition: attachment; filename="report.pdf"',
-    'Content-Transfer-Encoding: base64',
-    '',
-    b64(pdf),
-    '--b1--',
-    '',
-  ].join('\r\n');
+  const mime = mimeMessage({
+    from: `Ada <${ADA}>`,
+    to: `Demo <${DEMO}>`,
+    subject,
+    date: new Date(h.clock.now()),
+    text: 'The report.',
+    files: [{ name: 'report.pdf', type: 'application/pdf', bytes: pdf }],
+  });
   expect(await h.mailbox.deliver(mime, [DEMO], ADA)).toContain(DEMO);
 }
 

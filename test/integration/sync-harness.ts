@@ -6,6 +6,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createApp } from '../../src/server/app.js';
+import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
 import { openMailbox } from '../../src/server/mailbox/index.js';
 import type { Mailbox } from '../../src/server/mailbox/mailbox.js';
 import {
@@ -189,16 +190,13 @@ export class Harness {
 
   /** Delivers a message from Ada to the demo user's Inbox (SMTP ingress). */
   async deliver(subject: string, body = 'Hello'): Promise<void> {
-    const mime = [
-      `From: Ada <${ADA}>`,
-      `To: Demo <${DEMO}>`,
-      `Subject: ${subject}`,
-      `Message-ID: <${crypto.randomUUID()}@tern.test>`,
-      `Date: ${new Date(this.clock.now()).toUTCString()}`,
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      body,
-    ].join('\r\n');
+    const mime = mimeMessage({
+      from: `Ada <${ADA}>`,
+      to: `Demo <${DEMO}>`,
+      subject,
+      date: new Date(this.clock.now()),
+      text: body,
+    });
     const took = await this.mailbox.deliver(mime, [DEMO], ADA);
     if (!took.includes(DEMO)) throw new Error('delivery refused');
   }

@@ -11,6 +11,49 @@ export interface SeedFile {
 }
 
 /**
+ * A message as delivery takes it: plain text alone, or followed by `files` as base64 parts of a
+ * multipart/mixed when there are any.
+ */
+export function mimeMessage(m: {
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  date?: Date;
+  files?: SeedFile[];
+}): string {
+  const files = m.files ?? [];
+  const head = [
+    `From: ${m.from}`,
+    `To: ${m.to}`,
+    `Subject: ${m.subject}`,
+    `Message-ID: <${randomUUID()}@example.org>`,
+    ...(m.date ? [`Date: ${m.date.toUTCString()}`] : []),
+  ];
+  const text = ['Content-Type: text/plain; charset=utf-8', '', m.text];
+  if (files.length === 0) return [...head, ...text].join('\r\n');
+  const parts = files.flatMap((f) => [
+    '--b1',
+    `Content-Type: ${f.type}; name="${f.name}"`,
+    `Content-Disposition: attachment; filename="${f.name}"`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(f.bytes).toString('base64').replace(/.{76}/g, '$&\r\n'),
+  ]);
+  return [
+    ...head,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b1"',
+    '',
+    '--b1',
+    ...text,
+    ...parts,
+    '--b1--',
+    '',
+  ].join('\r\n');
+}
+
+/**
  * Delivers one message carrying `files` to `user`'s Inbox and returns the item id and its
  * attachments as GetItem sees them (with their ids), in the order given.
  */
@@ -20,30 +63,7 @@ export async function seedAttachments(
   user = 'demo@tern.test',
 ): Promise<{ itemId: string; attachments: Attachment[] }> {
   const subject = `Files ${randomUUID()}`;
-  const parts = files.flatMap((f) => [
-    '--b1',
-    `Content-Type: ${f.type}; name="${f.name}"`,
-    `Content-Disposition: attachment; filename="${f.name}"`,
-    'Content-Transfer-Encoding: base64',
-    '',
-    Buffer.from(f.bytes).toString('base64').replace(/.{76}/g, '$&\r\n'),
-  ]);
-  const mime = [
-    'From: Ada <ada@example.org>',
-    `To: <${user}>`,
-    `Subject: ${subject}`,
-    `Message-ID: <${randomUUID()}@example.org>`,
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/mixed; boundary="b1"',
-    '',
-    '--b1',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    'Files attached.',
-    ...parts,
-    '--b1--',
-    '',
-  ].join('\r\n');
+  const mime = mimeMessage({ from: 'Ada <ada@example.org>', to: `<${user}>`, subject, text: 'Files attached.', files });
   await mailbox.deliver(mime, [user], 'ada@example.org');
   const item = (await inboxItems(mailbox, 512, user)).find((i) => i.subject === subject);
   if (!item?.itemId) throw new Error(`the delivered message "${subject}" is not in the Inbox`);

@@ -59,9 +59,11 @@ export default function Diagnostics() {
   const t = useI18n();
   const now = useNow(30_000);
   const data = useLiveQuery(async () => {
-    const [tree, cursors, bodies] = await Promise.all([folderTree(db), db.cursors.toArray(), db.bodies.count()]);
-    return { rows: flatten(tree), cursors: new Map(cursors.map((c) => [c.key, c])), bodies };
+    const [tree, cursors] = await Promise.all([folderTree(db), db.cursors.toArray()]);
+    return { rows: flatten(tree), cursors: new Map(cursors.map((c) => [c.key, c])) };
   }, []);
+  // Apart from the folders: bodies are written all through a sync, and should not redo the tree.
+  const bodies = useLiveQuery(() => db.bodies.count(), []);
   const [storage, setStorage] = useState<StorageInfo | undefined>(undefined);
   const [denied, setDenied] = useState(false);
 
@@ -107,9 +109,9 @@ export default function Diagnostics() {
       ) : (
         <p>{t.t('diag.unknownStorage')}</p>
       )}
-      {data && (
+      {bodies !== undefined && (
         <p class="bodies-stored">
-          {t.plural('diag.bodies', data.bodies)}{' '}
+          {t.plural('diag.bodies', bodies)}{' '}
           <button type="button" onClick={freeSpace}>
             {t.t('diag.freeSpace')}
           </button>
