@@ -1,11 +1,17 @@
 import Dexie from 'dexie';
 import { isMailFolder } from './folder-kind.js';
 import { isLocalId } from './local-ids.js';
+import { META } from './entities.js';
 import { outboxMessageIds } from './outbox-refs.js';
 import type { MailDB } from './schema.js';
 
 /** How many of each folder's newest messages keep their bodies on the device (the offline window). */
 export const BODIES_PER_FOLDER = 200;
+
+/** Bodies outside that window (opened on demand, or overtaken by newer mail) stay this many days after they were fetched. */
+export const BODY_KEEP_DAYS = 30;
+
+const DAY_MS = 86_400_000;
 
 /**
  * Removes stored bodies fetched before `fetchedBefore` that nothing needs: not among the newest
@@ -29,4 +35,22 @@ export async function evictBodies(db: MailDB, perFolder: number, fetchedBefore: 
     await db.bodies.bulkDelete(gone);
     return gone.length;
   });
+}
+
+/**
+ * Once a day (`now` against the last sweep): bodies outside the offline window go `keepDays`
+ * after they were fetched. The page runs it, not the worker, whose size is budgeted: the worker
+ * makes room on its own only when the disk is full (`withRoom`). Returns how many went.
+ */
+export async function sweepBodies(
+  db: MailDB,
+  now: number,
+  perFolder = BODIES_PER_FOLDER,
+  keepDays = BODY_KEEP_DAYS,
+): Promise<number> {
+  const last = (await db.meta.get(META.bodiesSwept))?.value as number | undefined;
+  if (last !== undefined && now - last < DAY_MS) return 0;
+  const n = await evictBodies(db, perFolder, now - keepDays * DAY_MS);
+  await db.meta.put({ key: META.bodiesSwept, value: now });
+  return n;
 }

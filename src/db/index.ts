@@ -19,7 +19,7 @@ export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
 export { searchTerms, words } from './terms.js';
 export { outboxMessageIds } from './outbox-refs.js';
-export { evictBodies, BODIES_PER_FOLDER } from './evict-bodies.js';
+export { evictBodies, sweepBodies, BODIES_PER_FOLDER, BODY_KEEP_DAYS } from './evict-bodies.js';
 export {
   fieldOf,
   isLive,

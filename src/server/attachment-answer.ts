@@ -1,4 +1,11 @@
-import { CodecError, GetAttachment, SoapFault, decodeResponse, parseBackOff } from '../ews/index.js';
+import {
+  CodecError,
+  GetAttachment,
+  SoapFault,
+  attachmentFileName,
+  decodeResponse,
+  parseBackOff,
+} from '../ews/index.js';
 import { downloadAnswer } from './download-answer.js';
 
 /** A plain sentence with its status: what a person sees in the browser when a download fails. */
@@ -65,8 +72,7 @@ export async function attachmentAnswer(answer: Response, name: string | undefine
   const attachment = message.attachments?.[0];
   // An attached message comes as its MIME source (asked for with IncludeMimeContent): an .eml file.
   if (attachment?.kind === 'ItemAttachment' && attachment.item?.mimeContent) {
-    const base = name || attachment.name || attachment.item.subject || 'message';
-    const fileName = /\.eml$/i.test(base) ? base : `${base}.eml`;
+    const fileName = attachmentFileName({ ...attachment, name: name || attachment.name || attachment.item.subject });
     return downloadAnswer(Buffer.from(attachment.item.mimeContent, 'base64'), fileName, 'message/rfc822');
   }
   if (attachment?.content === undefined) return plainAnswer(404, NOT_THERE);

@@ -46,6 +46,17 @@ function fault(app: Hono<Env>, spec: Record<string, unknown>) {
   });
 }
 
+/** Moves a message to the Archive (which changes its attachment ids); returns its new id. */
+async function archive(id: string): Promise<string> {
+  const move = encodeRequest(MoveItem, {
+    toFolderId: { distinguished: 'archive' },
+    itemIds: [{ id }],
+    returnNewItemIds: true,
+  });
+  const moved = decodeResponse(MoveItem, (await shared.handle('demo@tern.test', move)).body);
+  return moved.messages[0]!.items![0]!.itemId!.id;
+}
+
 describe('GET /attachments/:id', () => {
   it('answers the exact bytes as a download that is never rendered, sniffed or cached', async () => {
     const { app, mailbox, cookie } = await setup();
@@ -133,13 +144,7 @@ describe('GET /attachments/:id', () => {
     const { app, mailbox, cookie } = await setup();
     const own = await seedAttachments(shared, [{ name: 'moved.bin', type: 'application/octet-stream', bytes: BINARY }]);
     const stale = own.attachments[0]!.attachmentId!;
-    const move = encodeRequest(MoveItem, {
-      toFolderId: { distinguished: 'archive' },
-      itemIds: [{ id: own.itemId }],
-      returnNewItemIds: true,
-    });
-    const moved = decodeResponse(MoveItem, (await shared.handle('demo@tern.test', move)).body);
-    const now = moved.messages[0]!.items![0]!.itemId!.id;
+    const now = await archive(own.itemId);
     const at = (item: string, size = BINARY.length) =>
       `${link(stale, 'moved.bin')}&item=${encodeURIComponent(item)}&size=${size}`;
 
@@ -155,6 +160,30 @@ describe('GET /attachments/:id', () => {
       expect(miss.status).toBe(404);
       expect(await miss.text()).toMatch(/not on the mail server any more/);
     }
+  });
+
+  it('downloads an attached email as the .eml file the page names, before and after its message moved', async () => {
+    const { app, cookie } = await setup();
+    const inner = ['From: Bob <bob@example.org>', 'Subject: Old thread', '', 'Quoted.'].join('\r\n');
+    const own = await seedAttachments(shared, [
+      { name: 'thread.eml', type: 'message/rfc822', bytes: new TextEncoder().encode(inner) },
+    ]);
+    const listed = own.attachments[0]!;
+    expect([listed.kind, listed.name]).toEqual(['ItemAttachment', 'Old thread']);
+    const res = await get(app, link(listed.attachmentId!, 'Old thread.eml'), cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('message/rfc822');
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''Old%20thread.eml");
+    expect(await res.text()).toBe(inner);
+
+    const now = await archive(own.itemId);
+    const again = await get(
+      app,
+      `${link(listed.attachmentId!, 'Old thread.eml')}&item=${encodeURIComponent(now)}&size=${listed.size}`,
+      cookie,
+    );
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(inner);
   });
 
   it('keeps another user’s attachment from the signed-in user', async () => {

@@ -1,5 +1,14 @@
 import { Hono } from 'hono';
-import { DEFAULT_LIMITS, GetAttachment, GetItem, decodeResponse, encodeRequest, type Operation } from '../ews/index.js';
+import {
+  DEFAULT_LIMITS,
+  GetAttachment,
+  GetItem,
+  attachmentFileName,
+  decodeResponse,
+  encodeRequest,
+  type Attachment,
+  type Operation,
+} from '../ews/index.js';
 import type { CredentialCheck } from './auth/credential-check.js';
 import { sessionCredentials } from './auth/session-credentials.js';
 import type { Sessions } from './auth/sessions.js';
@@ -81,7 +90,9 @@ async function currentId(answer: Response, name: string, size: string | null): P
   try {
     const [m] = decodeResponse(GetItem, await answer.text()).messages;
     const list = m?.items?.[0]?.attachments ?? [];
-    return list.find((a) => a.name === name && (size === null || String(a.size) === size))?.attachmentId;
+    // The page names an attached message by its file name (see attachmentFileName).
+    const named = (a: Attachment) => a.name === name || attachmentFileName(a) === name;
+    return list.find((a) => named(a) && (size === null || String(a.size) === size))?.attachmentId;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { Item } from '../ews/index.js';
+import { attachmentFileName, type Item } from '../ews/index.js';
 import { isLocalId, type AttachmentMeta, type BodyRow, type FolderRow } from '../db/index.js';
 import type { SyncContext } from './context.js';
 import { fetchItems } from './fetch-items.js';
@@ -9,10 +9,11 @@ import { BODY_SHAPE } from './shapes.js';
 export function itemToBody(id: string, item: Item, now: number): BodyRow {
   const content = item.body?.value ?? '';
   const attachments: AttachmentMeta[] = (item.attachments ?? []).map((a) => {
+    // An attached message is kept as the .eml file it downloads and forwards as.
     const meta: AttachmentMeta = {
       id: a.attachmentId ?? '',
-      name: a.name ?? 'attachment',
-      contentType: a.contentType ?? 'application/octet-stream',
+      name: attachmentFileName(a),
+      contentType: a.kind == 'ItemAttachment' ? 'message/rfc822' : (a.contentType ?? 'application/octet-stream'),
       size: a.size ?? 0,
       isInline: a.isInline ?? false,
     };

@@ -87,13 +87,15 @@ describe('itemToRow', () => {
 });
 
 describe('itemToBody', () => {
-  it('keeps the HTML body and the attachment list', () => {
+  it('keeps the HTML body and the attachment list, an attached email as the .eml file it downloads as', () => {
     const item = sample('08-ewsjs-o365-getitem-message-html-body-itemattachment.xml');
     const body = itemToBody('id', item, 5);
     expect(body.type).toBe('html');
     expect(body.content).toContain('<html');
     expect(body.size).toBe(body.content.length);
     expect(body.attachments.length).toBe(item.attachments!.length);
-    expect(body.attachments[0]?.name).toBe(item.attachments![0]!.name);
+    // Exchange Online's ItemAttachment: named by its subject, no ContentType.
+    expect(item.attachments![0]).toMatchObject({ kind: 'ItemAttachment', name: 'Message with Attachments' });
+    expect(body.attachments[0]).toMatchObject({ name: 'Message with Attachments.eml', contentType: 'message/rfc822' });
   });
 });

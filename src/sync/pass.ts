@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { GetFolder } from '../ews/index.js';
 import { isMailFolder, removeFolders, type FolderRow, type SyncCursor } from '../db/index.js';
 import { prefetchBodies } from './bodies.js';
-import { sweepBodies, withRoom } from './evict-bodies.js';
+import { withRoom } from './evict-bodies.js';
 import type { SyncContext } from './context.js';
 import { FolderGoneError, StoppedError, ThrottledError } from './errors.js';
 import { refreshCounts, type ServerCounts } from './folder-counts.js';
@@ -85,7 +85,6 @@ export async function runPassSteps(ctx: SyncContext, options: PassOptions): Prom
       summary.folderErrors.push({ folderId: '', error: err });
     }
   await reconcile(ctx, counts, summary);
-  await sweepBodies(ctx).catch((err: unknown) => summary.folderErrors.push({ folderId: '', error: err }));
   return summary;
 }
 

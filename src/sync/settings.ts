@@ -19,8 +19,6 @@ export interface SyncSettings {
   /** Ids per GetItem of bodies. */
   bodyBatch: number;
   prefetchBodies: boolean;
-  /** Bodies outside that window (opened on demand, or overtaken by newer mail) stay this many days after they were fetched. */
-  bodyKeepDays: number;
   /** Re-list every folder's ids this often (s) to catch what the server forgot. */
   reconcileSeconds: number;
   /** Requests in flight per mailbox, and of those, SyncFolderItems/SyncFolderHierarchy calls. */
@@ -46,7 +44,6 @@ export const DEFAULT_SETTINGS: SyncSettings = {
   bodiesPerFolder: BODIES_PER_FOLDER,
   bodyBatch: 5,
   prefetchBodies: true,
-  bodyKeepDays: 30,
   reconcileSeconds: 24 * 3600,
   // Exchange Online allows 27 concurrent EWS requests and about 5 concurrent sync calls per user;
   // staying far below leaves room for the user's other clients.

@@ -37,8 +37,9 @@ async function start(): Promise<void> {
   // The first screen comes from the local store; the worker's writes (strict durability, so each
   // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.
   afterFirstPaint(startSyncTriggers);
-  // Files of sent mail are cleaned up once the first screen is up, not in its way.
+  // Files of sent mail and old message text are cleaned up once the first screen is up, not in its way.
   afterFirstPaint(sweepFilesAsOutboxShrinks);
+  afterFirstPaint(() => void import('./body-sweep.js').then((m) => m.sweepBodiesDaily()));
 }
 
 function afterFirstPaint(run: () => void): void {

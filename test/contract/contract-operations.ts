@@ -300,6 +300,76 @@ export function operationsContract(contract: Contract): void {
       expect(Buffer.from(after.attachments![0]!.content!, 'base64').toString()).toBe('remember the milk');
     });
 
+    it('keeps an attached message as an ItemAttachment: listed by subject, read as a message or as its MIME source', async () => {
+      const c = contract.client();
+      const source = [
+        'From: Bob <bob@example.org>',
+        'To: Ada <ada@example.org>',
+        'Subject: Minutes of Monday',
+        'Message-ID: <minutes@example.org>',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Decisions: none.',
+      ].join('\r\n');
+      const made = await c.one(CreateItem, {
+        messageDisposition: 'SaveOnly',
+        items: [
+          {
+            kind: 'Message',
+            subject: 'Two attached messages',
+            body: { bodyType: 'Text', value: 'See both.' },
+            attachments: [
+              // As its MIME source, and as properties (ews-javascript-api's ItemAttachment, sample 12).
+              {
+                kind: 'ItemAttachment',
+                name: 'Minutes of Monday',
+                item: { kind: 'Message', mimeContent: Buffer.from(source).toString('base64') },
+              },
+              {
+                kind: 'ItemAttachment',
+                name: 'A note',
+                item: { kind: 'Message', subject: 'A note', body: { bodyType: 'Text', value: 'Hello.' } },
+              },
+            ],
+          },
+        ],
+      });
+      expect(made.items![0]!.attachments!.map((a) => a.kind)).toEqual(['ItemAttachment', 'ItemAttachment']);
+      const listed = (
+        await c.one(GetItem, {
+          itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+          itemIds: [made.items![0]!.itemId!],
+        })
+      ).items![0]!.attachments!;
+      // Named by subject, without a ContentType, as Exchange Online lists them (sample 08).
+      expect(listed.map((a) => [a.kind, a.name, a.contentType])).toEqual([
+        ['ItemAttachment', 'Minutes of Monday', undefined],
+        ['ItemAttachment', 'A note', undefined],
+      ]);
+      const [minutes, note] = listed.map((a) => a.attachmentId!) as [string, string];
+
+      const asItem = (await c.one(GetAttachment, { attachmentIds: [minutes] })).attachments![0]!;
+      expect(asItem.kind).toBe('ItemAttachment');
+      expect(asItem.content).toBeUndefined();
+      expect(asItem.item).toMatchObject({
+        kind: 'Message',
+        subject: 'Minutes of Monday',
+        body: { bodyType: 'Text', value: 'Decisions: none.' },
+        from: { name: 'Bob', emailAddress: 'bob@example.org' },
+        internetMessageId: '<minutes@example.org>',
+      });
+      expect(asItem.item!.mimeContent).toBeUndefined();
+
+      const asMime = await c.call(GetAttachment, {
+        attachmentShape: { includeMimeContent: true },
+        attachmentIds: [minutes, note],
+      });
+      const sources = asMime.map((m) => Buffer.from(m.attachments![0]!.item!.mimeContent!, 'base64').toString('utf8'));
+      // Line for line (MIME sends a message part unencoded, so a line end may follow the last line).
+      expect(sources[0]!.replace(/\r\n$/, '')).toBe(source);
+      expect(sources[1]).toMatch(/^Subject: A note$/m);
+    });
+
     it('copies, moves to Deleted Items, marks all read and empties folders', async () => {
       const c = contract.client();
       const folder = await c.createFolder('Housekeeping');

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FindItem, GetAttachment, GetFolder, GetItem } from '../../src/ews/index.js';
+import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
@@ -155,5 +157,69 @@ describe('attachments in the composer', () => {
     expect(await receivedByAda(subject)).toEqual(source!.files);
     const [sent] = await idsIn(server, 'sentitems', subject, DEMO.user);
     expect(await filesOf(DEMO.user, sent!)).toEqual(source!.files);
+  });
+
+  it('shows an attached email as an .eml file, downloads it and forwards it', async () => {
+    const inner = mimeMessage({
+      from: 'Bob <bob@example.org>',
+      to: `<${ADA.user}>`,
+      subject: 'Plan B',
+      text: 'Just in case.',
+    });
+    const subject = `An email attached ${Date.now()}`;
+    await server.mailbox.deliver(
+      mimeMessage({
+        from: `Ada <${ADA.user}>`,
+        to: `<${DEMO.user}>`,
+        subject,
+        text: 'Have a look.',
+        files: [{ name: 'forwarded.eml', type: 'message/rfc822', bytes: new TextEncoder().encode(inner) }],
+      }),
+      [DEMO.user],
+      ADA.user,
+    );
+    const { page } = mailbox;
+    const before = await mailbox.lastSynced();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await mailbox.waitForPass(before);
+    await mailbox.openFolder('inbox');
+    await mailbox.row(subject).click();
+    const row = mailbox.reader.locator('.attachments li', { hasText: 'Plan B.eml' });
+    await expect.poll(() => row.innerText()).toContain('message/rfc822');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.locator('a', { hasText: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Plan B.eml');
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(inner);
+
+    await mailbox.reader.getByRole('button', { name: /^Forward/ }).click();
+    const composer = new ComposerPage(page);
+    await composer.dialog.locator('.attachment-chip .chip-name', { hasText: 'Plan B.eml' }).waitFor();
+    const forward = `Forwarded email ${Date.now()}`;
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject: forward });
+    await composer.send();
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await expect.poll(() => idsIn(server, 'inbox', forward, ADA.user)).toHaveLength(1);
+    const [id] = await idsIn(server, 'inbox', forward, ADA.user);
+    const [got] = await ews(
+      server,
+      GetItem,
+      {
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] },
+        itemIds: [{ id: id! }],
+      },
+      ADA.user,
+    );
+    const attached = got!.items![0]!.attachments!;
+    expect(attached.map((a) => [a.kind, a.name])).toEqual([['ItemAttachment', 'Plan B']]);
+    const [content] = await ews(
+      server,
+      GetAttachment,
+      { attachmentShape: { includeMimeContent: true }, attachmentIds: [attached[0]!.attachmentId!] },
+      ADA.user,
+    );
+    const mime = Buffer.from(content!.attachments![0]!.item!.mimeContent!, 'base64').toString('utf8');
+    expect(mime.replace(/\r\n$/, '')).toBe(inner);
   });
 });

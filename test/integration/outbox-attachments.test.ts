@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeleteItem, FindItem, GetAttachment, GetItem } from '../../src/ews/index.js';
+import { DeleteItem, FindItem, GetAttachment, GetItem, type Attachment } from '../../src/ews/index.js';
 import {
   distinguishedFolder,
   LOCAL_DRAFT_PREFIX,
@@ -10,6 +10,7 @@ import {
   type DraftAttachment,
 } from '../../src/db/index.js';
 import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
+import { forwardedAttachments } from '../../src/ui/compose/attachments.js';
 import { ADA, DEMO, Harness } from './sync-harness.js';
 
 let h: Harness;
@@ -42,8 +43,16 @@ async function attach(...files: [string, string, Uint8Array][]): Promise<DraftAt
   return storeDraftFiles(h.db, 'composer', list, (attachments) => ({ attachments }));
 }
 
-/** A message's file attachments as `user` reads them from the server: name → bytes (base64). */
-async function serverAttachments(subject: string, folder: string, user: string): Promise<Map<string, string>[]> {
+/**
+ * A message's attachments as `user` reads them from the server: name → bytes (base64); an
+ * attached message's bytes are its MIME source when `mime` asks for it.
+ */
+async function serverAttachments(
+  subject: string,
+  folder: string,
+  user: string,
+  mime = false,
+): Promise<Map<string, string>[]> {
   const [found] = await h.ews(
     FindItem,
     {
@@ -63,9 +72,14 @@ async function serverAttachments(subject: string, folder: string, user: string):
     );
     const metas = got?.items?.[0]?.attachments ?? [];
     const contents = metas.length
-      ? await h.ews(GetAttachment, { attachmentIds: metas.map((a) => a.attachmentId!) }, user)
+      ? await h.ews(
+          GetAttachment,
+          { attachmentShape: { includeMimeContent: mime }, attachmentIds: metas.map((a) => a.attachmentId!) },
+          user,
+        )
       : [];
-    out.push(new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? ''])));
+    const bytes = (a: Attachment) => a.content ?? a.item?.mimeContent ?? '';
+    out.push(new Map(contents.map((m) => [m.attachments![0]!.name!, bytes(m.attachments![0]!)])));
   }
   return out;
 }
@@ -190,6 +204,51 @@ describe('attachments', () => {
     // The old id is not found; the message, asked under its new id, names the file again.
     expect(h.requestsSince(mark).slice(0, 4)).toEqual(['MoveItem', 'GetAttachment', 'GetItem', 'GetAttachment']);
     expect(await serverAttachments('Fwd: To the archive', 'inbox', ADA)).toEqual([new Map([['report.pdf', b64(pdf)]])]);
+  });
+
+  it('an attached email is kept as an .eml file, and a forward carries it line for line, moved or not', async () => {
+    const engine = await started();
+    // Ada forwards the demo user a message as an attachment (message/rfc822), as Outlook does.
+    const inner = mimeMessage({
+      from: 'Bob <bob@example.org>',
+      to: `Ada <${ADA}>`,
+      subject: 'Budget =?utf-8?q?r=C3=A9vis=C3=A9?=',
+      text: 'The numbers, revised.',
+    });
+    const outer = mimeMessage({
+      from: `Ada <${ADA}>`,
+      to: `Demo <${DEMO}>`,
+      subject: 'See the message below',
+      date: new Date(h.clock.now()),
+      text: 'Forwarded as an attachment.',
+      files: [{ name: 'forwarded.eml', type: 'message/rfc822', bytes: new TextEncoder().encode(inner) }],
+    });
+    await h.mailbox.deliver(outer, [DEMO], ADA);
+    await engine.runPass('poll');
+    const inbox = (await distinguishedFolder(h.db, 'inbox'))!;
+    const row = (await h.rowsIn(inbox.id)).find((r) => r.subject === 'See the message below')!;
+    // The server lists it as an ItemAttachment (named by its subject, no ContentType); the device
+    // keeps it as the file it downloads and forwards as.
+    const body = (await engine.fetchBody(row.id))!;
+    expect(body.attachments).toMatchObject([{ name: 'Budget révisé.eml', contentType: 'message/rfc822' }]);
+
+    const archive = (await h.db.folders.filter((f) => f.name === 'Archive').first())!;
+    for (const [n, moved] of [
+      [1, false],
+      [2, true],
+    ] as const) {
+      const subject = `Fwd ${n}: See the message below`;
+      const refs = forwardedAttachments(row.id, body.attachments);
+      if (moved) await recordAction(h.db, { kind: 'move', ids: [row.id], toFolderId: archive.id });
+      await recordAction(h.db, { kind: 'send', draft: toAda(subject, refs, { id: row.id, mode: 'forward' }) });
+      await engine.runPass('outbox');
+      expect(await h.db.outbox.count()).toBe(0);
+      const [received] = await serverAttachments(subject, 'inbox', ADA, true);
+      expect([...received!.keys()]).toEqual(['Budget révisé']);
+      // The same message, line for line (it travels unencoded, so a line end may follow the last line).
+      const mime = Buffer.from(received!.get('Budget révisé')!, 'base64').toString('utf8');
+      expect(mime.replace(/\r\n$/, '')).toBe(inner);
+    }
   });
 
   it('a reply to a message moved just before it stays in the thread', async () => {

@@ -40,6 +40,16 @@ export const GetAttachment: Operation<GetAttachmentRequest, GetAttachmentMessage
   },
 };
 
+/**
+ * The file name an attachment is saved and forwarded under. An attached message (ItemAttachment)
+ * is named after its subject and saved as its MIME source (`IncludeMimeContent`): an .eml file.
+ */
+export function attachmentFileName(a: Pick<Attachment, 'kind' | 'name'>): string {
+  if (a.kind === 'FileAttachment') return a.name || 'attachment';
+  const name = a.name || 'message';
+  return /\.eml$/i.test(name) ? name : `${name}.eml`;
+}
+
 /** GetAttachment as a server reads its requests and writes its answers. */
 export const GetAttachmentServer: ServerOperation<GetAttachmentRequest, GetAttachmentMessage> = {
   name: 'GetAttachment',

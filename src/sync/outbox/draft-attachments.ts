@@ -1,8 +1,11 @@
-import { GetAttachment, GetItem, type Attachment } from '../../ews/index.js';
+import { GetAttachment, GetItem, attachmentFileName, type Attachment } from '../../ews/index.js';
 import type { Draft, DraftAttachment } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { blobToBase64 } from './blob-base64.js';
 import { EntryError, failureOf } from './entry-error.js';
+
+/** An attached message comes as its MIME source, forwarded as the .eml file the reader showed. */
+const AS_FILES = { includeMimeContent: true };
 
 /** Codes that say a forwarded attachment's message is gone from the server. */
 const GONE: ReadonlySet<string> = new Set(['ErrorItemNotFound', 'ErrorInvalidIdNotFound']);
@@ -28,7 +31,8 @@ export async function draftAttachments(ctx: SyncContext, draft: Draft): Promise<
     } else {
       const m = got[refs.indexOf(a)];
       if (m && GONE.has(m.responseCode)) throw EntryError.park({ code: 'original-gone', name: a.name });
-      content = m?.responseClass === 'Error' ? undefined : m?.attachments?.[0]?.content;
+      const file = m?.responseClass === 'Error' ? undefined : m?.attachments?.[0];
+      content = file?.content ?? file?.item?.mimeContent;
       if (content === undefined) throw new EntryError(failureOf(m));
     }
     out.push({
@@ -49,7 +53,10 @@ type ForwardRef = Extract<DraftAttachment, { kind: 'forward' }>;
  * before) has new ones: those not found are looked up again on the message, by name and size.
  */
 async function forwarded(ctx: SyncContext, refs: ForwardRef[]) {
-  const got = await ctx.call(GetAttachment, { attachmentIds: refs.map((a) => a.attachmentId) });
+  const got = await ctx.call(GetAttachment, {
+    attachmentShape: AS_FILES,
+    attachmentIds: refs.map((a) => a.attachmentId),
+  });
   const stale = refs.filter((_, i) => GONE.has(got[i]?.responseCode ?? ''));
   if (!stale.length) return got;
   const sources = [...new Set(stale.map((a) => a.sourceId))];
@@ -60,11 +67,14 @@ async function forwarded(ctx: SyncContext, refs: ForwardRef[]) {
   const now = sources.map((_, i) => items[i]?.items?.[0]?.attachments ?? []);
   const found = stale.flatMap((a) => {
     const pool = now[sources.indexOf(a.sourceId)]!;
-    const k = pool.findIndex((b) => b.name === a.name && b.size === a.size);
+    const k = pool.findIndex((b) => attachmentFileName(b) === a.name && b.size === a.size);
     return k < 0 ? [] : [[a, pool.splice(k, 1)[0]!.attachmentId!] as const];
   });
   if (found.length) {
-    const again = await ctx.call(GetAttachment, { attachmentIds: found.map(([, id]) => id) });
+    const again = await ctx.call(GetAttachment, {
+      attachmentShape: AS_FILES,
+      attachmentIds: found.map(([, id]) => id),
+    });
     found.forEach(([a], j) => (got[refs.indexOf(a)] = again[j]!));
   }
   return got;

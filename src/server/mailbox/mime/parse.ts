@@ -1,4 +1,4 @@
-import PostalMime, { type Address } from 'postal-mime';
+import PostalMime, { decodeWords, type Address } from 'postal-mime';
 import type { Addr } from '../store/rows.js';
 import { readHeaders, type Header } from './headers.js';
 
@@ -58,11 +58,15 @@ const single = (a: Address | undefined): Addr | undefined => flatten(a ? [a] : [
 /** Parses a message with postal-mime (depth and header-size limits on). */
 export async function parseMime(raw: Buffer): Promise<ParsedMime> {
   if (!raw.length) throw new MimeError('the MIME content is empty');
-  const email = await PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 }).catch(
-    (e: unknown) => {
-      throw new MimeError(`the MIME content could not be read: ${e instanceof Error ? e.message : String(e)}`);
-    },
-  );
+  // Every attached message/rfc822 part stays an attachment, as Exchange keeps it (an ItemAttachment),
+  // even without `Content-Disposition: attachment`: its text is not the outer message's body.
+  const email = await PostalMime.parse(raw, {
+    attachmentEncoding: 'arraybuffer',
+    maxNestingDepth: 64,
+    rfc822Attachments: true,
+  }).catch((e: unknown) => {
+    throw new MimeError(`the MIME content could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  });
   const headers = readHeaders(raw);
   const header = (n: string) => headers.find((h) => h.name.toLowerCase() === n)?.value;
   const calendar = email.attachments.find((a) => a.mimeType === 'text/calendar' && a.method);
@@ -76,11 +80,13 @@ export async function parseMime(raw: Buffer): Promise<ParsedMime> {
     attachments: email.attachments
       .filter((a) => a !== calendar)
       .map((a, i) => {
+        const message = a.mimeType === 'message/rfc822';
+        const content = message ? crlf(Buffer.from(a.content as ArrayBuffer)) : Buffer.from(a.content as ArrayBuffer);
         const out: ParsedAttachment = {
-          name: a.filename ?? `attachment-${i + 1}${a.mimeType === 'message/rfc822' ? '.eml' : ''}`,
+          name: (message && subjectOf(content)) || a.filename || `attachment-${i + 1}${message ? '.eml' : ''}`,
           contentType: a.mimeType,
-          isInline: a.disposition === 'inline' || (!!a.related && !!a.contentId),
-          content: Buffer.from(a.content as ArrayBuffer),
+          isInline: !message && (a.disposition === 'inline' || (!!a.related && !!a.contentId)),
+          content,
         };
         if (a.contentId) out.contentId = a.contentId.replace(/^<|>$/g, '');
         return out;
@@ -107,6 +113,23 @@ export async function parseMime(raw: Buffer): Promise<ParsedMime> {
     parsed.itemClass = meetingClass(calendar.method!, ics);
   }
   return parsed;
+}
+
+/**
+ * An attached message with CRLF line ends, as MIME is canonically written (Exchange's MimeContent
+ * is): it travels unencoded (RFC 2046 §5.2.1), and postal-mime gives such a part's lines with LF.
+ */
+function crlf(mime: Buffer): Buffer {
+  return Buffer.from(mime.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
+}
+
+/**
+ * An attached message's subject, decoded: Exchange shows an attached message (an ItemAttachment)
+ * under its subject rather than the file name the sender's part gave it.
+ */
+function subjectOf(mime: Buffer): string {
+  const subject = readHeaders(mime).find((h) => h.name.toLowerCase() === 'subject')?.value;
+  return subject ? decodeWords(subject).trim() : '';
 }
 
 function importanceOf(importance: string | undefined, priority: string | undefined): ParsedMime['importance'] {

@@ -124,7 +124,10 @@ async function composition(item: Item, c: Creation): Promise<Composition> {
       if (a.contentId) out.contentId = a.contentId;
       attachments.push(out);
     } else if (a.item) {
-      const inner = await composeMime(await composition(a.item, { ...c, draft: false }));
+      // An attached message given as its MIME source is kept byte for byte; otherwise it is composed from its properties.
+      const inner = a.item.mimeContent
+        ? Buffer.from(a.item.mimeContent, 'base64')
+        : await composeMime(await composition(a.item, { ...c, draft: false }));
       attachments.push({
         name: `${a.name ?? a.item.subject ?? 'message'}.eml`,
         contentType: 'message/rfc822',

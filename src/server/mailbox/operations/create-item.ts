@@ -8,6 +8,7 @@ import { attachmentsOf } from '../store/attachments.js';
 import { folderByDistinguished } from '../store/folders.js';
 import { itemByRow } from '../store/items.js';
 import type { FolderRow } from '../store/rows.js';
+import { attachmentView } from '../view/attachment-view.js';
 import { itemKind } from '../view/item-kind.js';
 import { eachAsync, failed, ok } from './each.js';
 
@@ -40,10 +41,11 @@ export async function createItems(ctx: Ctx, req: CreateItemRequest): Promise<Res
       const folder = saved ?? folderByDistinguished(ctx.db, ctx.user.id, HOME[item.kind] ?? 'drafts')!;
       const id = ctx.db.write(() => saveMessage(ctx.db, ctx.user.id, folder.id, msg, ctx.now).id);
       const row = itemByRow(ctx.db, id)!;
-      const attachments = attachmentsOf(ctx.db, [id]).map((a) => ({
-        kind: 'FileAttachment' as const,
-        attachmentId: ctx.ids.attachment(a.id, row.gen),
-      }));
+      // Ids only, as Exchange answers (sample 12).
+      const attachments = attachmentsOf(ctx.db, [id]).map((a) => {
+        const { kind, attachmentId } = attachmentView(ctx, a, row.gen);
+        return { kind, attachmentId };
+      });
       return ok({
         items: [
           { kind: itemKind(row.item_class), itemId: ctx.ids.item(row), ...(attachments.length ? { attachments } : {}) },

@@ -9,6 +9,7 @@ import { itemBodies, itemMimes } from '../store/items.js';
 import { propsOf } from '../store/item-props.js';
 import type { Addr, AttachmentRow, FolderRow, ItemRow, PropRow } from '../store/rows.js';
 import { itemExtended, needsBody, needsMime } from './extended.js';
+import { attachmentView } from './attachment-view.js';
 import { itemKind } from './item-kind.js';
 import { wantedFields, type Purpose } from './shapes.js';
 
@@ -68,21 +69,7 @@ const SETTERS: Record<string, Setter> = {
   'item:TextBody': (i, r, d) => (i.textBody = body(r, d, 'Text')),
   'item:Attachments': (i, r, d) => {
     const list = d.attachments.get(r.id) ?? [];
-    i.attachments = list.map((a) => {
-      const out: NonNullable<Item['attachments']>[number] = {
-        kind: 'FileAttachment',
-        attachmentId: d.ctx.ids.attachment(a.id, r.gen),
-        name: a.name,
-        contentType: a.content_type,
-        size: a.size,
-        // Exchange Online writes attachment times without the Z (sample 08).
-        lastModifiedTime: ewsDate(a.modified).replace(/Z$/, ''),
-        isInline: !!a.is_inline,
-      };
-      if (a.content_id) out.contentId = a.content_id;
-      if (a.content_location) out.contentLocation = a.content_location;
-      return out;
-    });
+    i.attachments = list.map((a) => attachmentView(d.ctx, a, r.gen));
   },
   'item:DateTimeReceived': (i, r) => (i.dateTimeReceived = ewsDate(r.received)),
   'item:Size': (i, r) => (i.size = r.size),
