@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkDavmail } from './davmail/check.js';
+import { deliverAttachedEmail } from './attached-email.js';
 import { checkExchangelib } from './exchangelib/check.js';
 import { Probe } from './probe.js';
 import { Report } from './report.js';
@@ -63,7 +64,8 @@ watchdog.unref();
 
 try {
   tern = await startTern(join(dir, 'data'), seed, log);
-  print(`Tern (mailbox mode, ${seed} seeded messages) at ${tern.ews}`);
+  await deliverAttachedEmail(tern.mailbox);
+  print(`Tern (mailbox mode, ${seed} seeded messages and one with an attached email) at ${tern.ews}`);
   print(`Every exchange is logged to ${log.file}`);
   const demo = new Probe(tern.ews, 'demo@tern.test', 'demo');
   const ada = new Probe(tern.ews, 'ada@tern.test', 'demo');

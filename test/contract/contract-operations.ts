@@ -356,6 +356,7 @@ export function operationsContract(contract: Contract): void {
         subject: 'Minutes of Monday',
         body: { bodyType: 'Text', value: 'Decisions: none.' },
         from: { name: 'Bob', emailAddress: 'bob@example.org' },
+        sender: { name: 'Bob', emailAddress: 'bob@example.org' },
         internetMessageId: '<minutes@example.org>',
       });
       expect(asItem.item!.mimeContent).toBeUndefined();

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ATTACHED_EMAIL } from '../attached-email.js';
 import type { Probe } from '../probe.js';
 import { runPythonFlow, type Verify } from '../python-flow.js';
 import type { Report } from '../report.js';
@@ -93,6 +94,14 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
       if (!files.length || got.join() !== want.join())
         throw new Error(`exchangelib read ${files.length} files; they differ from the ${stored.length} stored`);
       return `${files.length} file(s), content identical to the stored`;
+    },
+    'read an attached email': async (d) => {
+      const want = ATTACHED_EMAIL;
+      const seen = { subject: d['subject'], sender: d['sender'], mime: d['mime_sha256'] };
+      if (seen.subject !== want.subject || seen.sender !== want.sender || seen.mime !== want.sha256)
+        throw new Error(`exchangelib read ${JSON.stringify(seen)}, not the attached email delivered`);
+      if (!String(d['body']).includes(want.text)) throw new Error(`its body reads ${JSON.stringify(d['body'])}`);
+      return `ItemAttachment "${String(d['name'])}": subject, sender, body and MIME source as delivered`;
     },
     copy: async (d) => {
       const id = String(d['message_id']);

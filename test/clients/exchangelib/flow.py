@@ -19,6 +19,7 @@ from exchangelib import (
     DELEGATE,
     FileAttachment,
     Folder,
+    ItemAttachment,
     Account,
     Build,
     Configuration,
@@ -117,15 +118,36 @@ def set_read(n, value):
 
 
 def attachment():
-    with_files = [m for m in state["inbox"] if m["has_attachments"]]
-    if not with_files:
-        raise RuntimeError("no message in the Inbox has an attachment")
-    m = state["account"].inbox.get(id=with_files[0]["id"])
-    files = [a for a in m.attachments if isinstance(a, FileAttachment)]
-    return {
-        "message_id": m.message_id,
-        "files": [{"name": a.name, "sha256": hashlib.sha256(a.content).hexdigest()} for a in files],
-    }
+    for summary in state["inbox"]:
+        if not summary["has_attachments"]:
+            continue
+        m = state["account"].inbox.get(id=summary["id"])
+        files = [a for a in m.attachments if isinstance(a, FileAttachment)]
+        if files:
+            return {
+                "message_id": m.message_id,
+                "files": [{"name": a.name, "sha256": hashlib.sha256(a.content).hexdigest()} for a in files],
+            }
+    raise RuntimeError("no message in the Inbox has a file attached")
+
+
+def attached_email():
+    """An email attached to a message: exchangelib reads it with GetAttachment (MIME and properties)."""
+    for summary in state["inbox"]:
+        if not summary["has_attachments"]:
+            continue
+        m = state["account"].inbox.get(id=summary["id"])
+        for a in m.attachments:
+            if isinstance(a, ItemAttachment):
+                inner = a.item
+                return {
+                    "name": a.name,
+                    "subject": inner.subject,
+                    "body": str(inner.text_body or inner.body or ""),
+                    "sender": inner.sender.email_address if inner.sender else None,
+                    "mime_sha256": hashlib.sha256(inner.mime_content or b"").hexdigest(),
+                }
+    raise RuntimeError("no message in the Inbox has an attached email")
 
 
 def copy():
@@ -182,6 +204,7 @@ if report("connect", connect):
         report("order_by, slice, filter, count", newest_and_filter)
         report("mark read (is_read=True)", set_read(1, True))
         report("read an attachment", attachment)
+        report("read an attached email", attached_email)
         report("copy", copy)
         report("move to trash", move)
         report("delete", delete)

@@ -60,6 +60,9 @@ export async function attachmentContent(view: Attachment, content: Buffer, shape
     item.hasAttachments = m.attachments.some((a) => !a.isInline);
     if (m.to.length) item.toRecipients = m.to.map(box);
     if (m.cc.length) item.ccRecipients = m.cc.map(box);
+    // Sender is From unless the message names another (as Exchange fills PR_SENDER).
+    const sender = m.sender ?? m.from;
+    if (sender) item.sender = box(sender);
     if (m.from) item.from = box(m.from);
     if (m.messageId) item.internetMessageId = m.messageId;
   } catch (e) {
