@@ -126,5 +126,40 @@ describe('drafts', () => {
     const other = await editFromDrafts(outlook);
     await expect.poll(() => other.dialog.locator('textarea[name="body"]').inputValue()).toBe('Dear **Ada**');
     await other.dialog.locator('.form-note', { hasText: 'cannot edit' }).waitFor();
+    await other.dialog.locator('textarea[name="body"]').press('Escape');
+    await other.dialog.waitFor({ state: 'detached' });
+  });
+
+  it('formats with the keyboard (Ctrl+B, Ctrl+K) and Ada gets the bold word and the link under its words', async () => {
+    const subject = `Keyboard marks ${Date.now()}`;
+    const composer = await ComposerPage.open(mailbox.page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject });
+    const body = composer.dialog.locator('textarea[name="body"]');
+    await body.click();
+    await body.press('Control+b');
+    await body.pressSequentially('Plan');
+    await body.press('End');
+    await body.pressSequentially(' in the ');
+    await body.press('Control+k');
+    // The link's address is selected: typing replaces it.
+    await body.pressSequentially('https://tern.test/plan');
+    await expect.poll(() => body.inputValue()).toBe('**Plan** in the [text](https://tern.test/plan)');
+    await body.fill('**Plan** in the [shared folder](https://tern.test/plan)');
+    await composer.send();
+    await settled();
+    await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
+    const [id] = await idsIn(server, 'inbox', subject, ADA.user);
+    const [got] = await ews(
+      server,
+      GetItem,
+      {
+        itemShape: { baseShape: 'IdOnly', bodyType: 'HTML', additionalProperties: [{ fieldURI: 'item:Body' }] },
+        itemIds: [{ id: id! }],
+      },
+      ADA.user,
+    );
+    const html = got!.items![0]!.body!.value;
+    expect(html).toContain('<strong>Plan</strong>');
+    expect(html).toContain('<a href="https://tern.test/plan">shared folder</a>');
   });
 });

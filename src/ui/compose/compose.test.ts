@@ -110,6 +110,15 @@ describe('links', () => {
     );
     expect(usesFormatting('no address here')).toBe(false);
   });
+
+  it('makes [text](address) a link with that text, for web and mail addresses only', () => {
+    expect(
+      formatBody('The [plan](https://tern.test/p?a=1), [write](mailto:ada@tern.test) or [x](javascript:alert(1))'),
+    ).toBe(
+      '<div>The <a href="https://tern.test/p?a=1">plan</a>, <a href="mailto:ada@tern.test">write</a> or [x](javascript:alert(1))</div>',
+    );
+    expect(formatBody('[a <b>](https://tern.test/)')).toBe('<div><a href="https://tern.test/">a &lt;b&gt;</a></div>');
+  });
 });
 
 describe('draftText', () => {
@@ -126,6 +135,7 @@ describe('draftText', () => {
       word.map((w) => `_${w}_`),
       word.map((w) => `https://tern.test/${w}`),
       word.map((w) => `<https://${w}.test/a_b>`),
+      word.map((w) => `[${w} ${w}](https://${w}.test/a_b?q=1)`),
     );
     const text = fc.array(piece, { minLength: 1, maxLength: 5 }).map((ws) => ws.join(' '));
     const line = fc.oneof(
@@ -143,14 +153,21 @@ describe('draftText', () => {
     );
   });
 
-  it('keeps links as "text <address>" and says when formatting beyond the marks is lost', () => {
+  it('keeps links as [text](address) and says when formatting beyond the marks is lost', () => {
     expect(
       draftText(
-        '<p>See <a href="https://tern.test/a">the plan</a> or <a href="mailto:ada@tern.test">ada@tern.test</a></p>',
+        '<p>See <a href="https://tern.test/a">the  plan</a> or <a href="mailto:ada@tern.test">ada@tern.test</a></p>',
       ),
     ).toEqual({
-      text: 'See the plan <https://tern.test/a> or ada@tern.test',
+      text: 'See [the plan](https://tern.test/a) or ada@tern.test',
       lost: false,
+    });
+    // Text that brackets cannot hold, or an address with a space, is written as "text <address>".
+    expect(draftText('<p><a href="https://tern.test/a b">x]y</a></p>').text).toBe('x]y <https://tern.test/a b>');
+    // Bold inside a link's text is not kept, and the composer says so.
+    expect(draftText('<p><a href="https://tern.test/a"><b>Plan</b></a></p>')).toEqual({
+      text: '[Plan](https://tern.test/a)',
+      lost: true,
     });
     for (const html of [
       '<p style="color:red">Red</p>',

@@ -1,7 +1,17 @@
 // The composer writes plain text with a few conventions the toolbar inserts: **bold**, _italic_,
-// "- " list items and "> " quotes; web and mail addresses become links. When any is used the
-// message also gets an HTML part. An address ends before closing punctuation ("see https://x.").
-const INLINE = /\*\*([^*\n]+)\*\*|(?<![\w])_([^_\n]+)_(?![\w])|((?:https?:\/\/|mailto:)[^\s<>"]*[^\s<>".,;:!?)'\]])/g;
+// "- " list items, "> " quotes and [text](address) links; bare web and mail addresses become links
+// too. When any is used the message also gets an HTML part. A bare address ends before closing
+// punctuation ("see https://x.").
+const ADDRESS = String.raw`(?:https?:\/\/|mailto:)`;
+const INLINE = new RegExp(
+  [
+    String.raw`\*\*([^*\n]+)\*\*`,
+    String.raw`(?<![\w])_([^_\n]+)_(?![\w])`,
+    String.raw`(${ADDRESS}[^\s<>"]*[^\s<>".,;:!?)'\]])`,
+    String.raw`\[([^\]\n]+)\]\((${ADDRESS}[^\s()<>"]+)\)`,
+  ].join('|'),
+  'g',
+);
 const LIST = /^[-*] /;
 const QUOTE = /^> ?/;
 
@@ -16,8 +26,9 @@ function inline(doc: Document, parent: Node, text: string): void {
     if (m.index > last) parent.appendChild(doc.createTextNode(text.slice(last, m.index)));
     const el = doc.createElement(m[1] !== undefined ? 'strong' : m[2] !== undefined ? 'em' : 'a');
     // Only http(s) and mailto addresses match, so no other scheme can become a link.
-    if (m[3] !== undefined) el.setAttribute('href', m[3]);
-    el.textContent = m[1] ?? m[2] ?? m[3]!;
+    const href = m[3] ?? m[5];
+    if (href !== undefined) el.setAttribute('href', href);
+    el.textContent = m[1] ?? m[2] ?? m[3] ?? m[4]!;
     parent.appendChild(el);
     last = m.index + m[0].length;
   }

@@ -61,7 +61,7 @@ const EDGE = '\u0000';
 
 /**
  * A draft's HTML as the composer's text, with its marks: **bold**, _italic_, "- " list items,
- * "> " quotes, and links as "text <address>", so a draft written here comes back as it was typed.
+ * "> " quotes and [text](address) links, so a draft written here comes back as it was typed.
  * `lost` says the HTML had more (styles, fonts, colours, tables, pictures) than that.
  */
 export function draftText(html: string): { text: string; lost: boolean } {
@@ -90,7 +90,14 @@ export function draftText(html: string): { text: string; lost: boolean } {
       case 'A': {
         const href = el.getAttribute('href') ?? '';
         const shown = href.replace(/^mailto:/i, '');
-        return LINK.test(href) && bare && bare !== shown && bare !== href ? `${inner} <${shown}>` : inner;
+        if (!LINK.test(href) || !bare || bare === shown || bare === href) return inner;
+        // [text](address) when both can be written so; marks inside a link's text are not kept.
+        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+        if (/^[^\]\n]+$/.test(text) && /^[^\s()<>"]+$/.test(href)) {
+          if (text !== bare) lost = true;
+          return `${inner.startsWith(' ') ? ' ' : ''}[${text}](${href})${inner.endsWith(' ') ? ' ' : ''}`;
+        }
+        return `${inner} <${shown}>`;
       }
       case 'LI':
         return `${EDGE}- ${lines(inner)}${EDGE}`;

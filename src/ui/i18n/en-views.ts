@@ -88,6 +88,9 @@ export const enViews = {
   'compose.bold': 'Bold',
   'compose.italic': 'Italic',
   'compose.list': 'Bulleted list',
+  'compose.link': 'Link',
+  /** Stands for the link's words when nothing was selected. */
+  'compose.linkText': 'text',
   'compose.noRecipients': 'Add at least one recipient.',
   'compose.badAddress': 'These addresses are not valid: {list}',
   'compose.emptySubject': 'Send without a subject?',
@@ -238,6 +241,7 @@ export const enViews = {
   'shortcuts.folderMenu': 'Folder actions (on a folder)',
   'shortcuts.send': 'Send (in the composer)',
   'shortcuts.saveDraft': 'Save to Drafts (in the composer)',
+  'shortcuts.marks': 'Bold, italic, link (in the message text)',
   'shortcuts.escape': 'Close or clear',
 
   'date.today': 'Today',

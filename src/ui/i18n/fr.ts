@@ -159,6 +159,8 @@ export const fr: Messages = {
   'compose.bold': 'Gras',
   'compose.italic': 'Italique',
   'compose.list': 'Liste à puces',
+  'compose.link': 'Lien',
+  'compose.linkText': 'texte',
   'compose.noRecipients': 'Ajoutez au moins un destinataire.',
   'compose.badAddress': 'Ces adresses ne sont pas valides : {list}',
   'compose.emptySubject': 'Envoyer sans objet ?',
@@ -373,6 +375,7 @@ export const fr: Messages = {
   'shortcuts.folderMenu': 'Actions du dossier (sur un dossier)',
   'shortcuts.send': 'Envoyer (dans la fenêtre de rédaction)',
   'shortcuts.saveDraft': 'Enregistrer dans Brouillons (dans la fenêtre de rédaction)',
+  'shortcuts.marks': 'Gras, italique, lien (dans le texte du message)',
   'shortcuts.escape': 'Fermer ou effacer',
 
   'update.ready': 'Une nouvelle version est prête.',

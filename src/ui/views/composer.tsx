@@ -11,6 +11,7 @@ import {
 import { perform } from '../actions/perform.js';
 import { showToast } from '../actions/toasts.js';
 import { Dialog } from '../components/dialog.js';
+import { Icon } from '../components/icon.js';
 import { parseAddresses } from '../compose/address.js';
 import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
@@ -209,6 +210,25 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     });
   };
 
+  /** [selection](https://) with the address part selected, to be typed or pasted over. */
+  const linkify = () => {
+    const el = body.current;
+    if (!el || !draft) return;
+    const { selectionStart: s, selectionEnd: e, value } = el;
+    const text =
+      value
+        .slice(s, e)
+        .replace(/[\]\n]+/g, ' ')
+        .trim() || t.t('compose.linkText');
+    const address = 'https://';
+    change('body', `${value.slice(0, s)}[${text}](${address})${value.slice(e)}`);
+    requestAnimationFrame(() => {
+      el.focus();
+      const at = s + text.length + 3;
+      el.setSelectionRange(at, at + address.length);
+    });
+  };
+
   const listify = () => {
     const el = body.current;
     if (!el || !draft) return;
@@ -284,6 +304,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     } else if (e.key.toLowerCase() === 's' && !e.shiftKey) {
       e.preventDefault();
       void saveToDrafts();
+    } else if (e.target === body.current && !e.shiftKey) {
+      // The body's marks, as in every mail composer.
+      const mark = { b: () => wrap('**', '**'), i: () => wrap('_', '_'), k: linkify }[e.key.toLowerCase()];
+      if (mark) {
+        e.preventDefault();
+        mark();
+      }
     }
   };
 
@@ -347,7 +374,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
         <div class="format-bar" role="toolbar" aria-label={t.t('compose.body')}>
           <button
             type="button"
-            title={t.t('compose.bold')}
+            title={`${t.t('compose.bold')} (Ctrl+B)`}
             aria-label={t.t('compose.bold')}
             onClick={() => wrap('**', '**')}
           >
@@ -355,11 +382,19 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           </button>
           <button
             type="button"
-            title={t.t('compose.italic')}
+            title={`${t.t('compose.italic')} (Ctrl+I)`}
             aria-label={t.t('compose.italic')}
             onClick={() => wrap('_', '_')}
           >
             <i>I</i>
+          </button>
+          <button
+            type="button"
+            title={`${t.t('compose.link')} (Ctrl+K)`}
+            aria-label={t.t('compose.link')}
+            onClick={linkify}
+          >
+            <Icon name="link" />
           </button>
           <button type="button" title={t.t('compose.list')} aria-label={t.t('compose.list')} onClick={listify}>
             •

@@ -27,6 +27,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['Shift+F10', 'shortcuts.folderMenu'],
   ['Ctrl+Enter', 'shortcuts.send'],
   ['Ctrl+S', 'shortcuts.saveDraft'],
+  ['Ctrl+B / I / K', 'shortcuts.marks'],
   ['Esc', 'shortcuts.escape'],
 ];
 
