@@ -105,9 +105,11 @@ describe('htmlToText', () => {
 
 describe('links', () => {
   it('makes web and mail addresses links, without the punctuation after them, and no other scheme', () => {
-    expect(formatBody('See https://tern.test/a?b=1. Or <mailto:ada@tern.test>, not javascript:alert(1)')).toBe(
-      '<div>See <a href="https://tern.test/a?b=1">https://tern.test/a?b=1</a>. Or &lt;<a href="mailto:ada@tern.test">mailto:ada@tern.test</a>&gt;, not javascript:alert(1)</div>',
+    expect(formatBody('**See** https://tern.test/a?b=1. Or <mailto:ada@tern.test>, not javascript:alert(1)')).toBe(
+      '<div><strong>See</strong> <a href="https://tern.test/a?b=1">https://tern.test/a?b=1</a>. Or &lt;<a href="mailto:ada@tern.test">mailto:ada@tern.test</a>&gt;, not javascript:alert(1)</div>',
     );
+    // Addresses alone stay plain text: every mail reader links them by itself.
+    expect(formatBody('See https://tern.test/a and mailto:ada@tern.test')).toBeUndefined();
     expect(usesFormatting('no address here')).toBe(false);
   });
 

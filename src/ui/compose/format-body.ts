@@ -1,7 +1,7 @@
 // The composer writes plain text with a few conventions the toolbar inserts: **bold**, _italic_,
-// "- " list items, "> " quotes and [text](address) links; bare web and mail addresses become links
-// too. When any is used the message also gets an HTML part. A bare address ends before closing
-// punctuation ("see https://x.").
+// "- " list items, "> " quotes and [text](address) links. When any is used the message also gets
+// an HTML part, where bare web and mail addresses become links too; a bare address ends before
+// closing punctuation ("see https://x.").
 const ADDRESS = String.raw`(?:https?:\/\/|mailto:)`;
 const INLINE = new RegExp(
   [
@@ -16,8 +16,9 @@ const LIST = /^[-*] /;
 const QUOTE = /^> ?/;
 
 export function usesFormatting(text: string): boolean {
-  // A non-global copy: `test` on a global RegExp moves its lastIndex, which matchAll then inherits.
-  return new RegExp(INLINE.source).test(text) || text.split('\n').some((l) => LIST.test(l));
+  // A bare address alone is no reason for an HTML part: every mail reader links it by itself.
+  for (const m of text.matchAll(INLINE)) if (m[3] === undefined) return true;
+  return text.split('\n').some((l) => LIST.test(l));
 }
 
 function inline(doc: Document, parent: Node, text: string): void {
