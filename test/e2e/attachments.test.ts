@@ -193,6 +193,15 @@ describe('attachments in the composer', () => {
     expect(download.suggestedFilename()).toBe('Plan B.eml');
     expect(readFileSync((await download.path())!, 'utf8')).toBe(inner);
 
+    // Opened in place: its header and text, as the reader shows mail.
+    await row.getByRole('button', { name: 'Open' }).click();
+    const opened = page.locator('dialog.attached-email[open]');
+    await opened.locator('#dialog-title', { hasText: 'Plan B' }).waitFor();
+    await expect.poll(() => opened.locator('.attached-header').innerText()).toContain('Bob <bob@example.org>');
+    await expect.poll(() => opened.locator('.plain-body').innerText()).toBe('Just in case.');
+    await opened.getByRole('button', { name: 'Close' }).click();
+    await opened.waitFor({ state: 'detached' });
+
     await mailbox.reader.getByRole('button', { name: /^Forward/ }).click();
     const composer = new ComposerPage(page);
     await composer.dialog.locator('.attachment-chip .chip-name', { hasText: 'Plan B.eml' }).waitFor();

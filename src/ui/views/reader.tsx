@@ -15,6 +15,7 @@ import { settings } from '../settings.js';
 import { onBodyReady, send } from '../sync-client.js';
 import { online } from '../sync-triggers.js';
 import { Icon } from '../components/icon.js';
+import { lazy } from '../components/lazy.js';
 import { attachmentUrl } from './attachment-url.js';
 import { MailBody } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
@@ -30,7 +31,17 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-function Attachments({ id, list, canDownload }: { id: string; list: AttachmentMeta[]; canDownload: boolean }) {
+const AttachedEmailView = lazy(() => import('./attached-email.js'));
+
+interface AttachmentsProps {
+  id: string;
+  list: AttachmentMeta[];
+  canDownload: boolean;
+  /** Opens an attached email in place. */
+  onOpen(a: AttachmentMeta): void;
+}
+
+function Attachments({ id, list, canDownload, onOpen }: AttachmentsProps) {
   const t = useI18n();
   const files = list.filter((a) => !a.isInline || !a.contentId);
   if (files.length === 0) return null;
@@ -44,6 +55,11 @@ function Attachments({ id, list, canDownload }: { id: string; list: AttachmentMe
             <span class="att-meta">
               {formatFileSize(a.size, t.locale)} · {a.contentType}
             </span>
+            {canDownload && a.contentType === 'message/rfc822' && (
+              <button type="button" onClick={() => onOpen(a)}>
+                {t.t('reader.open')}
+              </button>
+            )}
             {canDownload ? (
               <a class="button" href={attachmentUrl(a, id)} download={a.name}>
                 {t.t('reader.download')}
@@ -79,11 +95,15 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   const found = useLiveQuery(async () => ({ id: messageId, message: await getMessage(db, messageId) }), [messageId]);
   const stored = useLiveQuery(async () => ({ id: messageId, body: await getBody(db, messageId) }), [messageId]);
   const [bodyState, setBodyState] = useState<BodyState>({ kind: 'waiting' });
+  const [opened, setOpened] = useState<AttachmentMeta | undefined>(undefined);
   const message: MessageRow | undefined = found?.id === messageId ? found.message : undefined;
   const body = stored?.id === messageId ? stored.body : undefined;
   const bodyKnown = stored?.id === messageId;
 
-  useEffect(() => setBodyState({ kind: 'waiting' }), [messageId]);
+  useEffect(() => {
+    setBodyState({ kind: 'waiting' });
+    setOpened(undefined);
+  }, [messageId]);
 
   // Ask the worker for a missing body when we can reach the network, and whenever it returns.
   useEffect(() => {
@@ -162,8 +182,15 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           </div>
         </dl>
       </header>
-      {body && <Attachments id={message.id} list={body.attachments} canDownload={isOnline} />}
+      {body && <Attachments id={message.id} list={body.attachments} canDownload={isOnline} onOpen={setOpened} />}
       <div class="reader-body">{content}</div>
+      {opened && (
+        <AttachedEmailView
+          url={attachmentUrl(opened, message.id)}
+          name={opened.name}
+          onClose={() => setOpened(undefined)}
+        />
+      )}
     </section>
   );
 }
