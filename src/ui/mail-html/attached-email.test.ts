@@ -41,9 +41,33 @@ describe('readAttachedEmail', () => {
       // As it came: the reader's sanitizer, not this, makes HTML safe to show.
       body: { type: 'html', content: '<p>Decisions: <b>none</b>.</p><script>alert(1)</script>' },
     });
-    expect(email.files.map((f) => [f.name, f.type, new TextDecoder().decode(f.bytes)])).toEqual([
-      ['notes.txt', 'text/plain', 'remember the milk'],
+    expect(email.files.map((f) => [f.name, f.type, f.inline, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['notes.txt', 'text/plain', false, 'remember the milk'],
     ]);
+  });
+
+  it('tells the pictures of its HTML (by Content-ID) from its files', async () => {
+    const email = await readAttachedEmail(
+      bytes([
+        'Subject: Logo',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/related; boundary="r"',
+        '',
+        '--r',
+        'Content-Type: text/html',
+        '',
+        '<img src="cid:logo@x">',
+        '--r',
+        'Content-Type: image/png',
+        'Content-ID: <logo@x>',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'iVBORw0KGgo=',
+        '--r--',
+        '',
+      ]),
+    );
+    expect(email.files.map((f) => [f.type, f.contentId, f.inline])).toEqual([['image/png', '<logo@x>', true]]);
   });
 
   it('reads a plain-text email without a date or sender', async () => {

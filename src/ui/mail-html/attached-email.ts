@@ -10,8 +10,8 @@ export interface AttachedEmail {
   /** The Date header, ms; absent when it is missing or unreadable. */
   date?: number;
   body: { type: 'html' | 'text'; content: string };
-  /** Its own attachments, with their bytes (cid: images of the HTML among them). */
-  files: { name: string; type: string; bytes: ArrayBuffer }[];
+  /** Its own attachments, with their bytes; `inline` ones are pictures of the HTML (by `contentId`). */
+  files: { name: string; type: string; bytes: ArrayBuffer; contentId?: string; inline: boolean }[];
 }
 
 /** Why an attached email could not be shown: the server's sentence, or that it could not be read. */
@@ -49,6 +49,8 @@ export async function readAttachedEmail(source: ArrayBuffer): Promise<AttachedEm
       name: a.filename ?? `attachment-${i + 1}`,
       type: a.mimeType,
       bytes: a.content as ArrayBuffer,
+      ...(a.contentId && { contentId: a.contentId }),
+      inline: !!a.contentId && (a.disposition === 'inline' || !!a.related),
     })),
   };
 }

@@ -38,3 +38,12 @@ export async function loadInlineParts(
   );
   return new Map(loaded.filter((x) => x !== undefined));
 }
+
+/** The `cid:` images among parts already here (an attached email's), as data: URLs by Content-ID. */
+export async function inlinePartsOf(
+  parts: readonly { contentId?: string; type: string; bytes: ArrayBuffer }[],
+): Promise<Map<string, string>> {
+  const images = parts.filter((p) => p.contentId && IMAGE.test(p.type) && p.bytes.byteLength <= MAX_BYTES);
+  const urls = await Promise.all(images.map((p) => dataUrl(new Blob([p.bytes]), p.type)));
+  return new Map(images.map((p, i) => [p.contentId!.replace(/^<|>$/g, ''), urls[i]!]));
+}

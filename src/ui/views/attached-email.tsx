@@ -6,6 +6,7 @@ import { formatFileSize } from '../format/file-size.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { AttachedEmailError, fetchAttachedEmail, type AttachedEmail } from '../mail-html/attached-email.js';
+import { inlinePartsOf } from '../mail-html/inline-parts.js';
 import { MailBody } from './mail-body.js';
 import '../i18n/views.js';
 
@@ -21,9 +22,10 @@ function Line({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-/** Its files, saved from the bytes already here; a download, never shown in the page. */
-function Files({ files }: { files: AttachedEmail['files'] }) {
+/** Its files (not the pictures of its text), saved from the bytes already here; a download, never shown in the page. */
+function Files({ files: all }: { files: AttachedEmail['files'] }) {
   const t = useI18n();
+  const files = useMemo(() => all.filter((f) => !f.inline), [all]);
   const urls = useMemo(
     () => files.map((f) => URL.createObjectURL(new Blob([f.bytes], { type: 'application/octet-stream' }))),
     [files],
@@ -73,6 +75,15 @@ export default function AttachedEmailView({ url, name, onClose }: { url: string;
   }, [url]);
 
   const email = state.kind === 'open' ? state.email : undefined;
+  const [parts, setParts] = useState<ReadonlyMap<string, string> | undefined>(undefined);
+  useEffect(() => {
+    if (!email) return;
+    let live = true;
+    void inlinePartsOf(email.files.filter((f) => f.inline)).then((p) => live && setParts(p));
+    return () => {
+      live = false;
+    };
+  }, [email]);
   const body: BodyRow | undefined = email && {
     id: `attached:${url}`,
     type: email.body.type,
@@ -105,9 +116,7 @@ export default function AttachedEmailView({ url, name, onClose }: { url: string;
             )}
           </dl>
           <Files files={email.files} />
-          <div class="reader-body">
-            <MailBody body={body} />
-          </div>
+          <div class="reader-body">{parts && <MailBody body={body} parts={parts} />}</div>
         </>
       )}
       <footer class="dialog-actions">

@@ -31,7 +31,7 @@ function PlainBody({ text }: { text: string }) {
  * HTML mail in a sandboxed srcdoc iframe without allow-scripts (popups only, so links open in a new
  * tab), under the document's own CSP; remote images wait for "Show images".
  */
-function HtmlBody({ body }: { body: BodyRow }) {
+function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, string> | undefined }) {
   const t = useI18n();
   const isOnline = useStore(online);
   const [remoteImages, setRemoteImages] = useState(false);
@@ -47,13 +47,14 @@ function HtmlBody({ body }: { body: BodyRow }) {
 
   // cid: images are the message's own parts, not remote content: fetched when we can, no consent.
   useEffect(() => {
+    if (parts) return void setInline(parts);
     if (!isOnline || !body.attachments.some((a) => a.contentId)) return;
     let live = true;
     void loadInlineParts(messageId, body.attachments).then((parts) => live && parts.size > 0 && setInline(parts));
     return () => {
       live = false;
     };
-  }, [messageId, isOnline]);
+  }, [messageId, isOnline, parts]);
 
   useEffect(() => {
     let live = true;
@@ -88,6 +89,7 @@ function HtmlBody({ body }: { body: BodyRow }) {
   );
 }
 
-export function MailBody({ body }: { body: BodyRow }) {
-  return body.type === 'html' ? <HtmlBody body={body} /> : <PlainBody text={body.content} />;
+/** `parts`: the message's `cid:` images when they are here already (an attached email's). */
+export function MailBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, string> }) {
+  return body.type === 'html' ? <HtmlBody body={body} parts={parts} /> : <PlainBody text={body.content} />;
 }
