@@ -1,7 +1,7 @@
 import type { SyncReason } from '../sync/protocol.js';
 import { createStore } from './hooks/store.js';
 import { settings } from './settings.js';
-import { requestPeriodicSync, send } from './sync-client.js';
+import { requestPeriodicSync, send, syncStatus } from './sync-client.js';
 
 /** What the page knows about the network; the worker gets no online/offline events, so we tell it. */
 export const online = createStore(typeof navigator === 'undefined' ? true : navigator.onLine);
@@ -10,6 +10,13 @@ export const online = createStore(typeof navigator === 'undefined' ? true : navi
 export const openFolder = createStore<string | undefined>(undefined);
 
 let started = false;
+
+/**
+ * After the network returns, the first request often fails while it settles (Wi-Fi joining, DNS,
+ * a VPN coming up): try again this soon after, rather than at the next poll, while the server
+ * is still out of reach.
+ */
+export const SETTLE_RETRY_MS = [3_000, 10_000, 30_000];
 
 /** Asks the worker for a pass; before start-up has run, the start-up pass will cover it. */
 export function requestSync(reason: SyncReason): void {
@@ -26,10 +33,19 @@ export function requestSync(reason: SyncReason): void {
 export function startSyncTriggers(): void {
   if (started) return;
   started = true;
+  let settling: ReturnType<typeof setTimeout>[] = [];
   const setOnline = (value: boolean) => {
     online.set(value);
     send({ type: 'network-changed', online: value });
-    if (value) requestSync('online');
+    settling.forEach(clearTimeout);
+    settling = [];
+    if (!value) return;
+    requestSync('online');
+    settling = SETTLE_RETRY_MS.map((ms) =>
+      setTimeout(() => {
+        if (navigator.onLine && syncStatus.get()?.connection.kind === 'unreachable') requestSync('online');
+      }, ms),
+    );
   };
   window.addEventListener('online', () => setOnline(true));
   window.addEventListener('offline', () => setOnline(false));
