@@ -186,6 +186,10 @@ describe('reading and sorting mail', () => {
     const stored = page.locator('.bodies-stored');
     const shown = async () => Number(/(\d+)/.exec(await stored.innerText())?.[1]);
     await expect.poll(async () => (await shown()) === (await readAll(page, 'bodies')).length).toBe(true);
+    // The page swept once after it opened (src/ui/body-sweep.ts), and says what it keeps.
+    await expect
+      .poll(() => page.locator('.bodies-kept').innerText())
+      .toMatch(/newest 200 .* 30 days .*cleared: (?!Never)/);
     await stored.getByRole('button', { name: 'Remove what is not needed offline' }).click();
     await page.locator('.toast', { hasText: /^Removed the text of \d+ messages?\./ }).waitFor();
     await expect.poll(async () => (await shown()) === (await readAll(page, 'bodies')).length).toBe(true);

@@ -209,6 +209,9 @@ export const enViews = {
   'diag.bodies_one': 'The text of {count} message is on this device.',
   'diag.bodies_other': 'The text of {count} messages is on this device.',
   'diag.freeSpace': 'Remove what is not needed offline',
+  'diag.bodiesKept':
+    'Kept: the text of the newest {window} messages of each folder, and of others for {days} days after they were opened.',
+  'diag.bodiesSwept': 'Older text last cleared: {ago}.',
   'diag.bodiesRemoved_one': 'Removed the text of {count} message. It downloads again when you open it online.',
   'diag.bodiesRemoved_other': 'Removed the text of {count} messages. They download again when you open them online.',
   'diag.persisted': 'Storage is persistent: the browser will not clear it under pressure.',

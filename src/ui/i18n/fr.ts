@@ -341,6 +341,9 @@ export const fr: Messages = {
   'diag.bodies_one': 'Le texte de {count} message est sur cet appareil.',
   'diag.bodies_other': 'Le texte de {count} messages est sur cet appareil.',
   'diag.freeSpace': 'Retirer ce qui n’est pas utile hors ligne',
+  'diag.bodiesKept':
+    'Conservé : le texte des {window} messages les plus récents de chaque dossier, et des autres pendant {days} jours après leur ouverture.',
+  'diag.bodiesSwept': 'Dernier nettoyage du texte ancien : {ago}.',
   'diag.bodiesRemoved_one':
     'Texte de {count} message retiré. Il se télécharge de nouveau quand vous l’ouvrez en ligne.',
   'diag.bodiesRemoved_other':

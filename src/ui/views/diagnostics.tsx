@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import {
   BODIES_PER_FOLDER,
+  BODY_KEEP_DAYS,
   HIERARCHY_CURSOR,
+  META,
   evictBodies,
   folderTree,
   type FolderNode,
@@ -63,7 +65,10 @@ export default function Diagnostics() {
     return { rows: flatten(tree), cursors: new Map(cursors.map((c) => [c.key, c])) };
   }, []);
   // Apart from the folders: bodies are written all through a sync, and should not redo the tree.
-  const bodies = useLiveQuery(() => db.bodies.count(), []);
+  const bodies = useLiveQuery(async () => {
+    const [count, swept] = await Promise.all([db.bodies.count(), db.meta.get(META.bodiesSwept)]);
+    return { count, swept: swept?.value as number | undefined };
+  }, []);
   const [storage, setStorage] = useState<StorageInfo | undefined>(undefined);
   const [denied, setDenied] = useState(false);
 
@@ -110,12 +115,18 @@ export default function Diagnostics() {
         <p>{t.t('diag.unknownStorage')}</p>
       )}
       {bodies !== undefined && (
-        <p class="bodies-stored">
-          {t.plural('diag.bodies', bodies)}{' '}
-          <button type="button" onClick={freeSpace}>
-            {t.t('diag.freeSpace')}
-          </button>
-        </p>
+        <>
+          <p class="bodies-stored">
+            {t.plural('diag.bodies', bodies.count)}{' '}
+            <button type="button" onClick={freeSpace}>
+              {t.t('diag.freeSpace')}
+            </button>
+          </p>
+          <p class="bodies-kept">
+            {t.t('diag.bodiesKept', { window: BODIES_PER_FOLDER, days: BODY_KEEP_DAYS })}{' '}
+            {t.t('diag.bodiesSwept', { ago: age(bodies.swept, now, t) })}
+          </p>
+        </>
       )}
       <p class="persisted">{t.t(storage?.persisted ? 'diag.persisted' : 'diag.notPersisted')}</p>
       {!storage?.persisted && (
