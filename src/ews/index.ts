@@ -35,6 +35,7 @@ export * from './operations/move-item.js';
 export * from './operations/create-item.js';
 export * from './operations/send-item.js';
 export * from './operations/get-attachment.js';
+export * from './operations/attachment-change.js';
 export * from './operations/find-item.js';
 export * from './operations/find-folder.js';
 export * from './operations/folder-change.js';

@@ -10,6 +10,8 @@ import {
   EmptyFolder,
   FindFolder,
   FindItem,
+  CreateAttachment,
+  DeleteAttachment,
   GetAttachment,
   GetFolder,
   GetItem,
@@ -369,6 +371,80 @@ export function operationsContract(contract: Contract): void {
       // Line for line (MIME sends a message part unencoded, so a line end may follow the last line).
       expect(sources[0]!.replace(/\r\n$/, '')).toBe(source);
       expect(sources[1]).toMatch(/^Subject: A note$/m);
+    });
+
+    it('adds attachments to a saved item and removes them (CreateAttachment, DeleteAttachment)', async () => {
+      const c = contract.client();
+      const draft = (
+        await c.one(CreateItem, {
+          messageDisposition: 'SaveOnly',
+          items: [{ kind: 'Message', subject: 'Attach later', body: { bodyType: 'Text', value: 'Files follow.' } }],
+        })
+      ).items![0]!.itemId!;
+      const made = await c.call(CreateAttachment, {
+        parentItemId: draft,
+        attachments: [
+          {
+            kind: 'FileAttachment',
+            name: 'agenda.txt',
+            contentType: 'text/plain',
+            content: Buffer.from('1. budget').toString('base64'),
+          },
+          { kind: 'ItemAttachment', name: 'A note', item: { kind: 'Message', subject: 'A note' } },
+        ],
+      });
+      expect(made.map((m) => [m.responseClass, m.attachments?.[0]?.kind])).toEqual([
+        ['Success', 'FileAttachment'],
+        ['Success', 'ItemAttachment'],
+      ]);
+      // Each answer carries the item's new ChangeKey.
+      const root = made[0]!.rootItemId!;
+      expect(root.id).toBe(draft.id);
+      expect(root.changeKey).not.toBe(draft.changeKey);
+
+      const get = async () =>
+        (
+          await c.one(GetItem, {
+            itemShape: {
+              baseShape: 'IdOnly',
+              includeMimeContent: true,
+              additionalProperties: [{ fieldURI: 'item:Attachments' }, { fieldURI: 'item:HasAttachments' }],
+            },
+            itemIds: [{ id: draft.id }],
+          })
+        ).items![0]!;
+      const withFiles = await get();
+      expect(withFiles.hasAttachments).toBe(true);
+      expect(withFiles.attachments!.map((a) => [a.kind, a.name])).toEqual([
+        ['FileAttachment', 'agenda.txt'],
+        ['ItemAttachment', 'A note'],
+      ]);
+      // A draft's MIME is composed again with them.
+      const mime = Buffer.from(withFiles.mimeContent!, 'base64').toString('utf8');
+      expect(mime).toContain('agenda.txt');
+      expect(mime).toMatch(/^Subject: Attach later$/m);
+      const file = withFiles.attachments![0]!.attachmentId!;
+      expect(
+        Buffer.from(
+          (await c.one(GetAttachment, { attachmentIds: [file] })).attachments![0]!.content!,
+          'base64',
+        ).toString(),
+      ).toBe('1. budget');
+
+      const [removed, again] = await c.call(DeleteAttachment, { attachmentIds: [file, file] });
+      expect(removed!.responseClass).toBe('Success');
+      expect(removed!.rootItemId?.id).toBe(draft.id);
+      expect(again!.responseCode).toBe('ErrorItemNotFound');
+      expect((await get()).attachments!.map((a) => a.name)).toEqual(['A note']);
+      expect((await c.call(GetAttachment, { attachmentIds: [file] }))[0]!.responseCode).toBe('ErrorItemNotFound');
+      expect(
+        (
+          await c.call(CreateAttachment, {
+            parentItemId: { id: 'AAAA' },
+            attachments: [{ kind: 'FileAttachment', name: 'x', content: '' }],
+          })
+        )[0]!.responseClass,
+      ).toBe('Error');
     });
 
     it('copies, moves to Deleted Items, marks all read and empties folders', async () => {

@@ -5,7 +5,9 @@ import {
   type Attachment,
   type ConvertIdRequest,
   type CreateFolderRequest,
+  type CreateAttachmentRequest,
   type CreateItemRequest,
+  type DeleteAttachmentRequest,
   type DeleteFolderRequest,
   type DeleteItemRequest,
   type EmptyFolderRequest,
@@ -505,6 +507,11 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
       },
       { requiredKeys: ['attachmentIds'] },
     ) satisfies fc.Arbitrary<GetAttachmentRequest>,
+    CreateAttachment: fc.record({
+      parentItemId: itemId,
+      attachments: some(attachment, 2),
+    }) satisfies fc.Arbitrary<CreateAttachmentRequest>,
+    DeleteAttachment: fc.record({ attachmentIds: some(text) }) satisfies fc.Arbitrary<DeleteAttachmentRequest>,
     FindItem: fc.record(
       {
         traversal: fc.constantFrom('Shallow' as const, 'SoftDeleted' as const, 'Associated' as const),
@@ -618,6 +625,21 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
     CreateItem: message(items, noItems),
     SendItem: none,
     GetAttachment: message({ attachments: fc.array(attachment, { maxLength: 2 }) }, { attachments: fc.constant([]) }),
+    // Ids only, and the item's new ChangeKey, which rides on each AttachmentId.
+    CreateAttachment: message(
+      {
+        attachments: fc.array(
+          fc.record({
+            kind: fc.constantFrom('FileAttachment' as const, 'ItemAttachment' as const),
+            attachmentId: text,
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
+        rootItemId: fc.record({ id: text, changeKey: text }),
+      },
+      { attachments: fc.constant([]) },
+    ),
+    DeleteAttachment: message({ rootItemId: fc.record({ id: text, changeKey: text }) }),
     FindItem: message({
       rootFolder: fc
         .tuple(fc.record(paging, { requiredKeys: ['totalItemsInView', 'includesLastItemInRange'] }), items.items)

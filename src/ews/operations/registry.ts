@@ -9,6 +9,12 @@ import { CopyItem, CopyItemServer, MoveItem, MoveItemServer } from './move-item.
 import { CreateItem, CreateItemServer } from './create-item.js';
 import { SendItem, SendItemServer } from './send-item.js';
 import { GetAttachment, GetAttachmentServer } from './get-attachment.js';
+import {
+  CreateAttachment,
+  CreateAttachmentServer,
+  DeleteAttachment,
+  DeleteAttachmentServer,
+} from './attachment-change.js';
 import { FindItem, FindItemServer } from './find-item.js';
 import { FindFolder, FindFolderServer } from './find-folder.js';
 import {
@@ -41,6 +47,8 @@ export const OPERATIONS: Readonly<Record<string, FullOperation<unknown, unknown>
   [CreateItem, CreateItemServer],
   [SendItem, SendItemServer],
   [GetAttachment, GetAttachmentServer],
+  [CreateAttachment, CreateAttachmentServer],
+  [DeleteAttachment, DeleteAttachmentServer],
   [FindItem, FindItemServer],
   [FindFolder, FindFolderServer],
   [CreateFolder, CreateFolderServer],

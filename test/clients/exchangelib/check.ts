@@ -103,6 +103,15 @@ export async function checkExchangelib(s: ExchangelibSetup): Promise<void> {
       if (!String(d['body']).includes(want.text)) throw new Error(`its body reads ${JSON.stringify(d['body'])}`);
       return `ItemAttachment "${String(d['name'])}": subject, sender, body and MIME source as delivered`;
     },
+    'attach to and detach from a draft': async (d) => {
+      const [draft] = await demo.withSubject({ distinguished: 'drafts' }, String(d['subject']));
+      if (!draft) throw new Error('no such draft in Drafts');
+      const files = await demo.attachments(draft.itemId!);
+      const got = files.map((f) => `${f.name}:${createHash('sha256').update(f.content).digest('hex')}`);
+      if (got.join() !== `${String(d['kept'])}:${String(d['sha256'])}`)
+        throw new Error(`the draft holds ${JSON.stringify(files.map((f) => f.name))}, not only the file kept`);
+      return 'CreateAttachment of two files, DeleteAttachment of one: the draft holds the other';
+    },
     copy: async (d) => {
       const id = String(d['message_id']);
       const travel = (await demo.folderPaths()).get('Travel')!.id;

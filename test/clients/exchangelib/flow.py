@@ -150,6 +150,18 @@ def attached_email():
     raise RuntimeError("no message in the Inbox has an attached email")
 
 
+def attach_detach():
+    """A saved draft gets files with CreateAttachment and loses one with DeleteAttachment."""
+    subject = "exchangelib attachments %x" % int(time.time() * 1000)
+    m = Message(account=state["account"], folder=state["account"].drafts, subject=subject, body="Files follow.")
+    m.save()
+    kept = FileAttachment(name="kept.txt", content=b"kept by exchangelib")
+    gone = FileAttachment(name="gone.txt", content=b"removed again")
+    m.attach([kept, gone])
+    m.detach(gone)
+    return {"subject": subject, "kept": "kept.txt", "sha256": hashlib.sha256(b"kept by exchangelib").hexdigest()}
+
+
 def copy():
     m = item(2)
     target = state["account"].msg_folder_root / "Travel"
@@ -205,6 +217,7 @@ if report("connect", connect):
         report("mark read (is_read=True)", set_read(1, True))
         report("read an attachment", attachment)
         report("read an attached email", attached_email)
+        report("attach to and detach from a draft", attach_detach)
         report("copy", copy)
         report("move to trash", move)
         report("delete", delete)

@@ -1,4 +1,4 @@
-import type { Item } from '../../../ews/index.js';
+import type { Attachment, Item } from '../../../ews/index.js';
 import { EwsFail } from '../errors.js';
 import { composeMime, type Composition } from '../mime/compose.js';
 import { prependHeader, readHeaders } from '../mime/headers.js';
@@ -108,33 +108,42 @@ export function applyPatch(msg: NewMessage, p: Patch): void {
   msg.props = [...msg.props.filter((x) => !keys.has(x.key)), ...p.props];
 }
 
+/**
+ * One attachment of CreateItem or CreateAttachment as the MIME part it becomes: a file as it
+ * came, an attached message as message/rfc822 (kept byte for byte when given as its MIME source,
+ * otherwise composed from its properties). Undefined for an ItemAttachment without its item.
+ */
+export async function attachmentPart(a: Attachment, c: Creation): Promise<ParsedAttachment | undefined> {
+  if (a.kind === 'FileAttachment') {
+    const out: ParsedAttachment = {
+      name: a.name ?? 'attachment',
+      contentType: a.contentType ?? 'application/octet-stream',
+      isInline: !!a.isInline,
+      content: Buffer.from(a.content ?? '', 'base64'),
+    };
+    if (a.contentId) out.contentId = a.contentId;
+    return out;
+  }
+  if (!a.item) return undefined;
+  const inner = a.item.mimeContent
+    ? Buffer.from(a.item.mimeContent, 'base64')
+    : await composeMime(await composition(a.item, { ...c, draft: false }));
+  return {
+    name: `${a.name ?? a.item.subject ?? 'message'}.eml`,
+    contentType: 'message/rfc822',
+    isInline: false,
+    content: inner,
+  };
+}
+
 async function composition(item: Item, c: Creation): Promise<Composition> {
   const headers = (item.extendedProperties ?? [])
     .filter((e) => propKey(e.field).startsWith('name:InternetHeaders:'))
     .map((e) => ({ name: e.field.propertyName!, value: Array.isArray(e.value) ? e.value.join(', ') : e.value }));
   const attachments: ParsedAttachment[] = [];
   for (const a of item.attachments ?? []) {
-    if (a.kind === 'FileAttachment') {
-      const out: ParsedAttachment = {
-        name: a.name ?? 'attachment',
-        contentType: a.contentType ?? 'application/octet-stream',
-        isInline: !!a.isInline,
-        content: Buffer.from(a.content ?? '', 'base64'),
-      };
-      if (a.contentId) out.contentId = a.contentId;
-      attachments.push(out);
-    } else if (a.item) {
-      // An attached message given as its MIME source is kept byte for byte; otherwise it is composed from its properties.
-      const inner = a.item.mimeContent
-        ? Buffer.from(a.item.mimeContent, 'base64')
-        : await composeMime(await composition(a.item, { ...c, draft: false }));
-      attachments.push({
-        name: `${a.name ?? a.item.subject ?? 'message'}.eml`,
-        contentType: 'message/rfc822',
-        isInline: false,
-        content: inner,
-      });
-    }
+    const part = await attachmentPart(a, c);
+    if (part) attachments.push(part);
   }
   const body = item.body;
   return {

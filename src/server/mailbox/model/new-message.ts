@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ExtendedFieldURI } from '../../../ews/index.js';
-import type { ParsedMime } from '../mime/parse.js';
+import type { ParsedAttachment, ParsedMime } from '../mime/parse.js';
 import { headerKey } from '../prop-key.js';
 import type { AttachmentValues, ItemValues } from '../store/rows.js';
 import { htmlToText, previewOf } from '../text.js';
@@ -93,16 +93,7 @@ export function messageFromMime(p: ParsedMime, raw: Buffer, at: Arrival): NewMes
     body_html: p.html ?? null,
     mime: raw,
   };
-  const attachments: AttachmentValues[] = p.attachments.map((a) => ({
-    name: a.name,
-    content_type: a.contentType,
-    content_id: a.contentId ?? null,
-    content_location: null,
-    is_inline: a.isInline ? 1 : 0,
-    size: a.content.length,
-    modified: at.now,
-    content: a.content,
-  }));
+  const attachments = p.attachments.map((a) => attachmentValues(a, at.now));
   const props: PropValue[] = p.headers
     .filter((h) => /^x-/i.test(h.name) && h.value.length <= MAX_HEADER_VALUE)
     .slice(0, MAX_HEADER_PROPS)
@@ -112,4 +103,18 @@ export function messageFromMime(p: ParsedMime, raw: Buffer, at: Arrival): NewMes
       value: h.value,
     }));
   return { values, attachments, props };
+}
+
+/** An attachment row for a MIME part, added at `now`. */
+export function attachmentValues(a: ParsedAttachment, now: number): AttachmentValues {
+  return {
+    name: a.name,
+    content_type: a.contentType,
+    content_id: a.contentId ?? null,
+    content_location: null,
+    is_inline: a.isInline ? 1 : 0,
+    size: a.content.length,
+    modified: now,
+    content: a.content,
+  };
 }

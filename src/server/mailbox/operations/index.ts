@@ -2,8 +2,10 @@ import {
   ConvertIdServer,
   CopyFolderServer,
   CopyItemServer,
+  CreateAttachmentServer,
   CreateFolderServer,
   CreateItemServer,
+  DeleteAttachmentServer,
   DeleteFolderServer,
   DeleteItemServer,
   EmptyFolderServer,
@@ -24,6 +26,7 @@ import {
   type Response,
 } from '../../../ews/index.js';
 import type { Ctx } from '../context.js';
+import { createAttachments, deleteAttachments } from './attachment-change.js';
 import { convertIds } from './convert-id.js';
 import { createFolders } from './create-folder.js';
 import { createItems } from './create-item.js';
@@ -69,6 +72,8 @@ export const HANDLERS: ReadonlyMap<string, Entry> = new Map([
   bind(CreateItemServer, createItems),
   bind(SendItemServer, sendItems),
   bind(GetAttachmentServer, getAttachments),
+  bind(CreateAttachmentServer, createAttachments),
+  bind(DeleteAttachmentServer, deleteAttachments),
   bind(FindItemServer, findItem),
   bind(FindFolderServer, findFolder),
   bind(CreateFolderServer, createFolders),

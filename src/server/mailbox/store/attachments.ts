@@ -34,6 +34,10 @@ export function attachmentsWithContent(db: Db, itemId: number): (AttachmentRow &
     .all(itemId) as (AttachmentRow & { content: Buffer })[];
 }
 
+export function deleteAttachment(db: Db, id: number): void {
+  db.prep('DELETE FROM attachments WHERE id = ?').run(id);
+}
+
 export function deleteAttachments(db: Db, itemId: number): void {
   db.prep('DELETE FROM attachments WHERE item_id = ?').run(itemId);
 }
