@@ -13,7 +13,7 @@ export function itemToBody(id: string, item: Item, now: number): BodyRow {
     const meta: AttachmentMeta = {
       id: a.attachmentId ?? '',
       name: attachmentFileName(a),
-      contentType: a.kind == 'ItemAttachment' ? 'message/rfc822' : (a.contentType ?? 'application/octet-stream'),
+      contentType: a.kind === 'ItemAttachment' ? 'message/rfc822' : (a.contentType ?? 'application/octet-stream'),
       size: a.size ?? 0,
       isInline: a.isInline ?? false,
     };

@@ -5,7 +5,7 @@ import { blobToBase64 } from './blob-base64.js';
 import { EntryError, failureOf } from './entry-error.js';
 
 /** An attached message comes as its MIME source, forwarded as the .eml file the reader showed. */
-const AS_FILES = { includeMimeContent: true };
+const WITH_MIME = { includeMimeContent: true };
 
 /** Codes that say a forwarded attachment's message is gone from the server. */
 const GONE: ReadonlySet<string> = new Set(['ErrorItemNotFound', 'ErrorInvalidIdNotFound']);
@@ -54,7 +54,7 @@ type ForwardRef = Extract<DraftAttachment, { kind: 'forward' }>;
  */
 async function forwarded(ctx: SyncContext, refs: ForwardRef[]) {
   const got = await ctx.call(GetAttachment, {
-    attachmentShape: AS_FILES,
+    attachmentShape: WITH_MIME,
     attachmentIds: refs.map((a) => a.attachmentId),
   });
   const stale = refs.filter((_, i) => GONE.has(got[i]?.responseCode ?? ''));
@@ -72,7 +72,7 @@ async function forwarded(ctx: SyncContext, refs: ForwardRef[]) {
   });
   if (found.length) {
     const again = await ctx.call(GetAttachment, {
-      attachmentShape: AS_FILES,
+      attachmentShape: WITH_MIME,
       attachmentIds: found.map(([, id]) => id),
     });
     found.forEach(([a], j) => (got[refs.indexOf(a)] = again[j]!));
