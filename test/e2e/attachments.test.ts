@@ -185,7 +185,7 @@ describe('attachments in the composer', () => {
     await mailbox.openFolder('inbox');
     await mailbox.row(subject).click();
     const row = mailbox.reader.locator('.attachments li', { hasText: 'Plan B.eml' });
-    await expect.poll(() => row.innerText()).toContain('message/rfc822');
+    await expect.poll(() => row.innerText()).toContain('Email');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       row.locator('a', { hasText: 'Download' }).click(),

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Address, BodyRow } from '../../db/index.js';
 import { Dialog } from '../components/dialog.js';
 import { formatAddressList } from '../compose/address.js';
+import { fileKind } from '../format/file-kind.js';
 import { formatFileSize } from '../format/file-size.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -38,8 +39,8 @@ function Files({ files: all }: { files: AttachedEmail['files'] }) {
         {files.map((f, i) => (
           <li key={i}>
             <span class="att-name">{f.name}</span>
-            <span class="att-meta">
-              {formatFileSize(f.bytes.byteLength, t.locale)} · {f.type}
+            <span class="att-meta" title={f.type}>
+              {formatFileSize(f.bytes.byteLength, t.locale)} · {fileKind(f.type, t)}
             </span>
             <a class="button" href={urls[i]} download={f.name}>
               {t.t('reader.download')}

@@ -3,6 +3,7 @@ import { getBody, getMessage, type Address, type AttachmentMeta, type MessageRow
 import { perform } from '../actions/perform.js';
 import { formatAddress } from '../compose/address.js';
 import { db } from '../db.js';
+import { fileKind } from '../format/file-kind.js';
 import { formatFileSize } from '../format/file-size.js';
 import type { SyncErrorInfo } from '../../sync/protocol.js';
 import { formatFullDate } from '../format/relative-date.js';
@@ -52,8 +53,8 @@ function Attachments({ id, list, canDownload, onOpen }: AttachmentsProps) {
         {files.map((a) => (
           <li key={a.id}>
             <span class="att-name">{a.name}</span>
-            <span class="att-meta">
-              {formatFileSize(a.size, t.locale)} · {a.contentType}
+            <span class="att-meta" title={a.contentType}>
+              {formatFileSize(a.size, t.locale)} · {fileKind(a.contentType, t)}
             </span>
             {canDownload && a.contentType === 'message/rfc822' && (
               <button type="button" onClick={() => onOpen(a)}>
