@@ -76,10 +76,9 @@ export function draftText(html: string): { text: string; lost: boolean } {
     if (name === 'BR') return '\n';
     const inner = [...el.childNodes].map(walk).join('');
     const bare = inner.trim();
-    const around = (mark: string) =>
-      bare && !/[\n\0]/.test(bare)
-        ? `${inner.startsWith(' ') ? ' ' : ''}${mark}${bare}${mark}${inner.endsWith(' ') ? ' ' : ''}`
-        : inner;
+    // The marked text in place of the element's, keeping the spaces it had at either end.
+    const spaced = (marked: string) => `${inner.startsWith(' ') ? ' ' : ''}${marked}${inner.endsWith(' ') ? ' ' : ''}`;
+    const around = (mark: string) => (bare && !/[\n\0]/.test(bare) ? spaced(`${mark}${bare}${mark}`) : inner);
     switch (name) {
       case 'B':
       case 'STRONG':
@@ -95,7 +94,7 @@ export function draftText(html: string): { text: string; lost: boolean } {
         const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
         if (/^[^\]\n]+$/.test(text) && /^[^\s()<>"]+$/.test(href)) {
           if (text !== bare) lost = true;
-          return `${inner.startsWith(' ') ? ' ' : ''}[${text}](${href})${inner.endsWith(' ') ? ' ' : ''}`;
+          return spaced(`[${text}](${href})`);
         }
         return `${inner} <${shown}>`;
       }

@@ -6,6 +6,13 @@ const IMAGE = /^image\/(?:png|gif|jpe?g|webp|bmp)$/i;
 // Inline images are logos and signatures; anything bigger is not worth holding as a data: URL.
 const MAX_BYTES = 2 * 1024 * 1024;
 
+/** Whether a part may show in the frame as a data: URL: a picture named by a Content-ID, not too big. */
+const showable = (contentId: string | undefined, type: string, size: number) =>
+  !!contentId && IMAGE.test(type) && size <= MAX_BYTES;
+
+/** The key `cid:` references use: the Content-ID without its angle brackets. */
+const cidKey = (contentId: string) => contentId.replace(/^<|>$/g, '');
+
 function dataUrl(blob: Blob, type: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
@@ -24,13 +31,13 @@ export async function loadInlineParts(
   messageId: string,
   attachments: readonly AttachmentMeta[],
 ): Promise<Map<string, string>> {
-  const parts = attachments.filter((a) => a.contentId && IMAGE.test(a.contentType) && a.size <= MAX_BYTES);
+  const parts = attachments.filter((a) => showable(a.contentId, a.contentType, a.size));
   const loaded = await Promise.all(
     parts.map(async (a) => {
       try {
         const res = await fetch(attachmentUrl(a, messageId), { credentials: 'same-origin' });
         if (!res.ok) return undefined;
-        return [a.contentId!.replace(/^<|>$/g, ''), await dataUrl(await res.blob(), a.contentType)] as const;
+        return [cidKey(a.contentId!), await dataUrl(await res.blob(), a.contentType)] as const;
       } catch {
         return undefined;
       }
@@ -43,7 +50,7 @@ export async function loadInlineParts(
 export async function inlinePartsOf(
   parts: readonly { contentId?: string; type: string; bytes: ArrayBuffer }[],
 ): Promise<Map<string, string>> {
-  const images = parts.filter((p) => p.contentId && IMAGE.test(p.type) && p.bytes.byteLength <= MAX_BYTES);
+  const images = parts.filter((p) => showable(p.contentId, p.type, p.bytes.byteLength));
   const urls = await Promise.all(images.map((p) => dataUrl(new Blob([p.bytes]), p.type)));
-  return new Map(images.map((p, i) => [p.contentId!.replace(/^<|>$/g, ''), urls[i]!]));
+  return new Map(images.map((p, i) => [cidKey(p.contentId!), urls[i]!]));
 }

@@ -2,12 +2,11 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Address, BodyRow } from '../../db/index.js';
 import { Dialog } from '../components/dialog.js';
 import { formatAddressList } from '../compose/address.js';
-import { fileKind } from '../format/file-kind.js';
-import { formatFileSize } from '../format/file-size.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { AttachedEmailError, fetchAttachedEmail, type AttachedEmail } from '../mail-html/attached-email.js';
 import { inlinePartsOf } from '../mail-html/inline-parts.js';
+import { AttachmentItem, AttachmentList } from './attachment-list.js';
 import { MailBody } from './mail-body.js';
 import '../i18n/views.js';
 
@@ -34,21 +33,15 @@ function Files({ files: all }: { files: AttachedEmail['files'] }) {
   useEffect(() => () => urls.forEach((u) => URL.revokeObjectURL(u)), [urls]);
   if (files.length === 0) return null;
   return (
-    <section class="attachments" aria-label={t.t('reader.attachments')}>
-      <ul>
-        {files.map((f, i) => (
-          <li key={i}>
-            <span class="att-name">{f.name}</span>
-            <span class="att-meta" title={f.type}>
-              {formatFileSize(f.bytes.byteLength, t.locale)} · {fileKind(f.type, t)}
-            </span>
-            <a class="button" href={urls[i]} download={f.name}>
-              {t.t('reader.download')}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <AttachmentList>
+      {files.map((f, i) => (
+        <AttachmentItem key={i} name={f.name} size={f.bytes.byteLength} type={f.type}>
+          <a class="button" href={urls[i]} download={f.name}>
+            {t.t('reader.download')}
+          </a>
+        </AttachmentItem>
+      ))}
+    </AttachmentList>
   );
 }
 

@@ -3,8 +3,6 @@ import { getBody, getMessage, type Address, type AttachmentMeta, type MessageRow
 import { perform } from '../actions/perform.js';
 import { formatAddress } from '../compose/address.js';
 import { db } from '../db.js';
-import { fileKind } from '../format/file-kind.js';
-import { formatFileSize } from '../format/file-size.js';
 import type { SyncErrorInfo } from '../../sync/protocol.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { syncErrorText } from '../format/sync-error-text.js';
@@ -17,6 +15,7 @@ import { onBodyReady, send } from '../sync-client.js';
 import { online } from '../sync-triggers.js';
 import { Icon } from '../components/icon.js';
 import { lazy } from '../components/lazy.js';
+import { AttachmentItem, AttachmentList } from './attachment-list.js';
 import { attachmentUrl } from './attachment-url.js';
 import { MailBody } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
@@ -47,31 +46,24 @@ function Attachments({ id, list, canDownload, onOpen }: AttachmentsProps) {
   const files = list.filter((a) => !a.isInline || !a.contentId);
   if (files.length === 0) return null;
   return (
-    <section class="attachments" aria-label={t.t('reader.attachments')}>
-      <h3 class="visually-hidden">{t.t('reader.attachments')}</h3>
-      <ul>
-        {files.map((a) => (
-          <li key={a.id}>
-            <span class="att-name">{a.name}</span>
-            <span class="att-meta" title={a.contentType}>
-              {formatFileSize(a.size, t.locale)} · {fileKind(a.contentType, t)}
-            </span>
-            {canDownload && a.contentType === 'message/rfc822' && (
-              <button type="button" onClick={() => onOpen(a)}>
-                {t.t('reader.open')}
-              </button>
-            )}
-            {canDownload ? (
-              <a class="button" href={attachmentUrl(a, id)} download={a.name}>
-                {t.t('reader.download')}
-              </a>
-            ) : (
-              <span class="att-offline">{t.t('reader.downloadOffline')}</span>
-            )}
-          </li>
-        ))}
-      </ul>
-    </section>
+    <AttachmentList>
+      {files.map((a) => (
+        <AttachmentItem key={a.id} name={a.name} size={a.size} type={a.contentType}>
+          {canDownload && a.contentType === 'message/rfc822' && (
+            <button type="button" onClick={() => onOpen(a)}>
+              {t.t('reader.open')}
+            </button>
+          )}
+          {canDownload ? (
+            <a class="button" href={attachmentUrl(a, id)} download={a.name}>
+              {t.t('reader.download')}
+            </a>
+          ) : (
+            <span class="att-offline">{t.t('reader.downloadOffline')}</span>
+          )}
+        </AttachmentItem>
+      ))}
+    </AttachmentList>
   );
 }
 

@@ -81,7 +81,8 @@ export async function parseMime(raw: Buffer): Promise<ParsedMime> {
       .filter((a) => a !== calendar)
       .map((a, i) => {
         const message = a.mimeType === 'message/rfc822';
-        const content = message ? crlf(Buffer.from(a.content as ArrayBuffer)) : Buffer.from(a.content as ArrayBuffer);
+        const bytes = Buffer.from(a.content as ArrayBuffer);
+        const content = message ? crlf(bytes) : bytes;
         const out: ParsedAttachment = {
           name: (message && subjectOf(content)) || a.filename || `attachment-${i + 1}${message ? '.eml' : ''}`,
           contentType: a.mimeType,

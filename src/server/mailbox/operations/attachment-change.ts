@@ -12,6 +12,7 @@ import { attachmentValues } from '../model/new-message.js';
 import { resolveItem } from '../model/resolve.js';
 import {
   attachmentWithContent,
+  attachmentsOf,
   attachmentsWithContent,
   deleteAttachment,
   insertAttachment,
@@ -36,17 +37,13 @@ async function changeAttachments(
 ): Promise<{ row: ItemRow; added: number[] }> {
   let row = start;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const kept = attachmentsWithContent(ctx.db, row.id).filter((a) => !remove.includes(a.id));
-    const after = [...kept, ...add.map((a, i) => ({ ...a, id: -1 - i, item_id: row.id }))];
-    const mime = row.is_draft
-      ? await recompose(row, itemBodies(ctx.db, row.id)!, propsOf(ctx.db, [row.id]), after, ctx.user, ctx.now)
-      : undefined;
+    const mime = row.is_draft ? await draftMime(ctx, row, add, remove) : undefined;
     const done = ctx.db.write(() => {
       const current = itemByRow(ctx.db, row.id);
       if (!current || current.gen !== row.gen || current.change_num !== row.change_num) return undefined;
       for (const id of remove) deleteAttachment(ctx.db, id);
       const added = add.map((a) => insertAttachment(ctx.db, row.id, a));
-      const has_attachments = after.some((a) => !a.is_inline) ? 1 : 0;
+      const has_attachments = attachmentsOf(ctx.db, [row.id]).some((a) => !a.is_inline) ? 1 : 0;
       updateItem(ctx.db, row, mime ? { has_attachments, mime, size: mime.length } : { has_attachments }, ctx.now);
       return { row: itemByRow(ctx.db, row.id)!, added };
     });
@@ -54,6 +51,13 @@ async function changeAttachments(
     row = itemByRow(ctx.db, row.id) ?? row;
   }
   throw new EwsFail('ErrorIrresolvableConflict', 'The item kept changing while its attachments were changed.');
+}
+
+/** A draft's MIME composed again with its attachments changed: the one reader of their contents here. */
+async function draftMime(ctx: Ctx, row: ItemRow, add: AttachmentValues[], remove: readonly number[]): Promise<Buffer> {
+  const kept = attachmentsWithContent(ctx.db, row.id).filter((a) => !remove.includes(a.id));
+  const added = add.map((a, i) => ({ ...a, id: -1 - i, item_id: row.id }));
+  return recompose(row, itemBodies(ctx.db, row.id)!, propsOf(ctx.db, [row.id]), [...kept, ...added], ctx.user, ctx.now);
 }
 
 /**
@@ -65,11 +69,9 @@ export async function createAttachments(
   ctx: Ctx,
   req: CreateAttachmentRequest,
 ): Promise<Response<CreateAttachmentMessage>[]> {
-  let parts;
-  let row: ItemRow;
   try {
-    row = resolveItem(ctx, req.parentItemId);
-    parts = await Promise.all(
+    const row = resolveItem(ctx, req.parentItemId);
+    const parts = await Promise.all(
       req.attachments.map(async (a) => {
         const part = await attachmentPart(a, { user: ctx.user, now: ctx.now, draft: false });
         if (!part) throw new EwsFail('ErrorInvalidRequest', 'An ItemAttachment needs the item it attaches.');
