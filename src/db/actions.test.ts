@@ -147,6 +147,48 @@ describe('recordAction', () => {
     expect(await counts(db, 'drafts')).toEqual({ total: 0, unread: 0 });
   });
 
+  it('keeps listing a server draft’s files when its words are saved, and only those it keeps when remade', async () => {
+    const db = await seeded();
+    await db.messages.put(message('srv-draft', 'drafts', { isDraft: true, hasAttachments: 1 }));
+    const file = (id: string) => ({ id, name: `${id}.pdf`, contentType: 'application/pdf', size: 9, isInline: false });
+    await db.bodies.put({
+      id: 'srv-draft',
+      type: 'text',
+      content: 'Old',
+      attachments: [file('a1'), file('a2')],
+      fetchedAt: 0,
+      size: 3,
+    });
+    const draft = { to: [{ name: 'Ada', email: 'ada@tern.test' }], cc: [], bcc: [], subject: 'Plan', text: 'New' };
+
+    await recordAction(db, { kind: 'save-draft', draft, draftId: 'srv-draft' });
+    expect((await db.bodies.get('srv-draft'))?.attachments.map((a) => a.id)).toEqual(['a1', 'a2']);
+    expect((await db.messages.get('srv-draft'))?.hasAttachments).toBe(1);
+
+    const a2 = {
+      kind: 'forward' as const,
+      sourceId: 'srv-draft',
+      attachmentId: 'a2',
+      name: 'a2.pdf',
+      contentType: '',
+      size: 9,
+    };
+    await recordAction(db, {
+      kind: 'save-draft',
+      draft: { ...draft, attachments: [a2], remake: true },
+      draftId: 'srv-draft',
+    });
+    expect((await db.bodies.get('srv-draft'))?.attachments.map((a) => a.id)).toEqual(['a2']);
+
+    await recordAction(db, {
+      kind: 'save-draft',
+      draft: { ...draft, attachments: [], remake: true },
+      draftId: 'srv-draft',
+    });
+    expect((await db.bodies.get('srv-draft'))?.attachments).toEqual([]);
+    expect((await db.messages.get('srv-draft'))?.hasAttachments).toBe(0);
+  });
+
   it('creates, renames and deletes folders locally', async () => {
     const db = await seeded();
     await recordAction(db, { kind: 'create-folder', parentId: 'inbox', name: 'Receipts', tempId: 'local:f1' });

@@ -148,6 +148,11 @@ async function saveDraft(
   const id = draftId ?? localDraftId(entry.opId);
   entry.local = { ...entry.local, draftId: id };
   const before = await db.messages.get(id);
+  const known = (await db.bodies.get(id))?.attachments ?? [];
+  // The server's files it keeps, still listed; new ones are listed once the server has them.
+  const kept = draft.remake
+    ? known.filter((a) => draft.attachments?.some((d) => d.kind === 'forward' && d.attachmentId === a.id))
+    : known;
   const drafts = before ? undefined : await distinguishedFolder(db, 'drafts');
   const folderId = before?.folderId ?? drafts?.id;
   if (!folderId) return; // Drafts not synced yet: the saved draft appears when it syncs back
@@ -165,7 +170,7 @@ async function saveDraft(
     isRead: 1,
     flag: before?.flag ?? 0,
     importance: draft.importance ?? 'Normal',
-    hasAttachments: draft.attachments?.length ? 1 : (before?.hasAttachments ?? 0),
+    hasAttachments: draft.attachments?.length ? 1 : draft.remake ? 0 : (before?.hasAttachments ?? 0),
     size: (draft.html ?? draft.text).length,
     itemClass: 'IPM.Note',
     isDraft: true,
@@ -181,7 +186,7 @@ async function saveDraft(
     id,
     type: draft.html !== undefined ? 'html' : 'text',
     content,
-    attachments: [],
+    attachments: kept,
     fetchedAt: now,
     size: content.length,
   });

@@ -5,6 +5,7 @@ import { isQuotaError, LOCAL_DRAFT_PREFIX, MAX_ATTACHMENT_BYTES, storeDraftFiles
 import { discardEntry } from './outbox-admin.js';
 import type { Draft, DraftAttachment } from './outbox-ops.js';
 import { openMailDB } from './schema.js';
+import { localDraftId } from './local-ids.js';
 
 const freshDB = () => openMailDB('files', { indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -116,6 +117,23 @@ describe('validation of attachments', () => {
     await expect(
       recordAction(db, { kind: 'send', draft: draft([forwarded(1)]), draftId: 'server-draft-id' }),
     ).rejects.toThrow(/already saved on the server/);
+    // Remade, only a draft that is on the server: a new or local one has nothing to remake.
+    const remade = { ...draft([forwarded(1)]), remake: true as const };
+    await expect(recordAction(db, { kind: 'send', draft: remade })).rejects.toThrow(/made again/);
+    await expect(recordAction(db, { kind: 'save-draft', draft: remade, draftId: localDraftId('x') })).rejects.toThrow(
+      /made again/,
+    );
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('accepts a draft on the server remade with a new list of files, an empty one included', async () => {
+    const db = freshDB();
+    await recordAction(db, {
+      kind: 'save-draft',
+      draft: { ...draft([forwarded(1)]), remake: true },
+      draftId: 'server-draft-id',
+    });
+    await recordAction(db, { kind: 'send', draft: { ...draft([]), remake: true }, draftId: 'other-draft-id' });
+    expect(await db.outbox.count()).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /** The local store: schema, rows, named queries and the one way to record a user's intent. */
 export * from './entities.js';
-export type { Draft, DraftAttachment, OutboxOp, OutboxKind } from './outbox-ops.js';
+export type { Draft, DraftAttachment, OpOf, OutboxOp, OutboxKind } from './outbox-ops.js';
 export {
   attachmentBytes,
   isQuotaError,

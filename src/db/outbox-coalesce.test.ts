@@ -139,6 +139,27 @@ describe('intents that supersede waiting ones', () => {
     expect(await ops(db)).toEqual([{ kind: 'send', draft: draft('Plan', 'three'), draftId: id }]);
   });
 
+  it('a save or send that left the files alone carries on the new files of a waiting remake it replaces', async () => {
+    const db = await seeded();
+    const files: Draft['attachments'] = [
+      { kind: 'forward', sourceId: 'srv', attachmentId: 'a1', name: 'a.pdf', contentType: '', size: 1 },
+      { kind: 'file', fileId: 'f1', name: 'b.txt', contentType: 'text/plain', size: 2 },
+    ];
+    await recordAction(db, {
+      kind: 'save-draft',
+      draft: { ...draft('Plan', 'one'), attachments: files, remake: true },
+      draftId: 'srv',
+    });
+    await recordAction(db, { kind: 'save-draft', draft: draft('Plan', 'two'), draftId: 'srv' });
+    expect(await ops(db)).toEqual([
+      { kind: 'save-draft', draft: { ...draft('Plan', 'two'), attachments: files, remake: true }, draftId: 'srv' },
+    ]);
+    await recordAction(db, { kind: 'send', draft: draft('Plan', 'three'), draftId: 'srv' });
+    expect(await ops(db)).toEqual([
+      { kind: 'send', draft: { ...draft('Plan', 'three'), attachments: files, remake: true }, draftId: 'srv' },
+    ]);
+  });
+
   it('renames fold into the waiting create or rename; a folder made and deleted for good is nothing', async () => {
     const db = await seeded();
     await recordAction(db, { kind: 'create-folder', parentId: 'root', name: 'Trips', tempId: 'local:folder:t' });

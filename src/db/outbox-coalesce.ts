@@ -1,4 +1,5 @@
 import type { OutboxEntry } from './entities.js';
+import type { Draft } from './outbox-ops.js';
 import { fieldOf, isLive, namesMessage, type MessageField } from './outbox-overlay.js';
 import type { MailDB } from './schema.js';
 
@@ -115,14 +116,25 @@ async function foldDraft(db: MailDB, live: OutboxEntry[], entry: OutboxEntry): P
   const last = saves[saves.length - 1];
   if (op.kind === 'save-draft') {
     if (!last || !canFold(last) || last.op.kind !== 'save-draft') return entry;
-    await db.outbox.put({ ...last, op: { ...last.op, draft: op.draft } });
+    await db.outbox.put({ ...last, op: { ...last.op, draft: keepRemake(op.draft, [last]) } });
     return undefined;
   }
   // Only the waiting saves after the last one that may have reached the server.
   const started = lastOf(saves, (e) => !canFold(e));
-  const from = started ? saves.indexOf(started) + 1 : 0;
-  for (const e of saves.slice(from)) await db.outbox.delete(e.seq!);
-  return entry;
+  const folded = saves.slice(started ? saves.indexOf(started) + 1 : 0);
+  for (const e of folded) await db.outbox.delete(e.seq!);
+  return { ...entry, op: { ...op, draft: keepRemake(op.draft, folded) } };
+}
+
+/**
+ * A draft on the server whose files changed is made again with their new list (`remake`); a
+ * later save or send that did not change them replaces that save, and carries the list on.
+ */
+function keepRemake(draft: Draft, replaced: OutboxEntry[]): Draft {
+  if (draft.remake) return draft;
+  const remade = lastOf(replaced, (e) => e.op.kind === 'save-draft' && !!e.op.draft.remake)?.op;
+  if (remade?.kind !== 'save-draft') return draft;
+  return { ...draft, attachments: remade.draft.attachments ?? [], remake: true };
 }
 
 async function foldRename(db: MailDB, live: OutboxEntry[], entry: OutboxEntry): Promise<OutboxEntry | undefined> {

@@ -14,6 +14,12 @@ export interface Draft {
   importance?: 'Low' | 'Normal' | 'High';
   /** Files to send with it, in the order the user attached them. */
   attachments?: DraftAttachment[];
+  /**
+   * Set on a draft already on the server whose files changed: UpdateItem cannot add or remove a
+   * draft's files, so the draft is made again with `attachments` (the files it keeps listed as
+   * `forward`, fetched from it) and the old one deleted.
+   */
+  remake?: true;
 }
 
 /**
@@ -50,5 +56,8 @@ export type OutboxOp =
   | { kind: 'create-folder'; parentId: string; name: string; tempId: string }
   | { kind: 'rename-folder'; id: string; name: string }
   | { kind: 'delete-folder'; id: string };
+
+/** The intents of the given kinds. */
+export type OpOf<K extends OutboxOp['kind']> = Extract<OutboxOp, { kind: K }>;
 
 export type OutboxKind = OutboxOp['kind'];

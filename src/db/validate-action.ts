@@ -61,12 +61,14 @@ export function validateAction(op: OutboxOp): void {
 
 /**
  * A draft already on the server is rewritten with UpdateItem, which cannot add or remove
- * attachments (that takes CreateAttachment): refused here rather than sent without them.
+ * attachments: a list of them there means the draft is made again (`remake`), and only a draft
+ * on the server can be. Refused here rather than sent without them, or remade from nothing.
  */
 function draftTarget(draftId: string | undefined, d: Draft): void {
-  if (draftId === undefined) return;
-  text(draftId, 'The draft');
-  if (!isLocalId(draftId) && d.attachments?.length)
+  const onServer = draftId !== undefined && !isLocalId(draftId);
+  if (draftId !== undefined) text(draftId, 'The draft');
+  if (d.remake && !onServer) throw new ActionError('Only a draft saved on the server is made again.');
+  if (onServer && d.attachments?.length && !d.remake)
     throw new ActionError('Attachments cannot be changed on a draft already saved on the server.');
 }
 

@@ -137,21 +137,23 @@ function replay(
     await run();
     return new Map<number, Failure>();
   };
-  switch (entry.op.kind) {
+  // A group holds intents of one kind (see group.ts): the first one's op speaks for all.
+  const { op } = entry;
+  switch (op.kind) {
     case 'set-read':
     case 'set-flag':
-      return replayUpdate(ctx, group);
+      return replayUpdate(ctx, group, op);
     case 'move':
     case 'delete':
-      return replayMove(ctx, group, unsure, goneFolders);
+      return replayMove(ctx, group, op, unsure, goneFolders);
     case 'send':
-      return one(() => replaySend(ctx, entry, unsure));
+      return one(() => replaySend(ctx, entry, op, unsure));
     case 'save-draft':
-      return one(() => replaySaveDraft(ctx, entry, unsure));
+      return one(() => replaySaveDraft(ctx, entry, op, unsure));
     case 'create-folder':
     case 'rename-folder':
     case 'delete-folder':
-      return one(() => replayFolder(ctx, entry, unsure));
+      return one(() => replayFolder(ctx, entry, op, unsure));
   }
 }
 

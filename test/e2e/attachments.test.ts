@@ -8,32 +8,18 @@ import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline, reloadOffline } from './pages/network.js';
 import { readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { ADA, DEMO, ews, idsIn, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, filesOf, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
 let server: TernServer;
 let browser: Browser;
 let mailbox: MailboxPage;
-
-/** The file attachments (not inline images) of a user's message, as name → base64 bytes. */
-async function filesOf(user: string, id: string): Promise<Map<string, string>> {
-  const [got] = await ews(
-    server,
-    GetItem,
-    { itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] }, itemIds: [{ id }] },
-    user,
-  );
-  const files = (got?.items?.[0]?.attachments ?? []).filter((a) => !a.isInline || !a.contentId);
-  if (files.length === 0) return new Map();
-  const contents = await ews(server, GetAttachment, { attachmentIds: files.map((a) => a.attachmentId!) }, user);
-  return new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? '']));
-}
 
 /** Waits until the outbox is empty and the message reached Ada once; its files, by name. */
 async function receivedByAda(subject: string): Promise<Map<string, string>> {
   await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
   await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
   const [id] = await idsIn(server, 'inbox', subject, ADA.user);
-  return filesOf(ADA.user, id!);
+  return filesOf(server, ADA.user, id!);
 }
 
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
@@ -109,7 +95,7 @@ describe('attachments in the composer', () => {
     // Sent: nothing refers to the local copy any more, and it is gone.
     await expect.poll(storedFiles).toBe(0);
     const [sent] = await idsIn(server, 'sentitems', subject, DEMO.user);
-    expect(await filesOf(DEMO.user, sent!)).toEqual(new Map([['slides.bin', b64(bytes)]]));
+    expect(await filesOf(server, DEMO.user, sent!)).toEqual(new Map([['slides.bin', b64(bytes)]]));
   });
 
   it('forwards a seeded message with its attachments, and the sent copy has them', async () => {
@@ -132,7 +118,7 @@ describe('attachments in the composer', () => {
     let source: { id: string; files: Map<string, string> } | undefined;
     for (const item of found?.rootFolder?.items ?? []) {
       if (!item.hasAttachments) continue;
-      const files = await filesOf(DEMO.user, item.itemId!.id);
+      const files = await filesOf(server, DEMO.user, item.itemId!.id);
       if (files.size) {
         source = { id: item.itemId!.id, files };
         break;
@@ -156,7 +142,7 @@ describe('attachments in the composer', () => {
     await composer.send();
     expect(await receivedByAda(subject)).toEqual(source!.files);
     const [sent] = await idsIn(server, 'sentitems', subject, DEMO.user);
-    expect(await filesOf(DEMO.user, sent!)).toEqual(source!.files);
+    expect(await filesOf(server, DEMO.user, sent!)).toEqual(source!.files);
   });
 
   it('shows an attached email as an .eml file, downloads it and forwards it', async () => {

@@ -4,7 +4,7 @@ import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { signedIn } from './support/signed-in.js';
-import { ADA, DEMO, ews, idsIn, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, filesOf, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
 let server: TernServer;
 let browser: Browser;
@@ -90,6 +90,57 @@ describe('drafts', () => {
     expect(await serverDraft(received!, ADA.user)).toEqual({ text: 'Second words.', bcc: [] });
     expect(await idsIn(server, 'drafts', subject)).toEqual([]);
     expect(await idsIn(server, 'sentitems', subject)).toHaveLength(1);
+  });
+
+  it('changes the files of a draft on the server: it is made again with them, and Ada gets exactly those', async () => {
+    const subject = `Files to rework ${Date.now()}`;
+    const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const chips = (c: ComposerPage) => c.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
+    const composer = await ComposerPage.open(mailbox.page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'Two files.' });
+    await composer.dialog
+      .locator('input[type="file"]')
+      .setInputFiles([file('keep.txt', 'kept'), file('drop.txt', 'x')]);
+    await composer.dialog.locator('.attachment-chip', { hasText: 'drop.txt' }).waitFor();
+    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+    await settled();
+    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
+    const [first] = await idsIn(server, 'drafts', subject);
+
+    // Opened again, it lists the files the server holds; one goes, another comes.
+    const editor = await editFromDrafts(subject);
+    await expect.poll(() => chips(editor)).toEqual(['keep.txt', 'drop.txt']);
+    await editor.dialog.getByRole('button', { name: 'Remove drop.txt' }).click();
+    await editor.dialog.locator('input[type="file"]').setInputFiles([file('new.txt', 'added')]);
+    await editor.dialog.locator('.attachment-chip', { hasText: 'new.txt' }).waitFor();
+    await editor.fill({ body: 'Reworked.' });
+    await editor.dialog.locator('textarea[name="body"]').press('Control+s');
+    await editor.dialog.waitFor({ state: 'detached' });
+    await settled();
+
+    // One draft on the server, a new one, with the kept file and the new one.
+    await expect
+      .poll(async () => (await idsIn(server, 'drafts', subject)).filter((id) => id !== first))
+      .toHaveLength(1);
+    const [second] = await idsIn(server, 'drafts', subject);
+    expect(await filesOf(server, DEMO.user, second!)).toEqual(
+      new Map([
+        ['keep.txt', b64('kept')],
+        ['new.txt', b64('added')],
+      ]),
+    );
+    expect((await serverDraft(second!)).text).toBe('Reworked.');
+
+    const again = await editFromDrafts(subject);
+    await expect.poll(() => chips(again)).toEqual(['keep.txt', 'new.txt']);
+    await again.send();
+    await settled();
+    await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
+    const [received] = await idsIn(server, 'inbox', subject, ADA.user);
+    expect([...(await filesOf(server, ADA.user, received!)).keys()].sort()).toEqual(['keep.txt', 'new.txt']);
+    expect(await idsIn(server, 'drafts', subject)).toEqual([]);
   });
 
   it('opens a formatted draft with its marks, and says when the draft has formatting it cannot keep', async () => {

@@ -298,4 +298,100 @@ describe('attachments', () => {
     expect(await serverAttachments('Once with a file', 'inbox', ADA)).toEqual([new Map([['data.bin', b64(BINARY)]])]);
     expect(await sweepFiles(h.db)).toBe(1);
   });
+
+  describe('a draft on the server whose files change is made again', () => {
+    const SUBJECT = 'Draft to rework';
+
+    /** A draft saved to the server with notes.txt and data.bin, and its row and body here. */
+    async function serverDraft() {
+      const engine = await started();
+      const files = await attach(['notes.txt', 'text/plain', TEXT], ['data.bin', 'application/octet-stream', BINARY]);
+      await recordAction(h.db, { kind: 'save-draft', draft: toAda(SUBJECT, files) });
+      await h.db.meta.delete(LOCAL_DRAFT_PREFIX + 'composer');
+      await engine.runPass('outbox');
+      const drafts = (await distinguishedFolder(h.db, 'drafts'))!;
+      const [row] = (await h.rowsIn(drafts.id)).filter((r) => r.subject === SUBJECT);
+      // The files have server ids once the body is fetched again, in the same pass.
+      const body = await h.db.bodies.get(row!.id);
+      expect(body?.attachments.map((a) => a.name).sort()).toEqual(['data.bin', 'notes.txt']);
+      return { engine, drafts, id: row!.id, kept: forwardedAttachments(row!.id, body!.attachments) };
+    }
+
+    /** The composer's draft after removing data.bin and adding agenda.txt. */
+    async function reworked(kept: DraftAttachment[]): Promise<Draft> {
+      const added = await attach(['agenda.txt', 'text/plain', TEXT]);
+      const notes = kept.filter((a) => a.name === 'notes.txt');
+      return { ...toAda(SUBJECT, [...notes, ...added]), text: 'Now with the agenda.', remake: true };
+    }
+
+    it('saved: one draft on the server with the kept file and the new one, and the row here follows it', async () => {
+      const { engine, drafts, id, kept } = await serverDraft();
+      await recordAction(h.db, { kind: 'save-draft', draftId: id, draft: await reworked(kept) });
+      await engine.runPass('outbox');
+      expect(await h.db.outbox.count()).toBe(0);
+      expect(await serverAttachments(SUBJECT, 'drafts', DEMO)).toEqual([
+        new Map([
+          ['notes.txt', b64(TEXT)],
+          ['agenda.txt', b64(TEXT)],
+        ]),
+      ]);
+      const rows = (await h.rowsIn(drafts.id)).filter((r) => r.subject === SUBJECT);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.id).not.toBe(id);
+      expect(rows[0]!.hasAttachments).toBe(1);
+      const body = await h.db.bodies.get(rows[0]!.id);
+      expect(body?.content).toContain('Now with the agenda.');
+      expect(body?.attachments.map((a) => a.name).sort()).toEqual(['agenda.txt', 'notes.txt']);
+      // Not even in Deleted Items: the old draft was replaced, not thrown away by the user.
+      expect(await serverAttachments(SUBJECT, 'deleteditems', DEMO)).toEqual([]);
+    });
+
+    it('sent: Ada gets the kept file and the new one, and Drafts keeps neither copy', async () => {
+      const { engine, id, kept } = await serverDraft();
+      await recordAction(h.db, { kind: 'send', draftId: id, draft: await reworked(kept) });
+      await engine.runPass('outbox');
+      expect(await h.db.outbox.count()).toBe(0);
+      expect(await serverAttachments(SUBJECT, 'inbox', ADA)).toEqual([
+        new Map([
+          ['notes.txt', b64(TEXT)],
+          ['agenda.txt', b64(TEXT)],
+        ]),
+      ]);
+      expect(await serverAttachments(SUBJECT, 'drafts', DEMO)).toEqual([]);
+    });
+
+    it('a lost answer after the new CreateItem makes one draft all the same, and the old one goes', async () => {
+      const { engine, id, kept } = await serverDraft();
+      await recordAction(h.db, { kind: 'save-draft', draftId: id, draft: await reworked(kept) });
+      await h.faults([{ kind: 'apply-then-drop', op: 'CreateItem' }]);
+      await engine.runPass('outbox');
+      expect(await h.db.outbox.count()).toBe(1);
+      await engine.runPass('online');
+      expect(await h.db.outbox.count()).toBe(0);
+      const found = await serverAttachments(SUBJECT, 'drafts', DEMO);
+      expect(found).toHaveLength(1);
+      expect([...found[0]!.keys()].sort()).toEqual(['agenda.txt', 'notes.txt']);
+    });
+
+    it('an old draft deleted elsewhere first is no error when it keeps none of its files', async () => {
+      const { engine, id } = await serverDraft();
+      await h.ews(DeleteItem, { deleteType: 'HardDelete', itemIds: [{ id }] });
+      const only = await reworked([]);
+      await recordAction(h.db, { kind: 'save-draft', draftId: id, draft: only });
+      await engine.runPass('outbox');
+      expect(await h.db.outbox.count()).toBe(0);
+      expect(await serverAttachments(SUBJECT, 'drafts', DEMO)).toEqual([new Map([['agenda.txt', b64(TEXT)]])]);
+    });
+
+    it('an old draft deleted elsewhere took the files it kept: the save is held, naming the file', async () => {
+      const { engine, id, kept } = await serverDraft();
+      await h.ews(DeleteItem, { deleteType: 'HardDelete', itemIds: [{ id }] });
+      await recordAction(h.db, { kind: 'save-draft', draftId: id, draft: await reworked(kept) });
+      await engine.runPass('outbox');
+      const [entry] = await h.db.outbox.toArray();
+      expect(entry?.state).toBe('parked');
+      expect(entry?.error).toMatchObject({ code: 'original-gone', name: 'notes.txt' });
+      expect(await serverAttachments(SUBJECT, 'drafts', DEMO)).toEqual([]);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { DeleteItem, GetFolder, GetItem, MoveItem, type FolderRef } from '../../ews/index.js';
-import type { OutboxEntry } from '../../db/index.js';
+import type { OpOf, OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { FOLDER_GONE, failureOf, type Failure } from './entry-error.js';
 import { findMoved } from './find-moved.js';
@@ -24,11 +24,10 @@ import { settle, type Settlement } from './settle.js';
 export async function replayMove(
   ctx: SyncContext,
   group: OutboxEntry[],
+  op: OpOf<'move' | 'delete'>,
   unsure: boolean,
   goneFolders: Set<string>,
 ): Promise<Map<number, Failure>> {
-  const op = group[0]!.op;
-  if (op.kind !== 'move' && op.kind !== 'delete') throw new Error(`not a move: ${op.kind}`);
   const hard = new Set(group.flatMap((e) => e.local?.hardDelete ?? []));
   const ids = [...new Set(group.flatMap((e) => ('ids' in e.op ? e.op.ids : [])))];
   let toMove = ids.filter((id) => !hard.has(id));

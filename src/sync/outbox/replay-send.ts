@@ -1,9 +1,10 @@
-import { CreateItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../../ews/index.js';
-import { isLocalId, type OutboxEntry } from '../../db/index.js';
+import { CreateItem, DeleteItem, GetItem, SendItem, UpdateItem, type Item, type ItemId } from '../../ews/index.js';
+import { isLocalId, type Draft, type OpOf, type OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { draftAttachments } from './draft-attachments.js';
 import { draftToItem, draftUpdates } from './draft-item.js';
 import { CONFLICT_CODES, EntryError, failureOf } from './entry-error.js';
+import { fetchBodies } from '../bodies.js';
 import { findByOpId } from './find-by-op-id.js';
 import { remapItems } from './remap.js';
 
@@ -16,9 +17,12 @@ import { remapItems } from './remap.js';
  * entry is parked rather than risk a second copy.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/senditem-operation
  */
-export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: boolean): Promise<void> {
-  const op = entry.op;
-  if (op.kind !== 'send') throw new Error(`not a send: ${op.kind}`);
+export async function replaySend(
+  ctx: SyncContext,
+  entry: OutboxEntry,
+  op: OpOf<'send'>,
+  unsure: boolean,
+): Promise<void> {
   const { db } = ctx;
   let draft: ItemId | undefined = entry.progress?.draftId
     ? { id: entry.progress.draftId, changeKey: entry.progress.draftChangeKey }
@@ -32,14 +36,16 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
   if (!draft) {
     // Attachments are read (and forwarded ones fetched) only when the message must be made:
     // a draft an earlier attempt made already holds them.
-    const item = await itemOf(ctx, entry);
-    if (op.draftId && !isLocalId(op.draftId)) draft = await updateDraft(ctx, op.draftId, item);
+    const item = await itemOf(ctx, entry.opId, op.draft, op.draftId);
+    if (op.draftId && !isLocalId(op.draftId) && !op.draft.remake) draft = await updateDraft(ctx, op.draftId, item);
     draft ??= await createDraft(ctx, item);
   }
   const made = draft;
   await db.outbox.update(entry.seq!, (e: OutboxEntry) => {
     e.progress = { ...e.progress, draftId: made.id, draftChangeKey: made.changeKey };
   });
+  // Only once the new draft is noted, so that a retry sends it rather than make another.
+  if (op.draft.remake) await dropDraft(ctx, op.draftId!);
 
   let [m] = await sendDraft(ctx, made);
   if (m?.responseClass === 'Error' && CONFLICT_CODES.has(m.responseCode)) {
@@ -56,34 +62,33 @@ export async function replaySend(ctx: SyncContext, entry: OutboxEntry, unsure: b
 
 /**
  * Save a draft: CreateItem SaveOnly the first time (the local row switches to the server's id),
- * UpdateItem after that (AlwaysOverwrite: the latest words the user typed win). A first save
- * whose outcome is unknown looks for its opId in Drafts before creating another.
+ * UpdateItem after that (AlwaysOverwrite: the latest words the user typed win). UpdateItem cannot
+ * add or remove files, so a draft whose files changed is made again (`remake`) and the old one
+ * deleted. A new draft whose outcome is unknown is looked for by its opId before making another.
  */
-export async function replaySaveDraft(ctx: SyncContext, entry: OutboxEntry, unsure: boolean): Promise<void> {
-  const op = entry.op;
-  if (op.kind !== 'save-draft') throw new Error(`not a draft: ${op.kind}`);
+export async function replaySaveDraft(
+  ctx: SyncContext,
+  entry: OutboxEntry,
+  op: OpOf<'save-draft'>,
+  unsure: boolean,
+): Promise<void> {
   const { db } = ctx;
   const localId = op.draftId ?? entry.local?.draftId;
-  // Only a new draft gets the attachments: UpdateItem cannot add or remove them (that takes
-  // CreateAttachment and DeleteAttachment), so a server draft keeps the ones it has.
-  const item = await itemOf(ctx, entry);
-  if (localId && !isLocalId(localId)) {
-    // Deleted on the server meanwhile: the user's latest words make a new draft.
-    const updated = await updateDraft(ctx, localId, item);
-    const saved = updated ?? (await createDraft(ctx, item));
-    await db.transaction('rw', [db.messages, db.bodies, db.folders, db.outbox], async () => {
-      if (!updated) await remapItems(db, new Map([[localId, saved]]), entry.seq!);
-      else if (saved.changeKey) await db.messages.update(localId, { changeKey: saved.changeKey });
-      await db.outbox.delete(entry.seq!);
-    });
-    return;
-  }
-  const found = unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined;
-  const created = found ?? (await createDraft(ctx, item));
+  const item = await itemOf(ctx, entry.opId, op.draft, localId);
+  // Deleted on the server meanwhile, the user's latest words make a new draft.
+  const updated =
+    localId && !isLocalId(localId) && !op.draft.remake ? await updateDraft(ctx, localId, item) : undefined;
+  const saved =
+    updated ?? (unsure ? (await findByOpId(ctx, entry.opId)).draft : undefined) ?? (await createDraft(ctx, item));
+  if (op.draft.remake) await dropDraft(ctx, localId!);
   await db.transaction('rw', [db.messages, db.bodies, db.folders, db.outbox], async () => {
-    if (localId) await remapItems(db, new Map([[localId, created]]), entry.seq!);
+    if (updated) {
+      if (saved.changeKey) await db.messages.update(localId!, { changeKey: saved.changeKey });
+    } else if (localId) await remapItems(db, new Map([[localId, saved]]), entry.seq!);
     await db.outbox.delete(entry.seq!);
   });
+  // Its files have server ids now: the body as the server has it lists them, ready to download.
+  if (item.attachments) await fetchBodies(ctx, [saved.id]);
 }
 
 async function createDraft(ctx: SyncContext, item: Item): Promise<ItemId> {
@@ -115,6 +120,12 @@ async function updateDraft(ctx: SyncContext, id: string, item: Item): Promise<It
   return m.items?.[0]?.itemId ?? { id };
 }
 
+/** Deletes the draft a remade one replaces; gone already is as good. */
+async function dropDraft(ctx: SyncContext, id: string): Promise<void> {
+  const [m] = await ctx.call(DeleteItem, { deleteType: 'SoftDelete', itemIds: [{ id }] });
+  if (m?.responseClass === 'Error' && m.responseCode !== 'ErrorItemNotFound') throw new EntryError(failureOf(m));
+}
+
 function sendDraft(ctx: SyncContext, draft: ItemId) {
   return ctx.call(SendItem, {
     saveItemToFolder: true,
@@ -123,12 +134,13 @@ function sendDraft(ctx: SyncContext, draft: ItemId) {
   });
 }
 
-/** The EWS message an entry makes: its words, the message it answers, its attachments' content. */
-async function itemOf(ctx: SyncContext, entry: OutboxEntry): Promise<Item> {
-  const op = entry.op as Extract<OutboxEntry['op'], { kind: 'send' | 'save-draft' }>;
-  const id = op.draft.source?.id;
+/**
+ * The EWS message an entry makes: its words, the message it answers, and its attachments' content
+ * when it makes a draft (`target`, the draft it saves again, is absent, only local, or remade).
+ */
+async function itemOf(ctx: SyncContext, opId: string, draft: Draft, target: string | undefined): Promise<Item> {
+  const id = draft.source?.id;
   const source = id ? await ctx.db.messages.get(id) : undefined;
-  const target = op.kind === 'send' ? op.draftId : (op.draftId ?? entry.local?.draftId);
-  const fresh = !target || isLocalId(target);
-  return draftToItem(op.draft, entry.opId, source, fresh ? await draftAttachments(ctx, op.draft) : undefined);
+  const fresh = !target || isLocalId(target) || draft.remake;
+  return draftToItem(draft, opId, source, fresh ? await draftAttachments(ctx, draft) : undefined);
 }

@@ -1,5 +1,5 @@
 import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate, type Response } from '../../ews/index.js';
-import type { OutboxEntry } from '../../db/index.js';
+import type { OpOf, OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { CONFLICT_CODES, failureOf, type Failure } from './entry-error.js';
 import { settle, type Settlement } from './settle.js';
@@ -21,9 +21,11 @@ const CONFLICT_ROUNDS = 3;
  * simply wins. A message deleted on the server first ends its part of the entry with a note.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/updateitem-operation
  */
-export async function replayUpdate(ctx: SyncContext, group: OutboxEntry[]): Promise<Map<number, Failure>> {
-  const op = group[0]!.op;
-  if (op.kind !== 'set-read' && op.kind !== 'set-flag') throw new Error(`not an update: ${op.kind}`);
+export async function replayUpdate(
+  ctx: SyncContext,
+  group: OutboxEntry[],
+  op: OpOf<'set-read' | 'set-flag'>,
+): Promise<Map<number, Failure>> {
   const update: ItemUpdate =
     op.kind === 'set-read'
       ? { kind: 'Set', path: { fieldURI: 'message:IsRead' }, item: { kind: 'Message', isRead: op.isRead } }

@@ -16,10 +16,15 @@ export interface LocalDraft {
   body: string;
   /** Files attached (their bytes in the `files` table) and a forward's attachments (references). */
   attachments?: DraftAttachment[];
-  /** A forward of a message whose attachments were not downloaded to this device. */
+  /** A forward of a message, or a draft on the server, whose attachments are not on this device. */
   attachmentsUnknown?: boolean;
   /** The message in Drafts this edits: saving rewrites it, sending sends it. */
   draftId?: string;
+  /**
+   * The draft in `draftId` is on the server and its files were changed here: it is made again
+   * with `attachments`. Until then they list the files it has, shown and not sent.
+   */
+  remake?: true;
   /** That draft's HTML had formatting (styles, tables, pictures) the composer's marks cannot keep. */
   formattingLost?: boolean;
   savedAt: number;

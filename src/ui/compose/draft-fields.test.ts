@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../db/index.js';
 import { messageRow } from '../../db/test-rows.js';
-import { draftFields, waitingAttachments } from './draft-fields.js';
+import { draftFields, waitingDraft } from './draft-fields.js';
 
 describe('draftFields', () => {
   it('writes recipients as the To/Cc/Bcc fields take them, and an HTML draft as text with marks', () => {
@@ -35,7 +35,7 @@ describe('draftFields', () => {
   });
 });
 
-describe('waitingAttachments', () => {
+describe('waitingDraft', () => {
   const file = { kind: 'file' as const, fileId: 'f1', name: 'a.txt', contentType: 'text/plain', size: 3 };
   const save = (seq: number, draftId: string | undefined, local: string | undefined, attachments = [file]) =>
     ({
@@ -45,11 +45,11 @@ describe('waitingAttachments', () => {
       ...(local && { local: { draftId: local } }),
     }) as unknown as OutboxEntry;
 
-  it('takes the files of the last waiting save of that draft, whether it made the draft or rewrote it', () => {
-    expect(waitingAttachments([save(1, undefined, 'local:1')], 'local:1')).toEqual([file]);
-    expect(waitingAttachments([save(1, undefined, 'local:1'), save(2, 'local:1', undefined, [])], 'local:1')).toEqual(
-      [],
-    );
-    expect(waitingAttachments([save(1, undefined, 'local:2')], 'local:1')).toEqual([]);
+  it('takes the last waiting save of that draft, whether it made the draft or rewrote it', () => {
+    const files = (entries: OutboxEntry[]) => waitingDraft(entries, 'local:1')?.attachments;
+    expect(files([save(1, undefined, 'local:1')])).toEqual([file]);
+    expect(files([save(1, undefined, 'local:1'), save(2, 'local:1', undefined, [])])).toEqual([]);
+    expect(waitingDraft([save(1, undefined, 'local:2')], 'local:1')).toBeUndefined();
+    expect(waitingDraft([save(1, 'server-1', undefined)], 'server-1')?.attachments).toEqual([file]);
   });
 });

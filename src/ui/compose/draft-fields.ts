@@ -1,4 +1,4 @@
-import type { BodyRow, DraftAttachment, MessageRow, OutboxEntry } from '../../db/index.js';
+import type { BodyRow, Draft, MessageRow, OutboxEntry } from '../../db/index.js';
 import { formatAddressList } from './address.js';
 import type { LocalDraft } from './compose-state.js';
 import { draftText } from './html-to-text.js';
@@ -23,13 +23,14 @@ export function draftFields(
 }
 
 /**
- * The files of a draft saved here and not yet on the server: they travel in its waiting save, and
- * a later save or send of the same draft replaces that save, so it must carry them on.
+ * The last waiting save of a draft, which a later save or send replaces and so must carry on: the
+ * files of a draft not yet on the server travel in it, and so does the new list of files of a
+ * draft on the server that is to be made again (`remake`).
  */
-export function waitingAttachments(entries: readonly OutboxEntry[], draftId: string): DraftAttachment[] {
+export function waitingDraft(entries: readonly OutboxEntry[], draftId: string): Draft | undefined {
   const saves = entries.filter(
     (e) => e.op.kind === 'save-draft' && (e.op.draftId === draftId || e.local?.draftId === draftId),
   );
   const last = saves[saves.length - 1]?.op;
-  return last?.kind === 'save-draft' ? (last.draft.attachments ?? []) : [];
+  return last?.kind === 'save-draft' ? last.draft : undefined;
 }

@@ -95,7 +95,7 @@ export const enViews = {
   'compose.draftNotHere':
     'This draft’s text is not on this device yet. Open it while online, wait for it to appear, then edit it.',
   'compose.serverDraftAttachments':
-    'Attachments already in this draft stay with it. New files cannot be added to a draft saved on the server.',
+    'This draft’s attachments are not on this device yet, so they stay as they are. To add or remove files, open the draft while online, wait for its attachments to show, then edit it.',
   'compose.formattingLost':
     'This draft has formatting Tern cannot edit (fonts, colours, tables or pictures). Saving or sending keeps its words, bold, italics, lists, quotes and links.',
   'compose.bold': 'Bold',

@@ -166,7 +166,7 @@ export const fr: Messages = {
   'compose.draftNotHere':
     'Le texte de ce brouillon n’est pas encore sur cet appareil. Ouvrez-le en ligne, attendez qu’il s’affiche, puis modifiez-le.',
   'compose.serverDraftAttachments':
-    'Les pièces jointes déjà dans ce brouillon y restent. On ne peut pas ajouter de fichiers à un brouillon enregistré sur le serveur.',
+    'Les pièces jointes de ce brouillon ne sont pas encore sur cet appareil : elles restent telles quelles. Pour ajouter ou retirer des fichiers, ouvrez le brouillon en ligne, attendez que ses pièces jointes s’affichent, puis modifiez-le.',
   'compose.formattingLost':
     'Ce brouillon a une mise en forme que Tern ne sait pas modifier (polices, couleurs, tableaux ou images). L’enregistrer ou l’envoyer garde son texte, le gras, l’italique, les listes, les citations et les liens.',
   'compose.bold': 'Gras',

@@ -15,7 +15,7 @@ import { Icon } from '../components/icon.js';
 import { parseAddresses } from '../compose/address.js';
 import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
-import { draftFields, waitingAttachments } from '../compose/draft-fields.js';
+import { draftFields, waitingDraft } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
 import { composeFields } from '../compose/reply-template.js';
@@ -59,14 +59,29 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
 
 /**
  * A message from Drafts, as the composer's fields. Its words must be here (the reader fetched
- * them): starting from the preview would save a cut-down draft over the real one.
+ * them): starting from the preview would save a cut-down draft over the real one. Its files are
+ * those of its waiting save when it has one that lists them, else those the server holds, as
+ * references a remake fetches from it.
  */
 async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> {
   const [message, body] = await Promise.all([getMessage(db, draftId), getBody(db, draftId)]);
   if (!message || !body) throw new Error('draft-not-here');
-  const attachments = isLocalId(draftId) ? waitingAttachments(await db.outbox.toArray(), draftId) : [];
-  return { ...blank, ...draftFields(message, body), draftId, ...(attachments.length && { attachments }) };
+  const fields = { ...blank, ...draftFields(message, body), draftId };
+  const waiting = waitingDraft(await db.outbox.toArray(), draftId);
+  if (isLocalId(draftId))
+    return { ...fields, ...(waiting?.attachments?.length && { attachments: waiting.attachments }) };
+  if (waiting?.remake) return { ...fields, attachments: waiting.attachments ?? [], remake: true };
+  const attachments = forwardedAttachments(draftId, body.attachments);
+  // Saved here before the server named its files: a remake could not keep what it cannot name.
+  const unknown = message.hasAttachments === 1 && attachments.length === 0;
+  return { ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
 }
+
+/** Edits a message in Drafts that is on the server (not one only saved here so far). */
+const onServer = (d: LocalDraft) => d.draftId !== undefined && !isLocalId(d.draftId);
+
+/** What a change of files does to a draft: one on the server is then made again. */
+const remade = (d: LocalDraft): Pick<LocalDraft, 'remake'> => (onServer(d) ? { remake: true } : {});
 
 const TITLES: Record<LocalDraft['mode'], MessageKey> = {
   new: 'compose.title',
@@ -164,7 +179,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       let next: LocalDraft | undefined;
       await storeDraftFiles(db, current.key, read, (added) => {
         const d = latest.current ?? current;
-        next = { ...d, attachments: [...(d.attachments ?? []), ...added], savedAt: Date.now() };
+        next = { ...d, ...remade(d), attachments: [...(d.attachments ?? []), ...added], savedAt: Date.now() };
         return next;
       });
       if (next) setDraft(next);
@@ -178,7 +193,12 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   const detach = async (index: number) => {
     const d = latest.current;
     if (!d) return;
-    const next = { ...d, attachments: (d.attachments ?? []).filter((_, i) => i !== index), savedAt: Date.now() };
+    const next = {
+      ...d,
+      ...remade(d),
+      attachments: (d.attachments ?? []).filter((_, i) => i !== index),
+      savedAt: Date.now(),
+    };
     setDraft(next);
     await db.meta.put({ key: DRAFT_PREFIX + d.key, value: next });
     await sweepFiles(db);
@@ -256,7 +276,10 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       text: d.body,
       ...(html !== undefined && { html }),
       ...(d.sourceId !== undefined && d.mode !== 'new' && { source: { id: d.sourceId, mode: d.mode } }),
-      ...(d.attachments?.length && { attachments: d.attachments }),
+      // A draft on the server keeps its files unless they changed here.
+      ...(d.remake
+        ? { attachments: d.attachments ?? [], remake: true }
+        : !onServer(d) && d.attachments?.length && { attachments: d.attachments }),
     };
   };
 
@@ -315,8 +338,8 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   };
 
   if (!draft) return null;
-  // UpdateItem rewrites a server draft's words, not its attachments (that takes CreateAttachment).
-  const onServer = draft.draftId !== undefined && !isLocalId(draft.draftId);
+  // Its files cannot be changed when they are not here to be kept.
+  const locked = onServer(draft) && draft.attachmentsUnknown;
   const field = (name: 'to' | 'cc' | 'bcc', label: MessageKey, ref?: typeof to) => (
     <label class="compose-field">
       <span>{t.t(label)}</span>
@@ -408,7 +431,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
         />
         {draft.formattingLost && <p class="form-note">{t.t('compose.formattingLost')}</p>}
-        {onServer ? (
+        {locked ? (
           <p class="form-note">{t.t('compose.serverDraftAttachments')}</p>
         ) : (
           <div class="compose-attach">
@@ -434,7 +457,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           </div>
         )}
         <AttachmentChips list={draft.attachments ?? []} onRemove={(i) => void detach(i)} />
-        {draft.attachmentsUnknown && <p class="form-note">{t.t('compose.forwardAttachmentsUnknown')}</p>}
+        {draft.attachmentsUnknown && !locked && <p class="form-note">{t.t('compose.forwardAttachmentsUnknown')}</p>}
         {error && (
           <p class="form-error" role="alert">
             {error}

@@ -7,6 +7,8 @@ import {
   encodeRequest,
   FindFolder,
   FindItem,
+  GetAttachment,
+  GetItem,
   type Folder,
   type Operation,
 } from '../../../src/ews/index.js';
@@ -87,6 +89,20 @@ export async function idsIn(server: TernServer, folder: string, subject: string,
     user,
   );
   return (found?.rootFolder?.items ?? []).filter((i) => i.subject === subject).map((i) => i.itemId!.id);
+}
+
+/** The file attachments (not inline images) of a user's message, as name → base64 bytes. */
+export async function filesOf(server: TernServer, user: string, id: string): Promise<Map<string, string>> {
+  const [got] = await ews(
+    server,
+    GetItem,
+    { itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Attachments' }] }, itemIds: [{ id }] },
+    user,
+  );
+  const files = (got?.items?.[0]?.attachments ?? []).filter((a) => !a.isInline || !a.contentId);
+  if (files.length === 0) return new Map();
+  const contents = await ews(server, GetAttachment, { attachmentIds: files.map((a) => a.attachmentId!) }, user);
+  return new Map(contents.map((m) => [m.attachments![0]!.name!, m.attachments![0]!.content ?? '']));
 }
 
 /** Every folder of a user as the server sees it (FindFolder Deep from the root), by display name. */
