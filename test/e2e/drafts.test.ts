@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BodyRow } from '../../src/db/index.js';
 import { CreateItem, GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
+import { goOffline, goOnline } from './pages/network.js';
+import { putRow, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { ADA, DEMO, ews, filesOf, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
@@ -141,6 +144,42 @@ describe('drafts', () => {
     const [received] = await idsIn(server, 'inbox', subject, ADA.user);
     expect([...(await filesOf(server, ADA.user, received!)).keys()].sort()).toEqual(['keep.txt', 'new.txt']);
     expect(await idsIn(server, 'drafts', subject)).toEqual([]);
+  });
+
+  it('fetches again a draft whose body here lists none of its files, so they can change; offline it keeps them', async () => {
+    const subject = `Files not listed ${Date.now()}`;
+    const composer = await ComposerPage.open(mailbox.page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'One file.' });
+    await composer.dialog
+      .locator('input[type="file"]')
+      .setInputFiles([{ name: 'keep.txt', mimeType: 'text/plain', buffer: Buffer.from('kept') }]);
+    await composer.dialog.locator('.attachment-chip', { hasText: 'keep.txt' }).waitFor();
+    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+    await settled();
+    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
+    const [id] = await idsIn(server, 'drafts', subject);
+    await expect.poll(async () => (await readAll<BodyRow>(mailbox.page, 'bodies')).some((b) => b.id === id)).toBe(true);
+
+    // As if the fetch after the save had not happened: the body written here, without the file.
+    await goOffline(browser.context, server);
+    const body = (await readAll<BodyRow>(mailbox.page, 'bodies')).find((b) => b.id === id)!;
+    await putRow(mailbox.page, 'bodies', { ...body, attachments: [] });
+    const offline = await editFromDrafts(subject);
+    await offline.dialog.locator('.form-note', { hasText: 'not on this device yet' }).waitFor();
+    expect(await offline.dialog.getByRole('button', { name: 'Attach' }).count()).toBe(0);
+    await offline.dialog.locator('textarea[name="body"]').press('Escape');
+    await offline.dialog.waitFor({ state: 'detached' });
+
+    // Online, the open draft's body comes again with its file, and the files can change.
+    await goOnline(browser.context, server);
+    await mailbox.reader.locator('.attachments .att-name', { hasText: 'keep.txt' }).waitFor({ timeout: 30_000 });
+    await mailbox.reader.getByRole('button', { name: 'Edit draft' }).click();
+    const editor = new ComposerPage(mailbox.page);
+    await editor.dialog.locator('.attachment-chip', { hasText: 'keep.txt' }).waitFor();
+    await editor.dialog.getByRole('button', { name: 'Attach' }).waitFor();
+    await editor.dialog.locator('textarea[name="body"]').press('Escape');
+    await editor.dialog.waitFor({ state: 'detached' });
   });
 
   it('opens a formatted draft with its marks, and says when the draft has formatting it cannot keep', async () => {

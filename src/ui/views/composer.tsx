@@ -73,7 +73,7 @@ async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> 
   if (waiting?.remake) return { ...fields, attachments: waiting.attachments ?? [], remake: true };
   const attachments = forwardedAttachments(draftId, body.attachments);
   // Saved here before the server named its files: a remake could not keep what it cannot name.
-  const unknown = message.hasAttachments === 1 && attachments.length === 0;
+  const unknown = message.hasAttachments === 1 && body.attachments.length === 0;
   return { ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
 }
 

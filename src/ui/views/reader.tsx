@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getBody, getMessage, type Address, type AttachmentMeta, type MessageRow } from '../../db/index.js';
+import {
+  getBody,
+  getMessage,
+  isLocalId,
+  outboxMessageIds,
+  type Address,
+  type AttachmentMeta,
+  type MessageRow,
+} from '../../db/index.js';
 import { perform } from '../actions/perform.js';
 import { formatAddress } from '../compose/address.js';
 import { db } from '../db.js';
@@ -106,6 +114,19 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
       if (e.messageId === messageId && !e.ok) setBodyState({ kind: 'failed', error: e.error });
     });
   }, [messageId, bodyKnown, body === undefined, isOnline]);
+
+  // A draft whose body was written here lists none of the files the server holds for it (the
+  // fetch after its save did not happen): once nothing of it waits in the outbox, whose words the
+  // server's would overwrite, its body is fetched again, so the files show and a change of them
+  // can keep them.
+  const filesUnlisted =
+    !!message?.isDraft && message.hasAttachments === 1 && body?.attachments.length === 0 && !isLocalId(messageId);
+  useEffect(() => {
+    if (!filesUnlisted || !isOnline) return;
+    void db.outbox.toArray().then((entries) => {
+      if (!outboxMessageIds(entries).has(messageId)) send({ type: 'fetch-body', messageId });
+    });
+  }, [messageId, filesUnlisted, isOnline]);
 
   // Mark as read after it has been open a moment (Gmail and Outlook wait too), once per opening.
   useEffect(() => {

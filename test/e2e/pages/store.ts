@@ -26,6 +26,28 @@ export function readMeta(page: Page, key: string): Promise<unknown> {
   );
 }
 
+/** Writes one row as it is into a store (a state the app may be left in, made on purpose). */
+export function putRow(page: Page, store: string, row: unknown): Promise<void> {
+  return page.evaluate(
+    ([s, value]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('tern');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(s as string, 'readwrite');
+          tx.objectStore(s as string).put(value);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, row] as const,
+  );
+}
+
 export function readAll<T>(page: Page, store: string): Promise<T[]> {
   return page.evaluate(
     (s) =>
