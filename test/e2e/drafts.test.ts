@@ -114,6 +114,8 @@ describe('drafts', () => {
 
     // Opened again, it lists the files the server holds; one goes, another comes.
     const editor = await editFromDrafts(subject);
+    // Behind it, the reader names no "unknown sender": a draft is the user's own.
+    expect(await mailbox.reader.locator('.from').count()).toBe(0);
     await expect.poll(() => chips(editor)).toEqual(['keep.txt', 'drop.txt']);
     await editor.dialog.getByRole('button', { name: 'Remove drop.txt' }).click();
     await editor.dialog.locator('input[type="file"]').setInputFiles([file('new.txt', 'added')]);

@@ -180,10 +180,13 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           {message.subject || t.t('list.noSubject')}
         </h2>
         <dl>
-          <div class="address-line">
-            <dt>{t.t('reader.from')}</dt>
-            <dd class="from">{message.from ? formatAddress(message.from) : t.t('list.noSender')}</dd>
-          </div>
+          {/* A draft has no sender until it is sent: it is the user's own. */}
+          {(message.from || !message.isDraft) && (
+            <div class="address-line">
+              <dt>{t.t('reader.from')}</dt>
+              <dd class="from">{message.from ? formatAddress(message.from) : t.t('list.noSender')}</dd>
+            </div>
+          )}
           <AddressLine label={t.t('reader.to')} list={message.to} />
           <AddressLine label={t.t('reader.cc')} list={message.cc} />
           <div class="address-line">
