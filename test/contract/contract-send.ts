@@ -174,6 +174,39 @@ export function sendContract(contract: Contract): void {
       });
       expect(nobody[0]!.responseCode).toBe('ErrorInvalidRecipients');
     });
+
+    it('previews a message with both parts from its HTML, as Exchange keeps that as the body', async () => {
+      const demo = contract.client();
+      const subject = `Two parts ${Date.now()}`;
+      const mime = [
+        `From: Demo User <${DEMO}>`,
+        `To: Ada <${ADA}>`,
+        `Subject: ${subject}`,
+        'Content-Type: multipart/alternative; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'The **figures** are [here](https://tern.test/q3).',
+        '--b',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>The <b>figures</b> are <a href="https://tern.test/q3">here</a>.</p>',
+        '--b--',
+        '',
+      ].join('\r\n');
+      await demo.one(CreateItem, {
+        messageDisposition: 'SendOnly',
+        items: [{ kind: 'Message', mimeContent: Buffer.from(mime).toString('base64') }],
+      });
+      const ada = contract.client(ADA);
+      const [found] = await findBySubject(ada, { distinguished: 'inbox' }, subject);
+      const got = await ada.one(GetItem, {
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Preview' }] },
+        itemIds: [found!.itemId!],
+      });
+      expect(got.items[0]!.preview).toBe('The figures are here.');
+    });
   });
 }
 

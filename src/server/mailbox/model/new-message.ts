@@ -76,7 +76,9 @@ export function messageFromMime(p: ParsedMime, raw: Buffer, at: Arrival): NewMes
     flag_start: null,
     flag_due: null,
     flag_complete: null,
-    preview: previewOf(text),
+    // From the HTML when there is one, as Exchange keeps it as the body: a plain part written by
+    // hand (Tern's keeps the composer's **marks**) is not what the list should show.
+    preview: previewOf(p.html ? htmlToText(p.html) : text),
     has_attachments: p.attachments.some((a) => !a.isInline) ? 1 : 0,
     conversation_id: conversationIdOf(p.messageId, p.inReplyTo, p.references),
     conversation_topic: topicOf(p.subject),
