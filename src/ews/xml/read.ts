@@ -33,6 +33,8 @@ const XMLNS_URI = 'http://www.w3.org/2000/xmlns/';
 // Most EWS elements carry no attribute: they share one frozen empty record instead of each
 // allocating its own (a 512-change page has thousands of elements).
 const NO_ATTRS: Record<string, string> = Object.freeze({});
+// Most elements are leaves too: they share one frozen empty list until a first child comes.
+const NO_CHILDREN = Object.freeze([]) as unknown as XmlElement[];
 
 /**
  * Parses a whole document into elements, namespace-aware (prefixes differ between servers and
@@ -78,10 +80,11 @@ export function parseXml(xml: string, limits: XmlLimits = DEFAULT_LIMITS): XmlEl
       if (attrs === NO_ATTRS) attrs = {};
       attrs[a.prefix ? a.name : a.local] = a.value;
     }
-    const el: XmlElement = { uri: tag.uri, local: tag.local, attrs, children: [], text: '' };
+    const el: XmlElement = { uri: tag.uri, local: tag.local, attrs, children: NO_CHILDREN, text: '' };
     const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(el);
-    else root = el;
+    if (!parent) root = el;
+    else if (parent.children === NO_CHILDREN) (parent as { children: XmlElement[] }).children = [el];
+    else parent.children.push(el);
     stack.push(el);
   });
   parser.on('closetag', () => {
