@@ -205,7 +205,7 @@ export function sendContract(contract: Contract): void {
         itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Preview' }] },
         itemIds: [found!.itemId!],
       });
-      expect(got.items[0]!.preview).toBe('The figures are here.');
+      expect(got.items?.[0]?.preview).toBe('The figures are here.');
     });
   });
 }

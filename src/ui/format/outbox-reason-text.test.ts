@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxReason } from '../../db/index.js';
+import type { OutboxEntry, OutboxReason } from '../../db/index.js';
 import { createTranslator, loadLanguage } from '../i18n/translate.js';
 import { outboxReasonText } from './outbox-reason-text.js';
 
@@ -29,6 +29,25 @@ describe('outboxReasonText', () => {
     );
     expect(outboxReasonText({ code: 'original-gone', name: 'report.pdf' }, fr)).toContain('« report.pdf »');
     expect(outboxReasonText({ code: 'file-missing', name: 'a.bin' }, fr)).toContain('« a.bin »');
+  });
+
+  it('says a remade draft lost a file of the draft it replaces, not of a forwarded message', () => {
+    const entry = {
+      opId: 'o',
+      state: 'parked',
+      attempts: 0,
+      createdAt: 0,
+      op: {
+        kind: 'save-draft',
+        draftId: 'srv',
+        draft: { to: [], cc: [], bcc: [], subject: 'S', text: '', attachments: [], remake: true },
+      },
+    } as const satisfies OutboxEntry;
+    const text = outboxReasonText({ code: 'original-gone', name: 'notes.txt' }, en, entry);
+    expect(text).toContain('The draft saved on the server before was deleted');
+    expect(text).toContain('“notes.txt”');
+    const plain = { ...entry, op: { ...entry.op, draft: { ...entry.op.draft, remake: undefined } } };
+    expect(outboxReasonText({ code: 'original-gone', name: 'notes.txt' }, en, plain)).toContain('original message');
   });
 
   it('gives known EWS codes plain words and names any other as the server did', () => {

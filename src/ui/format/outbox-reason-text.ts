@@ -1,4 +1,4 @@
-import type { OutboxReason } from '../../db/index.js';
+import type { OutboxEntry, OutboxReason } from '../../db/index.js';
 import type { MessageKey } from '../i18n/en.js';
 import type { Translator } from '../i18n/translate.js';
 import '../i18n/views.js';
@@ -28,13 +28,17 @@ const PLAIN: Record<string, MessageKey> = {
  * Why an outbox entry stopped or waits, or what a note says, in the reader's language. The worker
  * stores only the facts (OutboxReason); a sentence stored by an older version shows as it is.
  */
-export function outboxReasonText(reason: OutboxReason | string | undefined, t: Translator): string {
+export function outboxReasonText(
+  reason: OutboxReason | string | undefined,
+  t: Translator,
+  entry?: OutboxEntry,
+): string {
   if (reason === undefined || typeof reason === 'string') return reason ?? '';
-  const what = words(reason, t);
+  const what = words(reason, t, entry);
   return reason.attempts ? t.t('outboxReason.attempts', { count: reason.attempts, reason: what }) : what;
 }
 
-function words(r: OutboxReason, t: Translator): string {
+function words(r: OutboxReason, t: Translator, entry?: OutboxEntry): string {
   switch (r.code) {
     case 'refused': {
       const plain = PLAIN[r.ews];
@@ -78,10 +82,14 @@ function words(r: OutboxReason, t: Translator): string {
     case 'kept-in-drafts':
       return t.t('outboxReason.keptInDrafts');
     case 'original-gone':
-      return t.t('outboxReason.originalGone', { name: r.name });
+      // A draft made again (its files changed) takes the ones it keeps from the draft it replaces.
+      return t.t(remade(entry) ? 'outboxReason.draftFileGone' : 'outboxReason.originalGone', { name: r.name });
     case 'file-missing':
       return t.t('outboxReason.fileMissing', { name: r.name });
   }
   // A reason a newer version of Tern stored, which this page does not know yet.
   return (r as { code: string }).code;
 }
+
+const remade = (e: OutboxEntry | undefined) =>
+  (e?.op.kind === 'send' || e?.op.kind === 'save-draft') && !!e.op.draft.remake;

@@ -191,6 +191,8 @@ export const enViews = {
   'outboxReason.keptInDrafts': 'The unsent message was kept in Drafts on the server.',
   'outboxReason.originalGone':
     'The original message was deleted, or moved by another mail program, so its attachment “{name}” cannot be forwarded. Discard this send and write the message again without it.',
+  'outboxReason.draftFileGone':
+    'The draft saved on the server before was deleted, or moved by another mail program, so its attachment “{name}” cannot be kept. Discard this and write the message again, attaching the file anew if you have it.',
   'outboxReason.fileMissing':
     'The attached file “{name}” is no longer stored on this device. Discard this send and attach the file again.',
 

@@ -308,6 +308,8 @@ export const fr: Messages = {
   'outboxReason.keptInDrafts': 'Le message non envoyé a été gardé dans les Brouillons sur le serveur.',
   'outboxReason.originalGone':
     'Le message d’origine a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être transférée. Abandonnez cet envoi et écrivez de nouveau le message sans elle.',
+  'outboxReason.draftFileGone':
+    'Le brouillon enregistré auparavant sur le serveur a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être conservée. Abandonnez cette modification et écrivez de nouveau le message, en joignant de nouveau le fichier si vous l’avez.',
   'outboxReason.fileMissing':
     'Le fichier joint « {name} » n’est plus enregistré sur cet appareil. Abandonnez cet envoi et joignez de nouveau le fichier.',
 

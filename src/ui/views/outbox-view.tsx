@@ -142,7 +142,7 @@ function EntryRow({ entry: e, folders, connection, t, act }: EntryRowProps) {
       </div>
       {e.error && (
         <div class={e.state === 'pending' ? 'entry-meta entry-reason' : 'entry-error'}>
-          {outboxReasonText(e.error, t)}
+          {outboxReasonText(e.error, t, e)}
         </div>
       )}
       <div class="entry-actions">
