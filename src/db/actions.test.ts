@@ -147,6 +147,13 @@ describe('recordAction', () => {
     expect(await counts(db, 'drafts')).toEqual({ total: 0, unread: 0 });
   });
 
+  it('previews a saved draft by its words, without the composer’s marks', async () => {
+    const db = await seeded();
+    const text = 'The **plan**, [here](https://x.test/p)';
+    const opId = await recordAction(db, { kind: 'save-draft', draft: { to: [], cc: [], bcc: [], subject: 'P', text } });
+    expect((await db.messages.get(localDraftId(opId)))?.preview).toBe('The plan, here');
+  });
+
   it('keeps listing a server draft’s files when its words are saved, and only those it keeps when remade', async () => {
     const db = await seeded();
     await db.messages.put(message('srv-draft', 'drafts', { isDraft: true, hasAttachments: 1 }));

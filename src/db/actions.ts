@@ -8,6 +8,7 @@ import { isWithin, removeFolders } from './remove-folders.js';
 import { coalesce } from './outbox-coalesce.js';
 import { distinguishedFolder } from './queries.js';
 import { searchTerms } from './terms.js';
+import { unmarked } from './draft-marks.js';
 import { validateAction, ActionError } from './validate-action.js';
 
 export { ActionError };
@@ -156,7 +157,7 @@ async function saveDraft(
   const drafts = before ? undefined : await distinguishedFolder(db, 'drafts');
   const folderId = before?.folderId ?? drafts?.id;
   if (!folderId) return; // Drafts not synced yet: the saved draft appears when it syncs back
-  const preview = draft.text.replace(/\s+/g, ' ').trim().slice(0, 256);
+  const preview = unmarked(draft.text).replace(/\s+/g, ' ').trim().slice(0, 256);
   const row: MessageRow = {
     changeKey: '',
     ...before,

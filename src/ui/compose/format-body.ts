@@ -1,19 +1,7 @@
-// The composer writes plain text with a few conventions the toolbar inserts: **bold**, _italic_,
-// "- " list items, "> " quotes and [text](address) links. When any is used the message also gets
-// an HTML part, where bare web and mail addresses become links too; a bare address ends before
-// closing punctuation ("see https://x.").
-const ADDRESS = String.raw`(?:https?:\/\/|mailto:)`;
-const INLINE = new RegExp(
-  [
-    String.raw`\*\*([^*\n]+)\*\*`,
-    String.raw`(?<![\w])_([^_\n]+)_(?![\w])`,
-    String.raw`(${ADDRESS}[^\s<>"]*[^\s<>".,;:!?)'\]])`,
-    String.raw`\[([^\]\n]+)\]\((${ADDRESS}[^\s()<>"]+)\)`,
-  ].join('|'),
-  'g',
-);
-const LIST = /^[-*] /;
-const QUOTE = /^> ?/;
+import { INLINE_MARK as INLINE, LIST_MARK as LIST, QUOTE_MARK as QUOTE } from '../../db/draft-marks.js';
+
+// When any of the draft marks (src/db/draft-marks.ts) is used the message also gets an HTML part,
+// where bare web and mail addresses become links too.
 
 export function usesFormatting(text: string): boolean {
   // A bare address alone is no reason for an HTML part: every mail reader links it by itself.
