@@ -6,6 +6,7 @@ import { sweepFiles } from './files.js';
 import { addNotes, type OutboxNote } from './outbox-notes.js';
 import { isLive } from './outbox-overlay.js';
 import { undoLocally } from './outbox-undo.js';
+import { refindOriginals } from './refind-originals.js';
 import type { MailDB } from './schema.js';
 
 /**
@@ -80,8 +81,8 @@ export async function parkEntry(db: MailDB, seq: number, reason: OutboxReason, n
 
 /**
  * Retry. A parked entry is queued again at the end, as if the user did it again now (same opId,
- * so a send still cannot go twice), with the entries parked because of it behind it. A failed
- * one is simply due at once.
+ * so a send still cannot go twice), with the entries parked because of it behind it; a forward
+ * names its original again if another program moved it. A failed one is simply due at once.
  */
 export async function retryEntry(db: MailDB, seq: number, now: number = Date.now()): Promise<void> {
   const entries = await db.outbox.orderBy('seq').toArray();
@@ -99,7 +100,7 @@ export async function retryEntry(db: MailDB, seq: number, now: number = Date.now
   await db.transaction('rw', TABLES(db), async () => {
     for (const e of chain) {
       await db.outbox.delete(e.seq!);
-      await enqueue(db, fresh(e), now);
+      await enqueue(db, fresh(await refindOriginals(db, e)), now);
     }
   });
 }

@@ -33,6 +33,8 @@ export type DraftAttachment =
       kind: 'forward';
       /** The forwarded message's local id. */
       sourceId: string;
+      /** Its Message-ID, to find it again (`retryEntry`) if another mail program moved it. */
+      messageId?: string;
       attachmentId: string;
       name: string;
       contentType: string;

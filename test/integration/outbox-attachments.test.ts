@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DeleteItem, FindItem, GetAttachment, GetItem, type Attachment } from '../../src/ews/index.js';
+import { DeleteItem, FindItem, GetAttachment, GetItem, MoveItem, type Attachment } from '../../src/ews/index.js';
 import {
   distinguishedFolder,
   LOCAL_DRAFT_PREFIX,
   recordAction,
+  retryEntry,
   storeDraftFiles,
   sweepFiles,
   type Draft,
@@ -110,6 +111,7 @@ async function forwardOf(subject: string): Promise<{ source: Draft['source']; re
   const refs = (got?.items?.[0]?.attachments ?? []).map((a): DraftAttachment => ({
     kind: 'forward',
     sourceId: row.id,
+    ...(row.internetMessageId && { messageId: row.internetMessageId }),
     attachmentId: a.attachmentId!,
     name: a.name!,
     contentType: a.contentType ?? '',
@@ -189,6 +191,28 @@ describe('attachments', () => {
     expect(await serverAttachments('Fwd: Gone soon', 'drafts', DEMO)).toEqual([]);
   });
 
+  it('a forward whose original another program moved is held, and a retry finds it by its Message-ID', async () => {
+    const engine = await started();
+    const pdf = Uint8Array.from({ length: 900 }, (_, i) => (i * 5) & 0xff);
+    await deliverWithAttachment('Moved elsewhere', pdf);
+    await engine.runPass('poll');
+    const { source, refs } = await forwardOf('Moved elsewhere');
+    await recordAction(h.db, { kind: 'send', draft: toAda('Fwd: Moved elsewhere', refs, source) });
+    // Another mail program moves the original before the forward goes out: its id changes.
+    await h.ews(MoveItem, { toFolderId: { distinguished: 'deleteditems' }, itemIds: [{ id: source!.id }] });
+    await engine.runPass('outbox');
+    const [held] = await h.db.outbox.toArray();
+    expect(held).toMatchObject({ state: 'parked', error: { code: 'original-gone', name: 'report.pdf' } });
+    // The same pass brought the original here in its new folder, under a new id.
+    expect(await h.db.messages.get(source!.id)).toBeUndefined();
+    await retryEntry(h.db, held!.seq!);
+    await engine.runPass('outbox');
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await serverAttachments('Fwd: Moved elsewhere', 'inbox', ADA)).toEqual([
+      new Map([['report.pdf', b64(pdf)]]),
+    ]);
+  });
+
   it('a forward of a message moved just before it carries the attachment, whose id the move changed', async () => {
     const engine = await started();
     const pdf = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7) & 0xff);
@@ -238,7 +262,7 @@ describe('attachments', () => {
       [2, true],
     ] as const) {
       const subject = `Fwd ${n}: See the message below`;
-      const refs = forwardedAttachments(row.id, body.attachments);
+      const refs = forwardedAttachments(row, body.attachments);
       if (moved) await recordAction(h.db, { kind: 'move', ids: [row.id], toFolderId: archive.id });
       await recordAction(h.db, { kind: 'send', draft: toAda(subject, refs, { id: row.id, mode: 'forward' }) });
       await engine.runPass('outbox');
@@ -314,7 +338,7 @@ describe('attachments', () => {
       // The files have server ids once the body is fetched again, in the same pass.
       const body = await h.db.bodies.get(row!.id);
       expect(body?.attachments.map((a) => a.name).sort()).toEqual(['data.bin', 'notes.txt']);
-      return { engine, drafts, id: row!.id, kept: forwardedAttachments(row!.id, body!.attachments) };
+      return { engine, drafts, id: row!.id, kept: forwardedAttachments(row!, body!.attachments) };
     }
 
     /** The composer's draft after removing data.bin and adding agenda.txt. */

@@ -14,10 +14,15 @@ const meta = (id: string, extra: Partial<AttachmentMeta> = {}): AttachmentMeta =
 describe('forwardedAttachments', () => {
   it('keeps the files and leaves the body’s inline images behind', () => {
     const list = [meta('a'), meta('logo', { isInline: true, contentId: 'logo@x' }), meta('b', { isInline: true })];
-    expect(forwardedAttachments('m1', list)).toEqual([
+    expect(forwardedAttachments({ id: 'm1' }, list)).toEqual([
       { kind: 'forward', sourceId: 'm1', attachmentId: 'a', name: 'a.pdf', contentType: 'application/pdf', size: 10 },
       { kind: 'forward', sourceId: 'm1', attachmentId: 'b', name: 'b.pdf', contentType: 'application/pdf', size: 10 },
     ]);
+  });
+
+  it('names the original by its Message-ID too, to find it again once moved', () => {
+    const [ref] = forwardedAttachments({ id: 'm1', internetMessageId: '<x@tern.test>' }, [meta('a')]);
+    expect(ref).toMatchObject({ sourceId: 'm1', messageId: '<x@tern.test>' });
   });
 });
 

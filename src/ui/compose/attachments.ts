@@ -3,6 +3,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   type AttachmentMeta,
   type DraftAttachment,
+  type MessageRow,
   type NewFile,
 } from '../../db/index.js';
 
@@ -51,12 +52,17 @@ export const LIMIT_TEXT = `${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`;
  * send replays, so forwarding works offline. Images shown inside the body (inline, named by a
  * Content-ID) stay behind, as in Outlook and Gmail; the quoted text does not show them anyway.
  */
-export function forwardedAttachments(sourceId: string, list: readonly AttachmentMeta[]): DraftAttachment[] {
+export function forwardedAttachments(
+  source: Pick<MessageRow, 'id' | 'internetMessageId'>,
+  list: readonly AttachmentMeta[],
+): DraftAttachment[] {
+  const messageId = source.internetMessageId;
   return list
     .filter((a) => !a.isInline || !a.contentId)
     .map((a) => ({
       kind: 'forward',
-      sourceId,
+      sourceId: source.id,
+      ...(messageId && { messageId }),
       attachmentId: a.id,
       name: a.name,
       contentType: a.contentType,

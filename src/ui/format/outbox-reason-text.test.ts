@@ -25,7 +25,7 @@ describe('outboxReasonText', () => {
   it('says which attachment a forward or a send lost, in both languages', () => {
     const fr = createTranslator('fr', 'fr-FR');
     expect(outboxReasonText({ code: 'original-gone', name: 'report.pdf' }, en)).toBe(
-      'The original message was deleted, or moved by another mail program, so its attachment “report.pdf” cannot be forwarded. Discard this send and write the message again without it.',
+      'The original message was deleted, or moved by another mail program, so its attachment “report.pdf” cannot be forwarded. If it was moved, Retry once it shows in its new folder; otherwise discard this send and write the message again without it.',
     );
     expect(outboxReasonText({ code: 'original-gone', name: 'report.pdf' }, fr)).toContain('« report.pdf »');
     expect(outboxReasonText({ code: 'file-missing', name: 'a.bin' }, fr)).toContain('« a.bin »');

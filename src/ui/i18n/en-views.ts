@@ -190,7 +190,7 @@ export const enViews = {
   'outboxReason.discardedToo_other': '{count} changes that needed the discarded one were discarded too.',
   'outboxReason.keptInDrafts': 'The unsent message was kept in Drafts on the server.',
   'outboxReason.originalGone':
-    'The original message was deleted, or moved by another mail program, so its attachment “{name}” cannot be forwarded. Discard this send and write the message again without it.',
+    'The original message was deleted, or moved by another mail program, so its attachment “{name}” cannot be forwarded. If it was moved, Retry once it shows in its new folder; otherwise discard this send and write the message again without it.',
   'outboxReason.draftFileGone':
     'The draft saved on the server before was deleted, or moved by another mail program, so its attachment “{name}” cannot be kept. Discard this and write the message again, attaching the file anew if you have it.',
   'outboxReason.fileMissing':

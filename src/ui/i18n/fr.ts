@@ -307,7 +307,7 @@ export const fr: Messages = {
     '{count} modifications qui dépendaient de celle abandonnée ont été abandonnées aussi.',
   'outboxReason.keptInDrafts': 'Le message non envoyé a été gardé dans les Brouillons sur le serveur.',
   'outboxReason.originalGone':
-    'Le message d’origine a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être transférée. Abandonnez cet envoi et écrivez de nouveau le message sans elle.',
+    'Le message d’origine a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être transférée. S’il a été déplacé, réessayez une fois qu’il apparaît dans son nouveau dossier ; sinon abandonnez cet envoi et écrivez de nouveau le message sans elle.',
   'outboxReason.draftFileGone':
     'Le brouillon enregistré auparavant sur le serveur a été supprimé, ou déplacé par une autre messagerie : sa pièce jointe « {name} » ne peut pas être conservée. Abandonnez cette modification et écrivez de nouveau le message, en joignant de nouveau le fichier si vous l’avez.',
   'outboxReason.fileMissing':

@@ -51,7 +51,7 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
   const body = await getBody(db, source.id);
   const text = body ? (body.type === 'html' ? htmlToText(body.content) : body.content) : source.preview;
   const fields = composeFields(request.mode, source, text, storedAccount(), t);
-  const attachments = request.mode === 'forward' ? forwardedAttachments(source.id, body?.attachments ?? []) : [];
+  const attachments = request.mode === 'forward' ? forwardedAttachments(source, body?.attachments ?? []) : [];
   // Not downloaded yet: the attachments are unknown here, and the forward says so.
   const unknown = request.mode === 'forward' && !body && source.hasAttachments === 1;
   return { ...blank, ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
@@ -71,7 +71,7 @@ async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> 
   if (isLocalId(draftId))
     return { ...fields, ...(waiting?.attachments?.length && { attachments: waiting.attachments }) };
   if (waiting?.remake) return { ...fields, attachments: waiting.attachments ?? [], remake: true };
-  const attachments = forwardedAttachments(draftId, body.attachments);
+  const attachments = forwardedAttachments(message, body.attachments);
   // Saved here before the server named its files: a remake could not keep what it cannot name.
   const unknown = message.hasAttachments === 1 && body.attachments.length === 0;
   return { ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
