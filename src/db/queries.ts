@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { BodyRow, FolderRow, MessageRow, OutboxEntry } from './entities.js';
 import type { MailDB } from './schema.js';
 import { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
+import { isLocalId } from './local-ids.js';
 import { MAX_TERM_LENGTH, words } from './terms.js';
 
 /**
@@ -71,6 +72,15 @@ export function getMessage(db: MailDB, id: string): Promise<MessageRow | undefin
 /** The stored body, or undefined when it has not been fetched (ask the worker: `fetch-body`). */
 export function getBody(db: MailDB, id: string): Promise<BodyRow | undefined> {
   return db.bodies.get(id);
+}
+
+/**
+ * A draft on the server whose body here lists none of the files its row says it has: the body was
+ * written on this device before the server named them (the fetch after its save did not happen).
+ * Its files can be neither shown nor kept by a remake until the server's body is fetched again.
+ */
+export function draftFilesUnlisted(message: MessageRow, body: BodyRow): boolean {
+  return !!message.isDraft && !isLocalId(message.id) && message.hasAttachments === 1 && body.attachments.length === 0;
 }
 
 // Below this many candidates the matches are read and sorted; above it the newest rows are

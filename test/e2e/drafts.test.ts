@@ -44,6 +44,21 @@ async function editFromDrafts(subject: string): Promise<ComposerPage> {
   return composer;
 }
 
+const textFile = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+
+/** Writes a new message to Ada with `files`, saves it to Drafts, and returns its id on the server. */
+async function savedWithFiles(subject: string, body: string, files: ReturnType<typeof textFile>[]): Promise<string> {
+  const composer = await ComposerPage.open(mailbox.page);
+  await composer.fill({ to: `Ada <${ADA.user}>`, subject, body });
+  await composer.dialog.locator('input[type="file"]').setInputFiles(files);
+  await composer.dialog.locator('.attachment-chip', { hasText: files[files.length - 1]!.name }).waitFor();
+  await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
+  await composer.dialog.waitFor({ state: 'detached' });
+  await settled();
+  await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
+  return (await idsIn(server, 'drafts', subject))[0]!;
+}
+
 describe('drafts', () => {
   beforeAll(async () => {
     server = await startTern({ seedMessages: 30 });
@@ -97,20 +112,12 @@ describe('drafts', () => {
 
   it('changes the files of a draft on the server: it is made again with them, and Ada gets exactly those', async () => {
     const subject = `Files to rework ${Date.now()}`;
-    const file = (name: string, text: string) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
     const b64 = (text: string) => Buffer.from(text).toString('base64');
     const chips = (c: ComposerPage) => c.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
-    const composer = await ComposerPage.open(mailbox.page);
-    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'Two files.' });
-    await composer.dialog
-      .locator('input[type="file"]')
-      .setInputFiles([file('keep.txt', 'kept'), file('drop.txt', 'x')]);
-    await composer.dialog.locator('.attachment-chip', { hasText: 'drop.txt' }).waitFor();
-    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
-    await composer.dialog.waitFor({ state: 'detached' });
-    await settled();
-    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
-    const [first] = await idsIn(server, 'drafts', subject);
+    const first = await savedWithFiles(subject, 'Two files.', [
+      textFile('keep.txt', 'kept'),
+      textFile('drop.txt', 'x'),
+    ]);
 
     // Opened again, it lists the files the server holds; one goes, another comes.
     const editor = await editFromDrafts(subject);
@@ -118,7 +125,7 @@ describe('drafts', () => {
     expect(await mailbox.reader.locator('.from').count()).toBe(0);
     await expect.poll(() => chips(editor)).toEqual(['keep.txt', 'drop.txt']);
     await editor.dialog.getByRole('button', { name: 'Remove drop.txt' }).click();
-    await editor.dialog.locator('input[type="file"]').setInputFiles([file('new.txt', 'added')]);
+    await editor.dialog.locator('input[type="file"]').setInputFiles([textFile('new.txt', 'added')]);
     await editor.dialog.locator('.attachment-chip', { hasText: 'new.txt' }).waitFor();
     await editor.fill({ body: 'Reworked.' });
     await editor.dialog.locator('textarea[name="body"]').press('Control+s');
@@ -150,17 +157,7 @@ describe('drafts', () => {
 
   it('fetches again a draft whose body here lists none of its files, so they can change; offline it keeps them', async () => {
     const subject = `Files not listed ${Date.now()}`;
-    const composer = await ComposerPage.open(mailbox.page);
-    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'One file.' });
-    await composer.dialog
-      .locator('input[type="file"]')
-      .setInputFiles([{ name: 'keep.txt', mimeType: 'text/plain', buffer: Buffer.from('kept') }]);
-    await composer.dialog.locator('.attachment-chip', { hasText: 'keep.txt' }).waitFor();
-    await composer.dialog.getByRole('button', { name: 'Save to Drafts' }).click();
-    await composer.dialog.waitFor({ state: 'detached' });
-    await settled();
-    await expect.poll(() => idsIn(server, 'drafts', subject)).toHaveLength(1);
-    const [id] = await idsIn(server, 'drafts', subject);
+    const id = await savedWithFiles(subject, 'One file.', [textFile('keep.txt', 'kept')]);
     await expect.poll(async () => (await readAll<BodyRow>(mailbox.page, 'bodies')).some((b) => b.id === id)).toBe(true);
 
     // As if the fetch after the save had not happened: the body written here, without the file.

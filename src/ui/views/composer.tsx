@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  draftFilesUnlisted,
   getBody,
   getMessage,
   isLocalId,
@@ -72,8 +73,8 @@ async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> 
     return { ...fields, ...(waiting?.attachments?.length && { attachments: waiting.attachments }) };
   if (waiting?.remake) return { ...fields, attachments: waiting.attachments ?? [], remake: true };
   const attachments = forwardedAttachments(message, body.attachments);
-  // Saved here before the server named its files: a remake could not keep what it cannot name.
-  const unknown = message.hasAttachments === 1 && body.attachments.length === 0;
+  // A remake could not keep files it cannot name.
+  const unknown = draftFilesUnlisted(message, body);
   return { ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
 }
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  draftFilesUnlisted,
   getBody,
   getMessage,
-  isLocalId,
   outboxMessageIds,
   type Address,
   type AttachmentMeta,
@@ -115,12 +115,9 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     });
   }, [messageId, bodyKnown, body === undefined, isOnline]);
 
-  // A draft whose body was written here lists none of the files the server holds for it (the
-  // fetch after its save did not happen): once nothing of it waits in the outbox, whose words the
-  // server's would overwrite, its body is fetched again, so the files show and a change of them
-  // can keep them.
-  const filesUnlisted =
-    !!message?.isDraft && message.hasAttachments === 1 && body?.attachments.length === 0 && !isLocalId(messageId);
+  // A draft whose files its body here does not list: once nothing of it waits in the outbox
+  // (whose words the server's would overwrite), its body is fetched again, so they show.
+  const filesUnlisted = !!message && !!body && draftFilesUnlisted(message, body);
   useEffect(() => {
     if (!filesUnlisted || !isOnline) return;
     void db.outbox.toArray().then((entries) => {
