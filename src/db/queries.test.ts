@@ -56,6 +56,18 @@ describe('folderTree', () => {
     expect(tree.map((n) => n.name)).toEqual(['Inbox', 'Sent Items', 'Alpha', 'Made by EWS', 'Zebra']);
     expect(tree[0]?.children.map((n) => n.name)).toEqual(['Receipts']);
   });
+
+  it("leaves the server's Outbox out of the tree to browse while it is empty", async () => {
+    const db = freshDB();
+    await db.folders.bulkPut([
+      folder('inbox', 'root', { name: 'Inbox', distinguished: 'inbox' }),
+      folder('out', 'root', { name: 'Outbox', distinguished: 'outbox' }),
+    ]);
+    expect((await folderTree(db, { browsing: true })).map((n) => n.name)).toEqual(['Inbox']);
+    expect((await folderTree(db)).map((n) => n.name)).toEqual(['Inbox', 'Outbox']);
+    await db.folders.update('out', { total: 1 });
+    expect((await folderTree(db, { browsing: true })).map((n) => n.name)).toEqual(['Inbox', 'Outbox']);
+  });
 });
 
 describe('messagePage', () => {

@@ -18,9 +18,16 @@ export interface FolderNode extends FolderRow {
  * The mail folders as a tree: well-known folders first (Inbox, Drafts, Sent…), then the others
  * by name; children by name. A folder whose parent is not a stored mail folder is top-level
  * (msgfolderroot itself is never stored).
+ *
+ * `browsing` gives the tree a person moves about in and files mail into: without the server's
+ * Outbox while it holds nothing. Tern's own outbox is where what waits to be sent shows, and a
+ * second, empty "Outbox" beside it would only mislead; one that holds mail (another program's,
+ * still queued) stays in sight.
  */
-export async function folderTree(db: MailDB): Promise<FolderNode[]> {
-  const rows = (await db.folders.toArray()).filter(isMailFolder);
+export async function folderTree(db: MailDB, { browsing = false } = {}): Promise<FolderNode[]> {
+  const rows = (await db.folders.toArray()).filter(
+    (f) => isMailFolder(f) && !(browsing && f.distinguished === 'outbox' && f.total === 0 && f.childCount === 0),
+  );
   const nodes = new Map(rows.map((r) => [r.id, { ...r, children: [] as FolderNode[] }]));
   const top: FolderNode[] = [];
   for (const node of nodes.values()) {

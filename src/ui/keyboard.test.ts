@@ -32,6 +32,19 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('w'))).toBeUndefined();
   });
 
+  it('deletes with the Delete key too, but not from the folder tree', () => {
+    expect(shortcutFor(press('Delete'))).toBe('delete');
+    const tree = document.createElement('nav');
+    tree.className = 'folder-tree';
+    const link = document.createElement('a');
+    tree.append(link);
+    document.body.append(tree);
+    expect(shortcutFor(press('Delete', {}, link))).toBeUndefined();
+    const input = document.createElement('input');
+    document.body.append(input);
+    expect(shortcutFor(press('Delete', {}, input))).toBeUndefined();
+  });
+
   it('opens with Enter only from a list', () => {
     const list = document.createElement('div');
     list.setAttribute('role', 'listbox');

@@ -54,17 +54,24 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * Maps a keydown to a command, or undefined when the key is not ours: while typing, inside a
  * dialog, or with Ctrl/Cmd/Alt held (those belong to the browser). Enter opens only from the
- * list, so it still presses the focused button everywhere else.
+ * list, so it still presses the focused button everywhere else; Delete deletes as `#` does.
  */
 export function shortcutFor(e: KeyboardEvent): ShortcutCommand | undefined {
   if (notOurs(e)) return undefined;
   if (e.key === 'Enter') return inList(e.target) ? 'open' : undefined;
+  // Outlook's and Thunderbird's delete key, for the messages: in the folder tree it would read as
+  // deleting the folder, which it never does.
+  if (e.key === 'Delete') return inFolderTree(e.target) ? undefined : 'delete';
   return KEYS[e.key];
 }
 
 function notOurs(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return true;
   return e.target instanceof Element && e.target.closest('dialog') !== null;
+}
+
+function inFolderTree(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.folder-tree') !== null;
 }
 
 function inList(target: EventTarget | null): boolean {

@@ -48,7 +48,7 @@ function NameFolder({
   const [parentId, setParentId] = useState(request.kind === 'create' ? request.parentId : '');
   const [problem, setProblem] = useState<NameProblem | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const tree = useLiveQuery(() => folderTree(db), []);
+  const tree = useLiveQuery(() => folderTree(db, { browsing: true }), []);
 
   const submit = async (e: Event) => {
     e.preventDefault();

@@ -39,13 +39,15 @@ describe('describeEntry', () => {
 
   it('says what each kind of change does, in plain words', () => {
     expect(describeEntry(entry({ kind: 'set-read', ids: ['a', 'b'], isRead: false }), folders, t)).toBe(
-      'Mark 2 as unread',
+      'Mark 2 messages as unread',
     );
-    expect(describeEntry(entry({ kind: 'set-flag', ids: ['a'], flag: 1 }), folders, t)).toBe('Flag 1');
+    expect(describeEntry(entry({ kind: 'set-flag', ids: ['a'], flag: 1 }), folders, t)).toBe('Flag 1 message');
     expect(describeEntry(entry({ kind: 'move', ids: ['a', 'b', 'c'], toFolderId: 'r' }), folders, t)).toBe(
-      'Move 3 to Receipts',
+      'Move 3 messages to Receipts',
     );
-    expect(describeEntry(entry({ kind: 'move', ids: ['a'], toFolderId: 't' }), folders, t)).toBe('Move 1 to Deleted');
+    expect(describeEntry(entry({ kind: 'move', ids: ['a'], toFolderId: 't' }), folders, t)).toBe(
+      'Move 1 message to Deleted',
+    );
     const draft = {
       to: [{ name: 'Ada', email: 'ada@tern.test' }],
       cc: [],
@@ -58,6 +60,22 @@ describe('describeEntry', () => {
     );
   });
 
+  it('names the one message a change touches by its subject when the rows here know it', () => {
+    const subjects = new Map([
+      ['a', 'Lunch'],
+      ['b', ''],
+    ]);
+    expect(describeEntry(entry({ kind: 'delete', ids: ['a'] }), folders, t, subjects)).toBe('Delete “Lunch”');
+    expect(describeEntry(entry({ kind: 'set-read', ids: ['b'], isRead: true }), folders, t, subjects)).toBe(
+      'Mark “(no subject)” as read',
+    );
+    expect(describeEntry(entry({ kind: 'move', ids: ['a', 'b'], toFolderId: 'r' }), folders, t, subjects)).toBe(
+      'Move 2 messages to Receipts',
+    );
+    // Deleted for good here: no row, so no subject.
+    expect(describeEntry(entry({ kind: 'delete', ids: ['gone'] }), folders, t, subjects)).toBe('Delete 1 message');
+  });
+
   it('names a folder it does not know by its id rather than failing', () => {
     expect(describeEntry(entry({ kind: 'delete-folder', id: 'gone' }), folders, t)).toBe('Delete folder gone');
   });
@@ -66,7 +84,10 @@ describe('describeEntry', () => {
     await loadLanguage('fr');
     const fr = createTranslator('fr');
     expect(describeEntry(entry({ kind: 'move', ids: ['a'], toFolderId: 'r' }), folders, fr)).toBe(
-      'Déplacer 1 vers Receipts',
+      'Déplacer 1 message vers Receipts',
     );
+    expect(
+      describeEntry(entry({ kind: 'set-read', ids: ['a'], isRead: true }), folders, fr, new Map([['a', 'Déjeuner']])),
+    ).toBe('Marquer comme lu : « Déjeuner »');
   });
 });

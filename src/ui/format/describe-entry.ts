@@ -4,22 +4,36 @@ import { folderName } from '../folder-names.js';
 import type { Translator } from '../i18n/translate.js';
 import '../i18n/views.js';
 
-/** One outbox entry in plain words ("Move 3 to Receipts", "Send “Lunch” to ada@tern.test"). */
-export function describeEntry(entry: OutboxEntry, folders: ReadonlyMap<string, FolderRow>, t: Translator): string {
+/**
+ * One outbox entry in plain words ("Move 3 messages to Receipts", "Delete “Lunch”", "Send “Lunch”
+ * to ada@tern.test"). A change to one message names it by its subject when `subjects` (message id →
+ * subject, from the local rows) knows it; a message deleted for good here is counted instead.
+ */
+export function describeEntry(
+  entry: OutboxEntry,
+  folders: ReadonlyMap<string, FolderRow>,
+  t: Translator,
+  subjects: ReadonlyMap<string, string> = new Map(),
+): string {
   const op = entry.op;
   const folder = (id: string) => {
     const f = folders.get(id);
     return f ? folderName(f, t) : id;
   };
+  const what = (ids: readonly string[]) => {
+    const subject = ids.length === 1 ? subjects.get(ids[0]!) : undefined;
+    if (subject === undefined) return t.plural('outbox.messages', ids.length);
+    return t.t('outbox.quoted', { subject: subject || t.t('list.noSubject') });
+  };
   switch (op.kind) {
     case 'set-read':
-      return t.t(op.isRead ? 'outbox.kind.set-read' : 'outbox.kind.set-unread', { count: op.ids.length });
+      return t.t(op.isRead ? 'outbox.kind.set-read' : 'outbox.kind.set-unread', { what: what(op.ids) });
     case 'set-flag':
-      return t.t(op.flag ? 'outbox.kind.set-flag' : 'outbox.kind.clear-flag', { count: op.ids.length });
+      return t.t(op.flag ? 'outbox.kind.set-flag' : 'outbox.kind.clear-flag', { what: what(op.ids) });
     case 'move':
-      return t.t('outbox.kind.move', { count: op.ids.length, folder: folder(op.toFolderId) });
+      return t.t('outbox.kind.move', { what: what(op.ids), folder: folder(op.toFolderId) });
     case 'delete':
-      return t.t('outbox.kind.delete', { count: op.ids.length });
+      return t.t('outbox.kind.delete', { what: what(op.ids) });
     case 'send':
       return t.t('outbox.kind.send', {
         subject: op.draft.subject || t.t('list.noSubject'),

@@ -49,7 +49,7 @@ export interface FolderTreeProps {
  */
 export function FolderTree({ selectedId, onNavigate, onDropMessages }: FolderTreeProps) {
   const t = useI18n();
-  const tree = useLiveQuery(() => folderTree(db), []);
+  const tree = useLiveQuery(() => folderTree(db, { browsing: true }), []);
   const [collapsed, setCollapsed] = useState(loadCollapsed);
   const [menu, setMenu] = useState<OpenMenu | undefined>(undefined);
   const [dialog, setDialog] = useState<FolderDialogRequest | undefined>(undefined);

@@ -18,13 +18,17 @@ export default function MovePicker({
   onClose(): void;
 }) {
   const t = useI18n();
-  const tree = useLiveQuery(() => folderTree(db), []);
+  const tree = useLiveQuery(() => folderTree(db, { browsing: true }), []);
   const [filter, setFilter] = useState('');
   const [active, setActive] = useState(0);
   const choices = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     return folderPaths(tree ?? [], t).filter(
-      (c) => c.folder.id !== excludeId && words.every((w) => c.path.toLowerCase().includes(w)),
+      // Filing mail into the transport's queue is never what moving means.
+      (c) =>
+        c.folder.id !== excludeId &&
+        c.folder.distinguished !== 'outbox' &&
+        words.every((w) => c.path.toLowerCase().includes(w)),
     );
   }, [tree, filter, excludeId, t]);
   const current = Math.min(active, choices.length - 1);

@@ -33,7 +33,7 @@ export default function OutboxView() {
   const connection = connectionOf(useStore(syncStatus), useStore(online));
   const data = useLiveQuery(async () => {
     const [entries, folders, notes] = await Promise.all([outboxEntries(db), db.folders.toArray(), outboxNotes(db)]);
-    return { entries, notes, folders: new Map(folders.map((f) => [f.id, f])) };
+    return { entries, notes, folders: new Map(folders.map((f) => [f.id, f])), subjects: await subjectsOf(entries) };
   }, []);
   if (!data) return <section class="outbox-view" aria-busy="true" />;
 
@@ -49,7 +49,15 @@ export default function OutboxView() {
   const parked = data.entries.filter((e) => e.state === 'parked');
   const waiting = data.entries.filter((e) => e.state !== 'parked');
   const row = (e: OutboxEntry) => (
-    <EntryRow key={e.opId} entry={e} folders={data.folders} connection={connection} t={t} act={act} />
+    <EntryRow
+      key={e.opId}
+      entry={e}
+      folders={data.folders}
+      subjects={data.subjects}
+      connection={connection}
+      t={t}
+      act={act}
+    />
   );
 
   return (
@@ -95,7 +103,11 @@ export default function OutboxView() {
           <ul class="outbox-list">
             {data.notes.map((n) => (
               <li key={`${n.opId}-${n.at}`} class="outbox-entry outbox-note">
-                {n.op && <div class="entry-what">{describeEntry({ ...NOTE_ENTRY, op: n.op }, data.folders, t)}</div>}
+                {n.op && (
+                  <div class="entry-what">
+                    {describeEntry({ ...NOTE_ENTRY, op: n.op }, data.folders, t, data.subjects)}
+                  </div>
+                )}
                 <div>{outboxReasonText(n.what, t)}</div>
                 <div class="entry-meta">{formatFullDate(n.at, t.locale)}</div>
                 <div class="entry-actions">
@@ -122,19 +134,20 @@ export default function OutboxView() {
 interface EntryRowProps {
   entry: OutboxEntry;
   folders: ReadonlyMap<string, FolderRow>;
+  subjects: ReadonlyMap<string, string>;
   connection: ConnectionState;
   t: Translator;
   act(run: () => Promise<void>): Promise<void>;
 }
 
-function EntryRow({ entry: e, folders, connection, t, act }: EntryRowProps) {
+function EntryRow({ entry: e, folders, subjects, connection, t, act }: EntryRowProps) {
   const discard = () => {
     const question = e.op.kind === 'send' ? word(t, 'confirmDiscardSend') : t.t('outbox.confirmDiscard');
     if (confirm(question)) void act(() => discardEntry(db, e.seq!));
   };
   return (
     <li class={`outbox-entry ${e.state}`} data-state={e.state} data-kind={e.op.kind}>
-      <div class="entry-what">{describeEntry(e, folders, t)}</div>
+      <div class="entry-what">{describeEntry(e, folders, t, subjects)}</div>
       <div class="entry-meta">
         <span class="entry-state">{stateWords(e, connection, t)}</span>
         {e.attempts > 0 && <span> · {t.plural('outbox.attempts', e.attempts)}</span>}
@@ -159,6 +172,13 @@ function EntryRow({ entry: e, folders, connection, t, act }: EntryRowProps) {
       </div>
     </li>
   );
+}
+
+/** The subjects of the messages that entries naming one message touch, so the list can say which. */
+async function subjectsOf(entries: readonly OutboxEntry[]): Promise<Map<string, string>> {
+  const ids = entries.flatMap((e) => ('ids' in e.op && e.op.ids.length === 1 ? e.op.ids : []));
+  const rows = await db.messages.bulkGet(ids);
+  return new Map(rows.flatMap((m) => (m ? [[m.id, m.subject] as const] : [])));
 }
 
 // describeEntry reads only an entry's operation; a note carries just that.

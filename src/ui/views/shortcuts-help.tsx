@@ -13,7 +13,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['Shift+U', 'shortcuts.unread'],
   ['s', 'shortcuts.flag'],
   ['e', 'shortcuts.archive'],
-  ['#', 'shortcuts.delete'],
+  ['# / Delete', 'shortcuts.delete'],
   ['v', 'shortcuts.move'],
   ['x', 'shortcuts.select'],
   ['*a / Ctrl+A', 'shortcuts.selectAll'],
