@@ -128,6 +128,16 @@ describe('reading and sorting mail', () => {
     const srcdoc = () => mailbox.reader.locator('iframe.mail-frame').getAttribute('srcdoc');
     await expect.poll(srcdoc).toMatch(/<img[^>]+src="data:image\/(png|gif|jpeg)/);
     expect(await srcdoc()).not.toContain('data-blocked-src="cid:');
+    // What the frame shows, not only what it was given: the picture arrives after the words, and a
+    // frame whose document changed while loading once stayed blank (its body never laid out).
+    const shown = async () => {
+      const frame = await (await mailbox.reader.locator('iframe.mail-frame').elementHandle())?.contentFrame();
+      return frame?.evaluate(() => ({
+        picture: document.querySelector('img[src^="data:image/"]') !== null,
+        laidOut: document.body.getBoundingClientRect().height > 0,
+      }));
+    };
+    await expect.poll(shown).toEqual({ picture: true, laidOut: true });
   });
 
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {

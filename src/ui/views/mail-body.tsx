@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyRow } from '../../db/index.js';
 import { useStore } from '../hooks/store.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -36,7 +36,8 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   const isOnline = useStore(online);
   const [remoteImages, setRemoteImages] = useState(false);
   const [inline, setInline] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
-  const [rendered, setRendered] = useState<RenderedMail | undefined>(undefined);
+  const [rendered, setRendered] = useState<{ mail: RenderedMail; n: number } | undefined>(undefined);
+  const renders = useRef(0);
   const messageId = body.id;
 
   useEffect(() => {
@@ -59,7 +60,7 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   useEffect(() => {
     let live = true;
     void import('../mail-html/render-mail.js').then(({ renderMail }) => {
-      if (live) setRendered(renderMail(body.content, { remoteImages, inline }));
+      if (live) setRendered({ mail: renderMail(body.content, { remoteImages, inline }), n: ++renders.current });
     });
     return () => {
       live = false;
@@ -69,7 +70,7 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   if (!rendered) return <p class="pane-note">{t.t('reader.sanitizing')}</p>;
   return (
     <>
-      {rendered.blockedImages > 0 && !remoteImages && (
+      {rendered.mail.blockedImages > 0 && !remoteImages && (
         <div class="images-blocked" role="note">
           <span>{t.t('reader.imagesBlocked')}</span>
           <button type="button" onClick={() => setRemoteImages(true)}>
@@ -77,13 +78,15 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
           </button>
         </div>
       )}
+      {/* A new frame for each rendering, made with its document: Chromium can leave a frame blank
+          whose srcdoc changes while the first one still loads (an inline picture arriving). */}
       <iframe
-        key={`${messageId}:${remoteImages}:${inline.size}`}
+        key={rendered.n}
         class="mail-frame"
         sandbox="allow-popups allow-popups-to-escape-sandbox"
         referrerpolicy="no-referrer"
         title={t.t('reader.frameTitle')}
-        srcdoc={rendered.srcdoc}
+        srcdoc={rendered.mail.srcdoc}
       />
     </>
   );
