@@ -61,22 +61,20 @@ export function shortcutFor(e: KeyboardEvent): ShortcutCommand | undefined {
   if (e.key === 'Enter') return inList(e.target) ? 'open' : undefined;
   // Outlook's and Thunderbird's delete key, for the messages: in the folder tree it would read as
   // deleting the folder, which it never does.
-  if (e.key === 'Delete') return inFolderTree(e.target) ? undefined : 'delete';
+  if (e.key === 'Delete') return within(e.target, '.folder-tree') ? undefined : 'delete';
   return KEYS[e.key];
 }
 
 function notOurs(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing || isTyping(e.target)) return true;
-  return e.target instanceof Element && e.target.closest('dialog') !== null;
+  return within(e.target, 'dialog');
 }
 
-function inFolderTree(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('.folder-tree') !== null;
+function within(target: EventTarget | null, selector: string): boolean {
+  return target instanceof Element && target.closest(selector) !== null;
 }
 
-function inList(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('[role=listbox]') !== null;
-}
+const inList = (target: EventTarget | null) => within(target, '[role=listbox]');
 
 /**
  * `shortcutFor` plus what needs more than one key press: `*a` / `*n`, and Ctrl/Cmd+A, which
