@@ -219,12 +219,14 @@ describe('drafts', () => {
     await other.dialog.waitFor({ state: 'detached' });
   });
 
-  it('formats with the keyboard (Ctrl+B, Ctrl+K) and Ada gets the bold word and the link under its words', async () => {
+  it('formats with the keyboard (Ctrl+B, Ctrl+K, Ctrl+Shift+8) and Ada gets the bold word, the link under its words and the list', async () => {
     const subject = `Keyboard marks ${Date.now()}`;
     const composer = await ComposerPage.open(mailbox.page);
     await composer.fill({ to: `Ada <${ADA.user}>`, subject });
     const body = composer.dialog.locator('textarea[name="body"]');
-    await body.click();
+    // Tab goes from the subject to the text, not through the format buttons first.
+    await composer.dialog.locator('input[name="subject"]').press('Tab');
+    expect(await body.evaluate((el) => el === document.activeElement)).toBe(true);
     await body.press('Control+b');
     await body.pressSequentially('Plan');
     await body.press('End');
@@ -233,7 +235,13 @@ describe('drafts', () => {
     // The link's address is selected: typing replaces it.
     await body.pressSequentially('https://tern.test/plan');
     await expect.poll(() => body.inputValue()).toBe('**Plan** in the [text](https://tern.test/plan)');
-    await body.fill('**Plan** in the [shared folder](https://tern.test/plan)');
+    await body.press('End');
+    await body.press('Enter');
+    await body.pressSequentially('Agenda');
+    await body.press('Control+Shift+8');
+    await body.pressSequentially(' first');
+    await expect.poll(() => body.inputValue()).toBe('**Plan** in the [text](https://tern.test/plan)\n- Agenda first');
+    await body.fill('**Plan** in the [shared folder](https://tern.test/plan)\n- Agenda first');
     await composer.send();
     await settled();
     await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
@@ -250,5 +258,6 @@ describe('drafts', () => {
     const html = got!.items![0]!.body!.value;
     expect(html).toContain('<strong>Plan</strong>');
     expect(html).toContain('<a href="https://tern.test/plan">shared folder</a>');
+    expect(html).toMatch(/<ul>\s*<li>Agenda first<\/li>\s*<\/ul>/);
   });
 });

@@ -263,6 +263,7 @@ export const enViews = {
   'shortcuts.send': 'Send (in the composer)',
   'shortcuts.saveDraft': 'Save to Drafts (in the composer)',
   'shortcuts.marks': 'Bold, italic, link (in the message text)',
+  'shortcuts.list': 'Bulleted list (in the message text)',
   'shortcuts.escape': 'Close or clear',
 
   'date.today': 'Today',

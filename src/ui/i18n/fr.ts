@@ -397,6 +397,7 @@ export const fr: Messages = {
   'shortcuts.send': 'Envoyer (dans la fenêtre de rédaction)',
   'shortcuts.saveDraft': 'Enregistrer dans Brouillons (dans la fenêtre de rédaction)',
   'shortcuts.marks': 'Gras, italique, lien (dans le texte du message)',
+  'shortcuts.list': 'Liste à puces (dans le texte du message)',
   'shortcuts.escape': 'Fermer ou effacer',
 
   'update.ready': 'Une nouvelle version est prête.',

@@ -255,12 +255,15 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     if (!el || !draft) return;
     const { selectionStart: s, selectionEnd: e, value } = el;
     const from = value.lastIndexOf('\n', s - 1) + 1;
-    const lines = value
-      .slice(from, e)
-      .split('\n')
-      .map((l) => (l.startsWith('- ') ? l : `- ${l}`));
-    change('body', value.slice(0, from) + lines.join('\n') + value.slice(e));
-    requestAnimationFrame(() => el.focus());
+    const lines = value.slice(from, e).split('\n');
+    const marked = lines.map((l) => (l.startsWith('- ') ? l : `- ${l}`)).join('\n');
+    change('body', value.slice(0, from) + marked + value.slice(e));
+    // The caret stays on the text it was on, so typing goes on after the new mark.
+    const shift = marked.length - (e - from);
+    requestAnimationFrame(() => {
+      el.focus();
+      el.setSelectionRange(s === e ? s + shift : from, e + shift);
+    });
   };
 
   /** The message as typed, or undefined (with the reason shown) when an address is not valid. */
@@ -328,7 +331,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     } else if (e.key.toLowerCase() === 's' && !e.shiftKey) {
       e.preventDefault();
       void saveToDrafts();
-    } else if (e.target === body.current && !e.shiftKey) {
+    } else if (e.target === body.current && e.shiftKey) {
+      // Gmail's bulleted list; by the key's place, since Shift+8 types "*" or "8" by layout.
+      if (e.code === 'Digit8') {
+        e.preventDefault();
+        listify();
+      }
+    } else if (e.target === body.current) {
       // The body's marks, as in every mail composer.
       const mark = { b: () => wrap('**', '**'), i: () => wrap('_', '_'), k: linkify }[e.key.toLowerCase()];
       if (mark) {
@@ -395,6 +404,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
             onInput={(e) => change('subject', (e.target as HTMLInputElement).value)}
           />
         </label>
+        <textarea
+          ref={body}
+          name="body"
+          aria-label={t.t('compose.body')}
+          value={draft.body}
+          onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
+        />
         <div class="format-bar" role="toolbar" aria-label={t.t('compose.body')}>
           <button
             type="button"
@@ -420,17 +436,15 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
           >
             <Icon name="link" />
           </button>
-          <button type="button" title={t.t('compose.list')} aria-label={t.t('compose.list')} onClick={listify}>
+          <button
+            type="button"
+            title={`${t.t('compose.list')} (Ctrl+Shift+8)`}
+            aria-label={t.t('compose.list')}
+            onClick={listify}
+          >
             •
           </button>
         </div>
-        <textarea
-          ref={body}
-          name="body"
-          aria-label={t.t('compose.body')}
-          value={draft.body}
-          onInput={(e) => change('body', (e.target as HTMLTextAreaElement).value)}
-        />
         {draft.formattingLost && <p class="form-note">{t.t('compose.formattingLost')}</p>}
         {locked ? (
           <p class="form-note">{t.t('compose.serverDraftAttachments')}</p>

@@ -47,7 +47,7 @@ export function MessageToolbar({ message, commands }: { message: MessageRow; com
       {button('forward', 'action.forward', 'f', () => commands.reply(message, 'forward'))}
       <span class="toolbar-gap" />
       {button('archive', 'action.archive', 'e', () => commands.archive(message))}
-      {button('trash', 'action.delete', '#', () => commands.remove(message))}
+      {button('trash', 'action.delete', 'Delete / #', () => commands.remove(message))}
       {button('move', 'action.move', 'v', () => commands.move(message))}
       {unread
         ? button('read', 'action.markRead', 'Shift+I', () => commands.setRead(message, true))

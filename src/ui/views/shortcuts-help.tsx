@@ -28,6 +28,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['Ctrl+Enter', 'shortcuts.send'],
   ['Ctrl+S', 'shortcuts.saveDraft'],
   ['Ctrl+B / I / K', 'shortcuts.marks'],
+  ['Ctrl+Shift+8', 'shortcuts.list'],
   ['Esc', 'shortcuts.escape'],
 ];
 
