@@ -204,9 +204,9 @@ export function createEngine(deps: EngineDeps): Engine {
 
   function runPass(reason: SyncReason, options: { folderId?: string } = {}): Promise<PassReport> {
     if (inFlight) {
-      // A poll joins; anything else (a new outbox entry, an opened folder) may have come after
-      // the pass read what it needed, so one more pass follows.
-      if (reason !== 'poll') again = { reason, folderId: options.folderId ?? again?.folderId };
+      // A poll or a focus joins; anything else (a new outbox entry, an opened folder) may have
+      // come after the pass read what it needed, so one more pass follows.
+      if (reason !== 'poll' && reason !== 'focus') again = { reason, folderId: options.folderId ?? again?.folderId };
       return inFlight;
     }
     const ifAvailable = reason === 'poll' || reason === 'focus';

@@ -11,3 +11,8 @@ export function connectionOf(status: SyncStatus | undefined, online: boolean): C
   if (!worker || worker.kind === 'offline') return { kind: 'online' };
   return worker;
 }
+
+/** Whether the page may make a request of its own: not with no network, nor while the user works offline. */
+export function mayUseNetwork(connection: ConnectionState): boolean {
+  return connection.kind !== 'offline' && connection.kind !== 'paused';
+}

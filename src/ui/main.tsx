@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app.js';
+import { META } from '../db/index.js';
 import { db } from './db.js';
 import { sweepFilesAsOutboxShrinks } from './file-sweep.js';
 import { loadLanguage } from './i18n/translate.js';
@@ -24,7 +25,9 @@ async function start(): Promise<void> {
   await loadLanguage(currentLanguage()).catch(() => undefined);
   document.documentElement.lang = currentLanguage();
   render(<App />, document.getElementById('app')!);
-  const session = await checkSession();
+  // "Work offline" stops the page's requests too: the mail shows from the store as it is.
+  const paused = (await db.meta.get(META.workOffline).catch(() => undefined))?.value === true;
+  const session = paused ? ({ kind: 'unknown' } as const) : await checkSession();
   if (session.kind === 'signed-out') {
     location.assign(signInUrl());
     return;

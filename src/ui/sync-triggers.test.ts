@@ -56,3 +56,32 @@ describe('sync triggers when the network returns', () => {
     vi.useRealTimers();
   });
 });
+
+describe('sync triggers while the page is open', () => {
+  it('polls every minute even hidden, skips a poll when any pass ended within half a minute, and syncs on focus', async () => {
+    vi.resetModules();
+    sent.length = 0;
+    const client = await import('./sync-client.js');
+    const triggers = await import('./sync-triggers.js');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    // A minimised app: its badge still counts new mail.
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    triggers.startSyncTriggers();
+    const reasons = (reason: string) =>
+      sent.filter((c) => c.type === 'sync-now' && (c as { reason: string }).reason === reason).length;
+
+    vi.advanceTimersByTime(60_000);
+    expect(reasons('poll')).toBe(1);
+    // Another tab's pass ends 45 s later: the next poll, 15 s after it, is not needed.
+    client.syncStatus.set({ ...status('online'), lastSynced: Date.now() + 45_000 });
+    vi.advanceTimersByTime(60_000);
+    expect(reasons('poll')).toBe(1);
+    vi.advanceTimersByTime(60_000);
+    expect(reasons('poll')).toBe(2);
+
+    // (The first test's page listens too: at least one asks.)
+    window.dispatchEvent(new Event('focus'));
+    expect(reasons('focus')).toBeGreaterThan(0);
+    vi.useRealTimers();
+  });
+});

@@ -26,9 +26,11 @@ export function requestSync(reason: SyncReason): void {
 }
 
 /**
- * A pass on load, when the network returns, when the page comes back into view, and every
- * `pollSeconds` while it is visible. Passes are single-flight in the worker, so several tabs
- * polling share one pass.
+ * A pass on load, when the network returns, when the page comes back into view or gets the focus,
+ * and every `pollSeconds` while it is open, hidden included: a minimised app's badge counts new
+ * mail too (browsers slow a hidden page's timers to about once a minute anyway). Passes are
+ * single-flight in the worker, and a poll is skipped when any tab's pass ended within half the
+ * interval, so several tabs share one pass a minute.
  */
 export function startSyncTriggers(): void {
   if (started) return;
@@ -58,12 +60,16 @@ export function startSyncTriggers(): void {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') requestSync('focus');
   });
+  // Coming back from another window that left this one in view.
+  window.addEventListener('focus', () => requestSync('focus'));
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const schedule = (seconds: number) => {
     clearInterval(timer);
     timer = setInterval(() => {
-      if (document.visibilityState === 'visible' && navigator.onLine) requestSync('poll');
+      const last = syncStatus.get()?.lastSynced;
+      const fresh = last !== undefined && Date.now() - last < (seconds * 1000) / 2;
+      if (navigator.onLine && !fresh) requestSync('poll');
     }, seconds * 1000);
   };
   schedule(settings.get().pollSeconds);

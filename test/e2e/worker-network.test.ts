@@ -57,11 +57,29 @@ describe('the service worker does the network work', () => {
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    const attachmentsFetched = () =>
+      [...counts.page].filter(([path]) => path.startsWith('/attachments')).reduce((n, [, c]) => n + c, 0);
+    const [sessionChecks, pictures] = [counts.page.get('/api/session') ?? 0, attachmentsFetched()];
     await page.reload();
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('paused');
+    // The page's own requests stop too: no session check on load, no inline picture of an opened
+    // message (it waits, as offline).
+    const bodies = await readAll<{ id: string; attachments: { contentId?: string }[] }>(page, 'bodies');
+    const pictured = bodies.find((b) => b.attachments.some((a) => a.contentId));
+    expect(pictured, 'a stored body with an inline picture').toBeDefined();
+    const [row] = (await readAll<{ id: string; folderId: string }>(page, 'messages')).filter(
+      (m) => m.id === pictured!.id,
+    );
+    await page.evaluate(
+      ([folderId, id]) => (location.hash = `#/mail/${encodeURIComponent(folderId!)}/${encodeURIComponent(id!)}`),
+      [row!.folderId, row!.id],
+    );
+    await mailbox.reader.locator('iframe.mail-frame').waitFor();
     // The reload asked for a start-up pass; the paused worker must not make it.
     await page.waitForTimeout(1000);
     expect(counts.worker.get('/ews') ?? 0).toBe(before);
+    expect(counts.page.get('/api/session') ?? 0).toBe(sessionChecks);
+    expect(attachmentsFetched()).toBe(pictures);
 
     await page.locator('.status-bar input[role=switch]').click();
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('online');

@@ -33,6 +33,7 @@ export const enViews = {
   'reader.cc': 'Cc',
   'reader.date': 'Date',
   'reader.notDownloaded': "This message's text isn't on this device. It will load when you're back online.",
+  'reader.notDownloadedPaused': "This message's text isn't on this device. It will load when you stop working offline.",
   'reader.downloading': 'Downloading the message…',
   'reader.downloadFailed': 'The message could not be downloaded: {error}',
   'reader.imagesBlocked': 'Remote images are blocked to protect your privacy.',

@@ -69,6 +69,8 @@ export const fr: Messages = {
   'reader.date': 'Date',
   'reader.notDownloaded':
     "Le texte de ce message n'est pas sur cet appareil. Il s'affichera quand vous serez de nouveau en ligne.",
+  'reader.notDownloadedPaused':
+    "Le texte de ce message n'est pas sur cet appareil. Il s'affichera quand vous ne travaillerez plus hors connexion.",
   'reader.downloading': 'Téléchargement du message…',
   'reader.downloadFailed': "Le message n'a pas pu être téléchargé : {error}",
   'reader.imagesBlocked': 'Les images distantes sont bloquées pour protéger votre vie privée.',

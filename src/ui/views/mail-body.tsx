@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyRow } from '../../db/index.js';
-import { useStore } from '../hooks/store.js';
+import { useConnection } from '../hooks/use-connection.js';
+import { mayUseNetwork } from '../connection.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { linkify } from '../mail-html/linkify.js';
-import { online } from '../sync-triggers.js';
 import type { RenderedMail } from '../mail-html/render-mail.js';
 import '../i18n/views.js';
 
@@ -33,7 +33,7 @@ function PlainBody({ text }: { text: string }) {
  */
 function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, string> | undefined }) {
   const t = useI18n();
-  const isOnline = useStore(online);
+  const isOnline = mayUseNetwork(useConnection());
   const [remoteImages, setRemoteImages] = useState(false);
   const [inline, setInline] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
   const [rendered, setRendered] = useState<{ mail: RenderedMail; n: number } | undefined>(undefined);

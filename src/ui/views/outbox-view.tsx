@@ -9,17 +9,15 @@ import {
 } from '../../db/index.js';
 import type { ConnectionState } from '../../sync/protocol.js';
 import { showToast } from '../actions/toasts.js';
-import { connectionOf } from '../connection.js';
 import { db } from '../db.js';
 import { describeEntry } from '../format/describe-entry.js';
 import { outboxReasonText } from '../format/outbox-reason-text.js';
 import { formatFullDate } from '../format/relative-date.js';
-import { useStore } from '../hooks/store.js';
+import { useConnection } from '../hooks/use-connection.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import type { Translator } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { syncStatus } from '../sync-client.js';
-import { online, requestSync } from '../sync-triggers.js';
+import { requestSync } from '../sync-triggers.js';
 import { stateWords, word } from './outbox-words.js';
 import '../i18n/views.js';
 
@@ -30,7 +28,7 @@ import '../i18n/views.js';
  */
 export default function OutboxView() {
   const t = useI18n();
-  const connection = connectionOf(useStore(syncStatus), useStore(online));
+  const connection = useConnection();
   const data = useLiveQuery(async () => {
     const [entries, folders, notes] = await Promise.all([outboxEntries(db), db.folders.toArray(), outboxNotes(db)]);
     return { entries, notes, folders: new Map(folders.map((f) => [f.id, f])), subjects: await subjectsOf(entries) };

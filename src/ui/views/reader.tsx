@@ -20,7 +20,8 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { focusReaderOnOpen } from '../selection.js';
 import { settings } from '../settings.js';
 import { onBodyReady, send } from '../sync-client.js';
-import { online } from '../sync-triggers.js';
+import { mayUseNetwork } from '../connection.js';
+import { useConnection } from '../hooks/use-connection.js';
 import { Icon } from '../components/icon.js';
 import { lazy } from '../components/lazy.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
@@ -90,7 +91,8 @@ export interface ReaderProps {
  */
 export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   const t = useI18n();
-  const isOnline = useStore(online);
+  const connection = useConnection();
+  const isOnline = mayUseNetwork(connection);
   const { markReadAfterMs } = useStore(settings);
   const heading = useRef<HTMLHeadingElement>(null);
   const found = useLiveQuery(async () => ({ id: messageId, message: await getMessage(db, messageId) }), [messageId]);
@@ -154,7 +156,12 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
 
   let content;
   if (body) content = <MailBody body={body} />;
-  else if (!isOnline) content = <p class="pane-note body-missing">{t.t('reader.notDownloaded')}</p>;
+  else if (!isOnline)
+    content = (
+      <p class="pane-note body-missing">
+        {t.t(connection.kind === 'paused' ? 'reader.notDownloadedPaused' : 'reader.notDownloaded')}
+      </p>
+    );
   else if (bodyState.kind === 'failed')
     content = (
       <p class="pane-note body-missing">
