@@ -16,12 +16,27 @@ export function clientAddress(c: Context<Env>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? IN_PROCESS;
 }
 
-/** True for 127.0.0.0/8, ::1 and their IPv4-mapped forms, and for in-process calls. */
+/**
+ * A request from this machine to this machine: the peer is 127.0.0.0/8 or ::1 (or their
+ * IPv4-mapped forms, or an in-process call), the Host names a loopback address, and no proxy
+ * forwarded it. The Host check stops a web page that points its own name at 127.0.0.1 (DNS
+ * rebinding: the browser sends that name); the forwarding check stops a reverse proxy on this
+ * machine from making every client on the network look local.
+ */
 export function isLoopback(c: Context<Env>): boolean {
   const address = clientAddress(c);
-  if (address === IN_PROCESS) return true;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  if (isIP(v4) === 4) return v4.startsWith('127.');
+  if (address !== IN_PROCESS && !isLoopbackAddress(address.startsWith('::ffff:') ? address.slice(7) : address))
+    return false;
+  if (FORWARDING_HEADERS.some((name) => c.req.header(name) !== undefined)) return false;
+  // The request's URL carries its Host header (in process, the URL it was called with).
+  const name = new URL(c.req.url).hostname.replace(/^\[(.*)\]$/, '$1');
+  return name === 'localhost' || isLoopbackAddress(name);
+}
+
+const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
+
+function isLoopbackAddress(address: string): boolean {
+  if (isIP(address) === 4) return address.startsWith('127.');
   return address === '::1';
 }
 

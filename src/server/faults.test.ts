@@ -197,6 +197,25 @@ describe('/admin/faults', () => {
     expect(outgoing.status).toBe(403);
   });
 
+  it('refuses a loopback peer that speaks for someone else: a rebound name, or a reverse proxy', async () => {
+    const { app } = setup();
+    const local = { incoming: { socket: { remoteAddress: '127.0.0.1' } } } as never;
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      app.request(`${url}/admin/outgoing`, { headers }, local);
+    // A page on evil.example whose name now points at 127.0.0.1: the browser sends its name.
+    for (const url of ['http://evil.example:8080', 'http://127.0.0.1.nip.io:8080', 'http://localhost.evil.example'])
+      expect((await get(url)).status).toBe(403);
+    for (const forwarded of <Record<string, string>[]>[
+      { 'x-forwarded-for': '203.0.113.9' },
+      { forwarded: 'for=203.0.113.9' },
+      { 'x-real-ip': '203.0.113.9' },
+      { 'x-forwarded-host': 'mail.example.com' },
+    ])
+      expect((await get(ORIGIN, forwarded)).status).toBe(403);
+    for (const url of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://LOCALHOST', 'http://[::1]:8080'])
+      expect((await get(url)).status).toBe(200);
+  });
+
   it('is not served in proxy mode', async () => {
     const app = createApp({ upstream: 'http://127.0.0.1:9/EWS/Exchange.asmx' });
     for (const method of ['GET', 'POST', 'DELETE'])
