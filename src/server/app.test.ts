@@ -51,7 +51,7 @@ describe('security headers', () => {
   it.each(paths)('are on every answer: %s', async (path) => {
     const res = await get(path);
     expect(res.headers.get('content-security-policy')).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: https:; " +
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'self'; " +
         "frame-ancestors 'none'; worker-src 'self'",
     );

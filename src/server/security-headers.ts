@@ -10,10 +10,9 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  // https: only so a message frame can show remote images once the user asks: srcdoc frames inherit
-  // this policy, and each frame's own policy (src/ui/mail-html/mail-document.ts) stays at data:/blob:
-  // until then, so nothing reaches a sender's host before consent.
-  "img-src 'self' data: blob: https:",
+  // No remote host: a mail's remote images reach its frame as data: URLs fetched by this server
+  // (/api/image) once the user asks, so the browser never contacts a sender's host.
+  "img-src 'self' data: blob:",
   "frame-src 'self' blob: data:",
   "object-src 'none'",
   "base-uri 'none'",
@@ -46,7 +45,10 @@ export function securityHeaders(): MiddlewareHandler {
     h.set('permissions-policy', PERMISSIONS_POLICY);
     h.set('x-frame-options', 'DENY');
     if (new URL(c.req.url).protocol === 'https:') h.set('strict-transport-security', 'max-age=31536000');
-    if (PRIVATE_PATHS.test(c.req.path)) h.set('cache-control', 'no-store');
+    // A route that chose the browser's private cache keeps it (the image proxy's pictures: nothing
+    // shared, and the sender is not asked again each time the mail is opened).
+    if (PRIVATE_PATHS.test(c.req.path) && !h.get('cache-control')?.startsWith('private'))
+      h.set('cache-control', 'no-store');
     for (const name of [...h.keys()]) if (name.startsWith('access-control-')) h.delete(name);
   };
 }

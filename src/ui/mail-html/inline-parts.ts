@@ -2,7 +2,7 @@ import type { AttachmentMeta } from '../../db/index.js';
 import { attachmentUrl } from '../views/attachment-url.js';
 
 // Image types a data: URL may carry into the message frame (sanitize-mail.ts allows the same).
-const IMAGE = /^image\/(?:png|gif|jpe?g|webp|bmp)$/i;
+export const IMAGE = /^image\/(?:png|gif|jpe?g|webp|bmp)$/i;
 // Inline images are logos and signatures; anything bigger is not worth holding as a data: URL.
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -13,7 +13,7 @@ const showable = (contentId: string | undefined, type: string, size: number) =>
 /** The key `cid:` references use: the Content-ID without its angle brackets. */
 const cidKey = (contentId: string) => contentId.replace(/^<|>$/g, '');
 
-function dataUrl(blob: Blob, type: string): Promise<string> {
+export function dataUrl(blob: Blob, type: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));

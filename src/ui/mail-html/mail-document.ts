@@ -1,12 +1,9 @@
 /**
  * The iframe's own policy (SECURITY.md §2.5 step 4): nothing loads except inline styles and images
- * that are already here (data:, blob:), plus https images once the user asked for them. A srcdoc
- * frame also inherits the app's CSP, so a resource must pass both.
+ * that are already here (data:, blob:); remote images the user asked for come in as data: URLs
+ * from the Tern server. A srcdoc frame also inherits the app's CSP, so a resource must pass both.
  */
-export function mailPolicy(remoteImages: boolean): string {
-  const img = remoteImages ? 'data: blob: https:' : 'data: blob:';
-  return `default-src 'none'; img-src ${img}; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'`;
-}
+export const MAIL_POLICY = `default-src 'none'; img-src data: blob:; style-src 'unsafe-inline'; font-src data:; form-action 'none'; base-uri 'none'`;
 
 // Our defaults for the message document: readable text, images that fit, and a visible frame
 // where a blocked image was, so the layout does not collapse.
@@ -26,11 +23,11 @@ table { max-width: 100%; }
  * Builds the srcdoc of a message in an inert document of our own: our head (policy, referrer,
  * defaults) and the sanitized body, serialized once. Nothing string-based touches the mail's markup.
  */
-export function mailDocument(body: DocumentFragment, remoteImages: boolean): string {
+export function mailDocument(body: DocumentFragment): string {
   const doc = document.implementation.createHTMLDocument('');
   const csp = doc.createElement('meta');
   csp.httpEquiv = 'Content-Security-Policy';
-  csp.content = mailPolicy(remoteImages);
+  csp.content = MAIL_POLICY;
   const referrer = doc.createElement('meta');
   referrer.name = 'referrer';
   referrer.content = 'no-referrer';

@@ -5,6 +5,8 @@ export interface RenderedMail {
   /** The whole document for the sandboxed iframe's srcdoc. */
   srcdoc: string;
   blockedImages: number;
+  /** The blocked remote images' addresses, for "Show images" to fetch through the server. */
+  blockedUrls: string[];
 }
 
 /**
@@ -13,6 +15,6 @@ export interface RenderedMail {
  * first load of the app stays small.
  */
 export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
-  const { fragment, blockedImages } = sanitizeMail(html, options);
-  return { srcdoc: mailDocument(fragment, options.remoteImages), blockedImages };
+  const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
+  return { srcdoc: mailDocument(fragment), blockedImages, blockedUrls };
 }

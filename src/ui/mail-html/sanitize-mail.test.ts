@@ -2,7 +2,7 @@
 // happy-dom is not a safe DOM for DOMPurify's guarantees (SECURITY.md §2.4): these tests check our
 // configuration and hooks; test/e2e/hostile-mail.test.ts checks the real guarantee in Chromium.
 import { describe, expect, it } from 'vitest';
-import { mailDocument, mailPolicy } from './mail-document.js';
+import { MAIL_POLICY, mailDocument } from './mail-document.js';
 import { HOSTILE_HTML } from './payloads.js';
 import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
 
@@ -50,7 +50,7 @@ document.createNodeIterator = function (root: Node, whatToShow = 0xffffffff): No
   } as NodeIterator;
 };
 
-const BLOCKED: SanitizeOptions = { remoteImages: false, inline: new Map() };
+const BLOCKED: SanitizeOptions = { remote: new Map(), inline: new Map() };
 
 function html(input: string, options: SanitizeOptions = BLOCKED): string {
   const div = document.createElement('div');
@@ -112,6 +112,7 @@ describe('sanitizeMail', () => {
     const div = document.createElement('div');
     div.append(r.fragment);
     expect(r.blockedImages).toBe(2);
+    expect(r.blockedUrls).toEqual(['https://img.example/a.png', 'http://img.example/b.png']);
     expect(div.querySelectorAll('img[src]')).toHaveLength(0);
     expect([...div.querySelectorAll('img')].map((i) => i.getAttribute('data-blocked-src'))).toEqual([
       'https://img.example/a.png',
@@ -119,20 +120,30 @@ describe('sanitizeMail', () => {
     ]);
   });
 
-  it('shows https images once allowed, never http ones', () => {
-    const out = html('<img src="https://img.example/a.png"><img src="http://img.example/b.png">', {
-      remoteImages: true,
+  it('shows a remote image only as the bytes fetched for it, never by its address', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const r = sanitizeMail(
+      '<img src="https://img.example/a.png"><img src="http://img.example/b.png"><img src="https://img.example/a.png">',
+      { remote: new Map([['https://img.example/a.png', png]]), inline: new Map() },
+    );
+    const div = document.createElement('div');
+    div.append(r.fragment);
+    expect([...div.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual([png, null, png]);
+    expect(div.innerHTML).not.toContain(' src="http');
+    expect(r.blockedImages).toBe(1);
+    expect(r.blockedUrls).toEqual(['http://img.example/b.png']);
+    // What came back is checked like any data: image: a fetched SVG stays blocked.
+    const svg = sanitizeMail('<img src="https://img.example/c.svg">', {
+      remote: new Map([['https://img.example/c.svg', 'data:image/svg+xml;base64,PHN2Zz4=']]),
       inline: new Map(),
     });
-    expect(out).toContain('src="https://img.example/a.png"');
-    expect(out).not.toContain(' src="http://img.example/b.png"');
-    expect(out).toContain('data-blocked-src="http://img.example/b.png"');
+    expect(svg.blockedImages).toBe(1);
   });
 
   it('resolves cid: images from local parts and blocks the others', () => {
     const png = 'data:image/png;base64,iVBORw0KGgo=';
     const out = html('<img src="cid:logo@tern"><img src="cid:missing@tern">', {
-      remoteImages: false,
+      remote: new Map(),
       inline: new Map([['logo@tern', png]]),
     });
     expect(out).toContain(`src="${png}"`);
@@ -157,15 +168,14 @@ describe('sanitizeMail', () => {
 
 describe('mailDocument', () => {
   it('puts the policy first and the body after', () => {
-    const doc = mailDocument(sanitizeMail('<p>Hello</p>', BLOCKED).fragment, false);
+    const doc = mailDocument(sanitizeMail('<p>Hello</p>', BLOCKED).fragment);
     expect(doc.startsWith('<!doctype html><html><head><meta charset="utf-8">')).toBe(true);
-    expect(doc).toContain(`content="${mailPolicy(false)}"`);
+    expect(doc).toContain(`content="${MAIL_POLICY}"`);
     expect(doc).toContain('<body><p>Hello</p></body>');
   });
 
-  it('relaxes images to https only when asked', () => {
-    expect(mailPolicy(false)).toContain('img-src data: blob:;');
-    expect(mailPolicy(true)).toContain('img-src data: blob: https:;');
-    expect(mailPolicy(true)).toContain("default-src 'none'");
+  it('lets the frame load no image from anywhere: only data: and blob: URLs made here', () => {
+    expect(MAIL_POLICY).toContain('img-src data: blob:;');
+    expect(MAIL_POLICY).toContain("default-src 'none'");
   });
 });

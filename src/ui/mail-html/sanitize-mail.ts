@@ -2,8 +2,12 @@ import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { cleanCss } from './clean-css.js';
 
 export interface SanitizeOptions {
-  /** The user clicked "Show images": https images load (through the frame's relaxed CSP). */
-  remoteImages: boolean;
+  /**
+   * Remote images the user chose to see, fetched by the Tern server (`/api/image`): their address
+   * → a data: URL. The frame never loads a remote address itself, so the sender never learns who
+   * read the mail, from where, or when (SECURITY.md S2).
+   */
+  remote: ReadonlyMap<string, string>;
   /** `cid:` content ids → data: URLs of inline parts already on this device. */
   inline: ReadonlyMap<string, string>;
 }
@@ -11,8 +15,10 @@ export interface SanitizeOptions {
 export interface SanitizedMail {
   /** The sanitized body, still a fragment of the page's inert document. */
   fragment: DocumentFragment;
-  /** Remote images held back (0 when remote images are shown). */
+  /** Remote images held back: those not in `remote`. */
   blockedImages: number;
+  /** Their addresses, each once, in the order they appear. */
+  blockedUrls: string[];
 }
 
 /**
@@ -62,7 +68,17 @@ function parseUrl(value: string): URL | undefined {
 
 let purifier: DOMPurify | undefined;
 // Options of the call in progress: sanitize() is synchronous and not re-entrant, so hooks read them.
-let current: { options: SanitizeOptions; blocked: WeakMap<Element, string>; count: number } | undefined;
+let current:
+  { options: SanitizeOptions; blocked: WeakMap<Element, string>; count: number; urls: Set<string> } | undefined;
+
+/** A remote image fetched for the user, or undefined: it stays blocked and is counted. */
+function fetched(state: NonNullable<typeof current>, url: URL): string | undefined {
+  const image = state.options.remote.get(url.href);
+  if (image !== undefined && SAFE_DATA_IMAGE.test(image)) return image;
+  state.count++;
+  state.urls.add(url.href);
+  return undefined;
+}
 
 function setup(): DOMPurify {
   const p = createDOMPurify(window);
@@ -103,15 +119,14 @@ function setup(): DOMPurify {
         return;
       }
       const url = parseUrl(value);
-      if (url?.protocol === 'https:' && state.options.remoteImages) {
-        data.attrValue = url.href;
+      const remote = url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : undefined;
+      const image = remote && fetched(state, remote);
+      if (image !== undefined) {
+        data.attrValue = image;
         return;
       }
       data.keepAttr = false;
-      if (url && (url.protocol === 'https:' || url.protocol === 'http:')) {
-        state.blocked.set(node, url.href);
-        state.count++;
-      }
+      if (remote) state.blocked.set(node, remote.href);
       return;
     }
     data.keepAttr = false;
@@ -122,12 +137,12 @@ function setup(): DOMPurify {
     if (blocked !== undefined) node.setAttribute('data-blocked-src', blocked);
     else if (node.nodeName === 'IMG' && node.hasAttribute('data-blocked-src')) {
       // A second pass over our own output: the image was counted and kept inert the first time.
-      const src = node.getAttribute('data-blocked-src')!;
-      const url = parseUrl(src);
-      if (state.options.remoteImages && url?.protocol === 'https:') {
-        node.setAttribute('src', url.href);
+      const url = parseUrl(node.getAttribute('data-blocked-src')!);
+      const image = url && (url.protocol === 'https:' || url.protocol === 'http:') ? fetched(state, url) : undefined;
+      if (image !== undefined) {
+        node.setAttribute('src', image);
         node.removeAttribute('data-blocked-src');
-      } else if (url?.protocol === 'https:' || url?.protocol === 'http:') state.count++;
+      }
     }
     if (node.nodeName === 'A' && node.hasAttribute('href') && !node.getAttribute('href')!.startsWith('#')) {
       node.setAttribute('target', '_blank');
@@ -142,10 +157,10 @@ function setup(): DOMPurify {
 /** Sanitizes a mail's HTML body in the page's DOM (never in the worker, which has no DOM). */
 export function sanitizeMail(html: string, options: SanitizeOptions): SanitizedMail {
   purifier ??= setup();
-  current = { options, blocked: new WeakMap(), count: 0 };
+  current = { options, blocked: new WeakMap(), count: 0, urls: new Set() };
   try {
     const fragment = purifier.sanitize(html, CONFIG);
-    return { fragment, blockedImages: current.count };
+    return { fragment, blockedImages: current.count, blockedUrls: [...current.urls] };
   } finally {
     current = undefined;
   }

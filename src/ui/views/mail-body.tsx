@@ -4,6 +4,7 @@ import { useConnection } from '../hooks/use-connection.js';
 import { mayUseNetwork } from '../connection.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { loadInlineParts } from '../mail-html/inline-parts.js';
+import { loadRemoteImages } from '../mail-html/remote-images.js';
 import { linkify } from '../mail-html/linkify.js';
 import type { RenderedMail } from '../mail-html/render-mail.js';
 import '../i18n/views.js';
@@ -36,6 +37,9 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   const isOnline = mayUseNetwork(useConnection());
   const [remoteImages, setRemoteImages] = useState(false);
   const [inline, setInline] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
+  // Remote images come only through the server, once the user asks ("Show images").
+  const [remote, setRemote] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
+  const [loadingImages, setLoadingImages] = useState(false);
   const [rendered, setRendered] = useState<{ mail: RenderedMail; n: number } | undefined>(undefined);
   const renders = useRef(0);
   const messageId = body.id;
@@ -43,6 +47,8 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   useEffect(() => {
     setRemoteImages(false);
     setInline(NO_INLINE_PARTS);
+    setRemote(NO_INLINE_PARTS);
+    setLoadingImages(false);
     setRendered(undefined);
   }, [messageId]);
 
@@ -57,15 +63,31 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
     };
   }, [messageId, isOnline, parts]);
 
+  // After "Show images": the blocked ones, fetched by the server, and again if the network returns.
+  const blockedUrls = rendered?.mail.blockedUrls;
   useEffect(() => {
+    if (!remoteImages || !isOnline || !blockedUrls?.length) return;
     let live = true;
-    void import('../mail-html/render-mail.js').then(({ renderMail }) => {
-      if (live) setRendered({ mail: renderMail(body.content, { remoteImages, inline }), n: ++renders.current });
+    setLoadingImages(true);
+    void loadRemoteImages(blockedUrls).then((images) => {
+      if (!live) return;
+      setLoadingImages(false);
+      if (images.size > 0) setRemote((had) => new Map([...had, ...images]));
     });
     return () => {
       live = false;
     };
-  }, [body.content, remoteImages, inline]);
+  }, [messageId, remoteImages, isOnline]);
+
+  useEffect(() => {
+    let live = true;
+    void import('../mail-html/render-mail.js').then(({ renderMail }) => {
+      if (live) setRendered({ mail: renderMail(body.content, { remote, inline }), n: ++renders.current });
+    });
+    return () => {
+      live = false;
+    };
+  }, [body.content, remote, inline]);
 
   if (!rendered) return <p class="pane-note">{t.t('reader.sanitizing')}</p>;
   return (
@@ -76,6 +98,11 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
           <button type="button" onClick={() => setRemoteImages(true)}>
             {t.t('reader.showImages')}
           </button>
+        </div>
+      )}
+      {remoteImages && (loadingImages || !isOnline) && rendered.mail.blockedImages > 0 && (
+        <div class="images-blocked" role="status">
+          <span>{t.t(isOnline ? 'reader.imagesLoading' : 'reader.imagesOffline')}</span>
         </div>
       )}
       {/* A new frame for each rendering, made with its document: Chromium can leave a frame blank
