@@ -219,16 +219,25 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     void attach([...e.dataTransfer!.files]);
   };
 
+  /**
+   * Puts a mark into the text and the caret where typing goes on, at once: the field is written
+   * before the next render (which then finds it up to date), so a key typed right after the mark
+   * lands after it, not where the caret was a frame ago.
+   */
+  const mark = (next: string, start: number, end: number) => {
+    const el = body.current;
+    if (!el) return;
+    el.focus();
+    el.value = next;
+    el.setSelectionRange(start, end);
+    change('body', next);
+  };
+
   const wrap = (before: string, after: string) => {
     const el = body.current;
     if (!el || !draft) return;
     const { selectionStart: s, selectionEnd: e, value } = el;
-    const next = value.slice(0, s) + before + value.slice(s, e) + after + value.slice(e);
-    change('body', next);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(s + before.length, e + before.length);
-    });
+    mark(value.slice(0, s) + before + value.slice(s, e) + after + value.slice(e), s + before.length, e + before.length);
   };
 
   /** [selection](https://) with the address part selected, to be typed or pasted over. */
@@ -242,12 +251,8 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
         .replace(/[\]\n]+/g, ' ')
         .trim() || t.t('compose.linkText');
     const address = 'https://';
-    change('body', `${value.slice(0, s)}[${text}](${address})${value.slice(e)}`);
-    requestAnimationFrame(() => {
-      el.focus();
-      const at = s + text.length + 3;
-      el.setSelectionRange(at, at + address.length);
-    });
+    const at = s + text.length + 3;
+    mark(`${value.slice(0, s)}[${text}](${address})${value.slice(e)}`, at, at + address.length);
   };
 
   const listify = () => {
@@ -255,15 +260,14 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     if (!el || !draft) return;
     const { selectionStart: s, selectionEnd: e, value } = el;
     const from = value.lastIndexOf('\n', s - 1) + 1;
-    const lines = value.slice(from, e).split('\n');
-    const marked = lines.map((l) => (l.startsWith('- ') ? l : `- ${l}`)).join('\n');
-    change('body', value.slice(0, from) + marked + value.slice(e));
+    const marked = value
+      .slice(from, e)
+      .split('\n')
+      .map((l) => (l.startsWith('- ') ? l : `- ${l}`))
+      .join('\n');
     // The caret stays on the text it was on, so typing goes on after the new mark.
     const shift = marked.length - (e - from);
-    requestAnimationFrame(() => {
-      el.focus();
-      el.setSelectionRange(s === e ? s + shift : from, e + shift);
-    });
+    mark(value.slice(0, from) + marked + value.slice(e), s === e ? s + shift : from, e + shift);
   };
 
   /** The message as typed, or undefined (with the reason shown) when an address is not valid. */
