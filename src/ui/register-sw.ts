@@ -23,6 +23,13 @@ export async function registerServiceWorker(): Promise<void> {
       wb.messageSkipWaiting();
     });
   });
+  // Another tab's "Reload" activated the new worker: this page now runs the old build's code under
+  // it, and the old build's files are gone from the cache. Its own Reload must then simply reload
+  // (no worker waits any more for it to activate).
+  const hadController = navigator.serviceWorker.controller !== null;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (hadController) updateReady.set(() => window.location.reload());
+  });
   await wb.register();
   // The first install claims open pages on activation; one still loading then is missed.
   const registration = await navigator.serviceWorker.ready;

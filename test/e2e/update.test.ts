@@ -26,10 +26,15 @@ describe('a new version', () => {
     rmSync(dist, { recursive: true, force: true });
   });
 
-  it('waits for the user: "A new version is ready — Reload", then runs the new worker', async () => {
+  it('waits for the user: "A new version is ready — Reload", then runs the new worker, in every tab', async () => {
     const { page } = await signedIn(browser, server);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
     const scriptBefore = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+    // A second tab on the same build.
+    const other = await browser.context.newPage();
+    await other.goto(server.url);
+    await other.locator('.folder-tree').waitFor();
+    await other.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     appendFileSync(join(dist, 'sw.js'), '\n// next build\n');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
@@ -47,5 +52,14 @@ describe('a new version', () => {
     });
     expect(registration).toEqual({ waiting: false, controller: scriptBefore });
     expect(await banner.count()).toBe(0);
+
+    // The other tab runs the old build under the new worker until it reloads; its Reload, pressed
+    // after this tab's, finds no worker waiting and must reload all the same.
+    const otherBanner = other.locator('.banner', { hasText: 'A new version is ready.' });
+    await otherBanner.waitFor();
+    await Promise.all([other.waitForEvent('load'), otherBanner.getByRole('button', { name: 'Reload' }).click()]);
+    await other.locator('.folder-tree').waitFor();
+    expect(await otherBanner.count()).toBe(0);
+    await other.close();
   });
 });
