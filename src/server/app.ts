@@ -41,6 +41,11 @@ export interface AppDeps {
   clock?: () => number;
   /** Where unexpected errors are reported (default console.error). */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Addresses `/api/image` may fetch from (default: the public internet only). Tests allow their
+   * own image server on 127.0.0.1; the command line and the environment cannot set this.
+   */
+  imageAddresses?: (ip: string) => boolean;
 }
 
 // Exchange's default EWS request limit (maxReceivedMessageSize) is 35 MB: room for a message with
@@ -108,7 +113,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const pwaRules = mode === 'proxy' ? { allowed: (name: string) => PROXY_OPERATIONS.has(name) } : { recheck: check };
   app.route('/', pwaEndpoint({ sessions, backend, maxRequestBytes, ...pwaRules }));
   app.route('/', attachmentDownload({ sessions, backend, ...pwaRules }));
-  app.route('/', imageProxy({ sessions, ...(mode === 'mailbox' ? { recheck: check } : {}) }));
+  app.route(
+    '/',
+    imageProxy({
+      sessions,
+      ...(mode === 'mailbox' ? { recheck: check } : {}),
+      ...(deps.imageAddresses ? { isAllowedAddress: deps.imageAddresses } : {}),
+    }),
+  );
   if (deps.mailbox && faults) {
     app.route('/', exchangeEndpoint({ check, limiter, backend, maxRequestBytes }));
     app.route('/', adminRoutes(faults, deps.mailbox));

@@ -40,13 +40,16 @@ export interface TernServer {
  * temporary folder with a small seed, the HTTP app serving the built PWA (`dist/`, built by
  * `npm run test:e2e` before the tests), and SMTP ingress on loopback.
  */
-export async function startTern(options: { seedMessages?: number; distDir?: string } = {}): Promise<TernServer> {
+export async function startTern(
+  options: { seedMessages?: number; distDir?: string; imageAddresses?: (ip: string) => boolean } = {},
+): Promise<TernServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tern-e2e-data-'));
   const mailbox = openMailbox({ dataDir, seedMessages: options.seedMessages ?? 300 });
   const app = createApp({
     mailbox,
     distDir: options.distDir ?? DIST,
     sessionSecret: 'tern end-to-end tests, not a secret',
+    ...(options.imageAddresses ? { imageAddresses: options.imageAddresses } : {}),
   });
   let http: Listening | undefined = await listen(app, { port: 0, host: '127.0.0.1' });
   const port = http.port;
