@@ -266,9 +266,10 @@ export const META = {
   distinguished: 'distinguished',
   /** ms of the last daily removal of bodies nothing needs (src/sync/evict-bodies.ts). */
   bodiesSwept: 'bodiesSwept',
-  /** `true` while the user works offline: no request from the worker or the page, across restarts. */
-  workOffline: 'workOffline',
 } as const;
+
+/** Meta key: `true` while the user works offline, no request from the worker or the page, across restarts. */
+export const WORK_OFFLINE = 'workOffline';
 
 /** The shared back-off, persisted so the worker and every tab obey it. */
 export interface Throttle {

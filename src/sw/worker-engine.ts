@@ -1,10 +1,10 @@
-import { META, openMailDB, type MailDB } from '../db/index.js';
+import { WORK_OFFLINE, openMailDB, type MailDB } from '../db/index.js';
 import { createEngine, type Engine } from '../sync/engine.js';
 import { fetchTransport } from '../sync/transport.js';
 import { broadcast } from './broadcast.js';
 
 // "Work offline" must outlive the worker, which the browser stops after 30 s idle.
-const PAUSED_KEY = META.workOffline;
+const PAUSED_KEY = WORK_OFFLINE;
 
 interface Host {
   db: MailDB;

@@ -203,13 +203,15 @@ export function createEngine(deps: EngineDeps): Engine {
   let again: { reason: SyncReason; folderId?: string } | undefined;
 
   function runPass(reason: SyncReason, options: { folderId?: string } = {}): Promise<PassReport> {
+    // A poll or a focus asks for nothing new: it joins a pass under way, and runs only if no other
+    // context holds the lock.
+    const ifAvailable = reason === 'poll' || reason === 'focus';
     if (inFlight) {
-      // A poll or a focus joins; anything else (a new outbox entry, an opened folder) may have
-      // come after the pass read what it needed, so one more pass follows.
-      if (reason !== 'poll' && reason !== 'focus') again = { reason, folderId: options.folderId ?? again?.folderId };
+      // Anything else (a new outbox entry, an opened folder) may have come after the pass read
+      // what it needed, so one more pass follows.
+      if (!ifAvailable) again = { reason, folderId: options.folderId ?? again?.folderId };
       return inFlight;
     }
-    const ifAvailable = reason === 'poll' || reason === 'focus';
     const run = async (): Promise<PassReport> => {
       let report = (await withSyncLock(() => pass(reason, options.folderId), ifAvailable)) ?? { ran: false };
       while (again) {
@@ -236,6 +238,10 @@ export function createEngine(deps: EngineDeps): Engine {
           ? undefined
           : { kind: 'server', at: clock.now(), code: gone.length ? 'ErrorItemNotFound' : 'NoBody' };
         emit({ type: 'body-ready', messageId, ok: !!body, ...(error ? { error } : {}) });
+        // Gone from the server: its folder's changes take the row away (counts and waiting intents
+        // handled as for any deletion), now rather than at the next poll.
+        const row = gone.length ? await db.messages.get(messageId) : undefined;
+        if (row) void runPass('open-folder', { folderId: row.folderId });
         return body;
       } catch (err) {
         emit({ type: 'body-ready', messageId, ok: false, error: describeError(err, clock.now()) });

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app.js';
-import { META } from '../db/index.js';
+import { WORK_OFFLINE } from '../db/index.js';
 import { db } from './db.js';
 import { sweepFilesAsOutboxShrinks } from './file-sweep.js';
 import { loadLanguage } from './i18n/translate.js';
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
   document.documentElement.lang = currentLanguage();
   render(<App />, document.getElementById('app')!);
   // "Work offline" stops the page's requests too: the mail shows from the store as it is.
-  const paused = (await db.meta.get(META.workOffline).catch(() => undefined))?.value === true;
+  const paused = (await db.meta.get(WORK_OFFLINE).catch(() => undefined))?.value === true;
   const session = paused ? ({ kind: 'unknown' } as const) : await checkSession();
   if (session.kind === 'signed-out') {
     location.assign(signInUrl());

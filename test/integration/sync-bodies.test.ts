@@ -3,7 +3,7 @@
  * back on open), and a full disk first costs bodies nothing needs. The engine against the real
  * server in process; the full disk is the browser's own QuotaExceededError, thrown by a Dexie hook.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   distinguishedFolder,
   evictBodies,
@@ -13,7 +13,8 @@ import {
   type Draft,
   type MessageRow,
 } from '../../src/db/index.js';
-import { Harness } from './sync-harness.js';
+import { DeleteItem, encodeRequest } from '../../src/ews/index.js';
+import { DEMO, Harness } from './sync-harness.js';
 
 const DAY = 86_400_000;
 const WINDOW = 10;
@@ -73,6 +74,19 @@ describe('bodies kept on this device', () => {
 
     expect((await engine.fetchBody(opened.id))?.id).toBe(opened.id);
     expect(await stored([opened])).toEqual([true]);
+  });
+
+  it('takes away at once a message whose text the server no longer has, with its folder counts', async () => {
+    const { engine, inbox, old } = await started();
+    const victim = old[0]!;
+    // Deleted from another device; this one has not synced since.
+    await h.mailbox.handle(DEMO, encodeRequest(DeleteItem, { deleteType: 'HardDelete', itemIds: [{ id: victim.id }] }));
+    const before = (await h.db.folders.get(inbox.id))!;
+    expect(await engine.fetchBody(victim.id)).toBeUndefined();
+    expect(h.events).toContainEqual(expect.objectContaining({ type: 'body-ready', messageId: victim.id, ok: false }));
+    // No pass of ours: the fetch itself starts the one that takes the row away.
+    await vi.waitFor(async () => expect(await h.db.messages.get(victim.id)).toBeUndefined(), { timeout: 5000 });
+    expect((await h.db.folders.get(inbox.id))!.total).toBe(before.total - 1);
   });
 
   it('never drops a draft the server has not seen, nor a message a waiting intent names', async () => {
