@@ -62,6 +62,8 @@ describe('startServer', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(p.lines.join('\n')).toContain(`Tern is running at ${server.url}`);
     expect(p.lines.join('\n')).toContain('Sign in as demo@tern.test with the password "demo"');
+    // The sign-in page says the same.
+    expect(await (await fetch(`${server.url}/signin`)).text()).toContain('password &quot;demo&quot;');
     expect(existsSync(join(data, 'session.key'))).toBe(true);
     expect(await (await fetch(`${server.url}/healthz`)).text()).toBe('ok');
     expect((await fetch(`${server.url}/EWS/Exchange.asmx`)).status).toBe(401);
@@ -77,9 +79,13 @@ describe('startServer', () => {
       TERN_SESSION_SECRET: 'x'.repeat(32),
     });
     const server = await startServer(config, p);
+    const signin = await (await fetch(`${server.url}/signin`)).text();
     await server.close();
     expect(p.lines.join('\n')).not.toContain('correct horse');
     expect(p.lines.join('\n')).toContain('TERN_DEMO_PASSWORD');
+    // Nor does the sign-in page claim the password was printed.
+    expect(signin).toContain('the password set in TERN_DEMO_PASSWORD');
+    expect(signin).not.toContain('correct horse');
   });
 
   it('starts in proxy mode without a mailbox or SMTP', async () => {

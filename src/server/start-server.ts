@@ -68,7 +68,11 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
       mailbox,
       sessionSecret,
       distDir: parts.distDir,
-      signinHint: 'Demo accounts: demo@tern.test and ada@tern.test (the password is printed where the server started).',
+      // The default password is no secret (the README gives it); one the operator chose is not shown.
+      signinHint:
+        config.demoPassword === 'demo'
+          ? 'Demo accounts: demo@tern.test and ada@tern.test, password "demo".'
+          : 'Demo accounts: demo@tern.test and ada@tern.test, with the password set in TERN_DEMO_PASSWORD where the server runs.',
     });
     const http = await bind(app, config, 'HTTP', '--port');
     closers.push(() => http.close());
