@@ -24,10 +24,15 @@ async function start(): Promise<void> {
   // The user's language before the first paint (English is built in; others are a small chunk).
   await loadLanguage(currentLanguage()).catch(() => undefined);
   document.documentElement.lang = currentLanguage();
-  render(<App />, document.getElementById('app')!);
+  // Just signed in (the sign-in form's redirect says so): the mail here may be another account's,
+  // so nothing shows until the server has said whose session this is.
+  const justSignedIn = new URLSearchParams(location.search).has('signed-in');
+  if (justSignedIn) history.replaceState(history.state, '', location.pathname + location.hash);
+  const show = () => render(<App />, document.getElementById('app')!);
+  if (!justSignedIn) show();
   // "Work offline" stops the page's requests too: the mail shows from the store as it is.
   const paused = (await db.meta.get(WORK_OFFLINE).catch(() => undefined))?.value === true;
-  const session = paused ? ({ kind: 'unknown' } as const) : await checkSession();
+  const session = paused && !justSignedIn ? ({ kind: 'unknown' } as const) : await checkSession();
   if (session.kind === 'signed-out') {
     location.assign(signInUrl());
     return;
@@ -37,6 +42,7 @@ async function start(): Promise<void> {
     location.reload();
     return;
   }
+  if (justSignedIn) show();
   // The first screen comes from the local store; the worker's writes (strict durability, so each
   // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.
   afterFirstPaint(startSyncTriggers);

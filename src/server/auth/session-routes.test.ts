@@ -78,18 +78,24 @@ describe('POST /api/session', () => {
     const app = setup();
     const plain = await app.request(`${ORIGIN}/api/session`, form({ username: 'demo@tern.test', password: 'demo' }));
     expect(plain.status).toBe(303);
-    expect(plain.headers.get('location')).toBe('/');
+    expect(plain.headers.get('location')).toBe('/?signed-in');
     expect(plain.headers.get('set-cookie')).toMatch(/^tern_session=/);
     const withNext = await app.request(
       `${ORIGIN}/api/session`,
       form({ username: 'demo@tern.test', password: 'demo', next: '/folder/sent' }),
     );
-    expect(withNext.headers.get('location')).toBe('/folder/sent');
+    expect(withNext.headers.get('location')).toBe('/folder/sent?signed-in');
     const offsite = await app.request(
       `${ORIGIN}/api/session`,
       form({ username: 'demo@tern.test', password: 'demo', next: '//evil.test' }),
     );
-    expect(offsite.headers.get('location')).toBe('/');
+    expect(offsite.headers.get('location')).toBe('/?signed-in');
+    // The app's own routes live in the hash; the mark goes before it.
+    const inApp = await app.request(
+      `${ORIGIN}/api/session`,
+      form({ username: 'demo@tern.test', password: 'demo', next: '/#/mail/inbox' }),
+    );
+    expect(inApp.headers.get('location')).toBe('/?signed-in#/mail/inbox');
   });
 
   it('says the same plain words for a wrong password and an unknown account', async () => {

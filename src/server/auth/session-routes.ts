@@ -11,6 +11,9 @@ import type { Sessions } from './sessions.js';
 import { signIn } from './sign-in.js';
 import { renderSigninPage } from './signin-page.js';
 
+/** The query parameter of the page a sign-in lands on (read by src/ui/main.tsx). */
+export const SIGNED_IN_MARK = 'signed-in';
+
 /** What sign-in needs: how to check a password, the limiter in front of it, and the cookie. */
 export interface Auth {
   mode: 'mailbox' | 'proxy';
@@ -88,7 +91,7 @@ export function sessionRoutes(auth: Auth): Hono<Env> {
       return fail(result.status, error, result.message, credentials.user);
     }
     const session = auth.sessions.issue(c, credentials);
-    if (isForm) return c.redirect(next ?? '/', 303);
+    if (isForm) return c.redirect(landing(next ?? '/'), 303);
     const info: SessionInfo = { user: session.user, mode: auth.mode, expiresAt: session.exp };
     return c.json(info);
   });
@@ -117,6 +120,16 @@ function page(
 
 function opt<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+/**
+ * Where the form's sign-in lands: `next`, marked `signed-in`, so the app checks whose mail this
+ * device holds before it shows any (another account's must not flash up; src/ui/main.tsx).
+ */
+function landing(next: string): string {
+  const at = next.indexOf('#');
+  const [path, hash] = at < 0 ? [next, ''] : [next.slice(0, at), next.slice(at)];
+  return `${path}${path.includes('?') ? '&' : '?'}${SIGNED_IN_MARK}${hash}`;
 }
 
 /** A path on this server to return to after sign-in; anything that could leave the site is dropped. */
