@@ -3,9 +3,6 @@ import { createEngine, type Engine } from '../sync/engine.js';
 import { fetchTransport } from '../sync/transport.js';
 import { broadcast } from './broadcast.js';
 
-// "Work offline" must outlive the worker, which the browser stops after 30 s idle.
-const PAUSED_KEY = WORK_OFFLINE;
-
 interface Host {
   db: MailDB;
   engine: Engine;
@@ -23,7 +20,7 @@ function host(): Promise<Host> {
       },
     });
     const engine = createEngine({ db, transport: fetchTransport('/ews'), emit: (event) => void broadcast(event) });
-    if ((await db.meta.get(PAUSED_KEY))?.value === true) engine.setPaused(true);
+    if ((await db.meta.get(WORK_OFFLINE))?.value === true) engine.setPaused(true);
     return { db, engine };
   })();
   return current;
@@ -36,7 +33,8 @@ export async function engine(): Promise<Engine> {
 
 export async function setPaused(paused: boolean): Promise<void> {
   const { db, engine } = await host();
-  await db.meta.put({ key: PAUSED_KEY, value: paused });
+  // Stored: "Work offline" must outlive the worker, which the browser stops after 30 s idle.
+  await db.meta.put({ key: WORK_OFFLINE, value: paused });
   engine.setPaused(paused);
   if (!paused) await engine.runPass('user');
 }

@@ -231,14 +231,12 @@ describe('GET /api/image', () => {
   });
 
   it('refuses a declared length over 5 MB without waiting for the body', async () => {
-    // The body never comes: only refusing at once can answer before the timeout.
+    // The body never comes: a proxy that waited for it would end in the timeout's 504 instead.
     const { app, cookie } = await setup({ isAllowedAddress: onlyLocal, timeoutMs: 5_000 });
-    const started = Date.now();
     expect(await answer(await ask(app, `${base}/declared-huge`, { cookie }))).toMatchObject({
       status: 502,
       text: 'The image is larger than 5 MB; Tern does not show it.',
     });
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a server that does not answer in time', async () => {

@@ -1,6 +1,6 @@
 import { IMAGE, dataUrl } from './inline-parts.js';
 
-/** Where the Tern server fetches a remote image for the signed-in user (src/server/image-proxy.ts). */
+/** Where the Tern server fetches a remote image for the signed-in user (src/server/images/image-proxy.ts). */
 export const IMAGE_PROXY_PATH = '/api/image';
 
 // A newsletter has a few dozen pictures; past this many the rest stay blocked rather than the
