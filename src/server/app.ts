@@ -42,10 +42,11 @@ export interface AppDeps {
   /** Where unexpected errors are reported (default console.error). */
   log?: (message: string, error: unknown) => void;
   /**
-   * Addresses `/api/image` may fetch from (default: the public internet only). Tests allow their
-   * own image server on 127.0.0.1; the command line and the environment cannot set this.
+   * Addresses and ports `/api/image` may fetch from (default: the public internet, ports 80 and
+   * 443). Tests allow their own image server on 127.0.0.1; the command line and the environment
+   * cannot set this.
    */
-  imageAddresses?: (ip: string) => boolean;
+  imageHosts?: { address: (ip: string) => boolean; port: (port: number) => boolean };
 }
 
 // Exchange's default EWS request limit (maxReceivedMessageSize) is 35 MB: room for a message with
@@ -118,7 +119,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     imageProxy({
       sessions,
       ...(mode === 'mailbox' ? { recheck: check } : {}),
-      ...(deps.imageAddresses ? { isAllowedAddress: deps.imageAddresses } : {}),
+      ...(deps.imageHosts ? { isAllowedAddress: deps.imageHosts.address, isAllowedPort: deps.imageHosts.port } : {}),
     }),
   );
   if (deps.mailbox && faults) {

@@ -27,7 +27,10 @@ describe('remote images, once the reader asks for them', () => {
     });
     await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
     imageOrigin = `http://127.0.0.1:${(images.address() as AddressInfo).port}`;
-    server = await startTern({ seedMessages: 10, imageAddresses: (ip) => ip === '127.0.0.1' });
+    server = await startTern({
+      seedMessages: 10,
+      imageHosts: { address: (ip) => ip === '127.0.0.1', port: () => true },
+    });
     browser = await launchBrowser();
     await deliver(server, {
       to: DEMO.user,

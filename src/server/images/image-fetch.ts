@@ -18,6 +18,14 @@ export const IMAGE_TYPES: ReadonlySet<string> = new Set([
   'image/avif',
 ]);
 
+// Names some servers still send for the same formats; the answer goes out under the standard one.
+const TYPE_ALIASES: Readonly<Record<string, string>> = {
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/x-png': 'image/png',
+  'image/x-ms-bmp': 'image/bmp',
+};
+
 /** Largest image passed on, in bytes: more than any picture in a mail needs. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_REDIRECTS = 3;
@@ -40,6 +48,7 @@ export class ImageRefusal extends Error {
 
 export interface ImageFetchOptions {
   isAllowedAddress: (ip: string) => boolean;
+  isAllowedPort: (port: number) => boolean;
   /** For the whole exchange, redirects and body included. */
   timeoutMs: number;
   /** Aborted when the browser goes away. */
@@ -81,13 +90,14 @@ export async function fetchImage(url: URL, opts: ImageFetchOptions): Promise<Ima
       // The standard reason phrase, not the server's own: that text is the sender's to choose.
       throw new ImageRefusal(502, `The image's server answered ${status} ${STATUS_CODES[status] ?? ''}`.trim() + '.');
     }
-    const type = mediaType(res.headers['content-type']);
+    const sent = mediaType(res.headers['content-type']);
+    const type = TYPE_ALIASES[sent] ?? sent;
     if (!IMAGE_TYPES.has(type)) {
       res.destroy();
-      const sent = type ? `sent ${type}` : 'did not say what it sent';
+      const what = sent ? `sent ${sent}` : 'did not say what it sent';
       throw new ImageRefusal(
         502,
-        `The address does not give a picture: its server ${sent}. Tern shows PNG, JPEG, GIF, WebP, BMP and AVIF images.`,
+        `The address does not give a picture: its server ${what}. Tern shows PNG, JPEG, GIF, WebP, BMP and AVIF images.`,
       );
     }
     return { type, bytes: await readBody(res, url, exchange) };
@@ -100,6 +110,11 @@ function get(url: URL, x: Exchange): Promise<IncomingMessage> {
   const ip = literalAddress(url);
   if (ip !== undefined && !x.isAllowedAddress(ip))
     return Promise.reject(new ImageRefusal(403, new PrivateAddress(url.hostname).message));
+  const port = Number(url.port) || (url.protocol === 'https:' ? 443 : 80);
+  if (!x.isAllowedPort(port))
+    return Promise.reject(
+      new ImageRefusal(403, `Tern fetches images only from the web's own ports (80 and 443), not port ${port}.`),
+    );
   return new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(url, {

@@ -43,6 +43,12 @@ beforeAll(async () => {
         return res.writeHead(200, { 'content-type': 'image/png', 'content-length': PNG.length }).end(PNG);
       case '/photo.jpg':
         return res.writeHead(200, { 'content-type': 'Image/JPEG; name="photo.jpg"' }).end(PNG);
+      case '/legacy.jpg':
+        return res.writeHead(200, { 'content-type': 'image/jpg' }).end(PNG);
+      case '/legacy.png':
+        return res.writeHead(200, { 'content-type': 'image/x-png' }).end(PNG);
+      case '/to-mail-port':
+        return res.writeHead(302, { location: `http://127.0.0.1:25/image.png` }).end();
       case '/to-other-loopback':
         return res.writeHead(307, { location: `http://127.0.0.2:${port}/image.png` }).end();
       case '/to-file':
@@ -93,7 +99,8 @@ async function setup(options: Partial<ImageProxy> = { isAllowedAddress: onlyLoca
   app.use('*', securityHeaders());
   const check = async () => ({ ok: true as const });
   app.route('/', sessionRoutes({ mode: 'proxy', sessions, limiter: new LoginLimiter(DEFAULT_LOGIN_LIMITS), check }));
-  app.route('/', imageProxy({ sessions, ...options }));
+  // The local image server listens on a port of its own; the rule for ports has its own test.
+  app.route('/', imageProxy({ sessions, isAllowedPort: () => true, ...options }));
   return { app, cookie: await signInCookie(app) };
 }
 
@@ -119,6 +126,8 @@ describe('GET /api/image', () => {
     expect(res.headers.get('content-security-policy')).toBe("default-src 'none'");
     // Kept by the app's security headers, which make every other /api answer no-store.
     expect(res.headers.get('cache-control')).toBe('private, max-age=86400');
+    // Another session (the next person to sign in on the device) misses that cache.
+    expect(res.headers.get('vary')).toBe('cookie');
   });
 
   it("sends only its own two headers, nothing of the browser's request", async () => {
@@ -143,6 +152,27 @@ describe('GET /api/image', () => {
     const res = await ask(app, `${base}/photo.jpg`, { cookie });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
+  });
+
+  it('passes on the old names of JPEG and PNG under the standard ones', async () => {
+    const { app, cookie } = await setup();
+    for (const [path, type] of [
+      ['/legacy.jpg', 'image/jpeg'],
+      ['/legacy.png', 'image/png'],
+    ]) {
+      const res = await ask(app, `${base}${path}`, { cookie });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type'), path).toBe(type);
+    }
+  });
+
+  it("refuses a port that is not the web's, on the first hop or a redirect", async () => {
+    const { app, cookie } = await setup({ isAllowedAddress: onlyLocal, isAllowedPort: (p) => p === port });
+    expect(await answer(await ask(app, `${base}/to-mail-port`, { cookie }))).toEqual({
+      status: 403,
+      type: 'text/plain; charset=utf-8',
+      text: "Tern fetches images only from the web's own ports (80 and 443), not port 25.",
+    });
   });
 
   it('follows up to 3 redirects, checking the address of each hop', async () => {
@@ -341,12 +371,21 @@ describe('GET /api/image in the app, with the default (public addresses only) ru
   it('refuses a host name that resolves to loopback, when it connects', async () => {
     const { app, cookie } = await inApp();
     seen.length = 0;
-    const { status, text } = await answer(await ask(app, `http://localhost:${port}/image.png`, { cookie }));
+    // Port 80: the rule for ports would refuse the test server's own before any lookup.
+    const { status, text } = await answer(await ask(app, 'http://localhost/image.png', { cookie }));
     expect(status).toBe(403);
     expect(text).toMatch(
       /^localhost \((127\.0\.0\.1|::1)\) is a private or local network address; Tern fetches images only from the public internet\.$/,
     );
     expect(seen).toEqual([]);
+  });
+
+  it('refuses a public address on a port that is not 80 or 443, without connecting', async () => {
+    const { app, cookie } = await inApp();
+    expect(await answer(await ask(app, 'http://93.184.215.14:8080/x.png', { cookie }))).toMatchObject({
+      status: 403,
+      text: "Tern fetches images only from the web's own ports (80 and 443), not port 8080.",
+    });
   });
 
   it('refuses file: and javascript: addresses', async () => {

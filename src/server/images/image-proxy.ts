@@ -5,7 +5,7 @@ import type { Sessions } from '../auth/sessions.js';
 import { plainAnswer } from '../attachment-answer.js';
 import type { Env } from '../connection.js';
 import { ImageRefusal, fetchImage, type Image } from './image-fetch.js';
-import { imageTarget } from './image-target.js';
+import { imageTarget, isWebPort } from './image-target.js';
 import { isPublicAddress } from './public-address.js';
 
 /** Where the page asks for a remote image: `/api/image?url=<absolute URL, URL-encoded>`. */
@@ -20,6 +20,8 @@ export interface ImageProxy {
    * their local image server; nothing in a request or the environment can change it.
    */
   isAllowedAddress?: (ip: string) => boolean;
+  /** Which ports may be fetched from (default: 80 and 443); tests allow their server's. */
+  isAllowedPort?: (port: number) => boolean;
   /** For the whole exchange with the image's server, in ms (default 10 s). */
   timeoutMs?: number;
 }
@@ -32,6 +34,7 @@ export interface ImageProxy {
  */
 export function imageProxy(opts: ImageProxy): Hono<Env> {
   const isAllowedAddress = opts.isAllowedAddress ?? isPublicAddress;
+  const isAllowedPort = opts.isAllowedPort ?? isWebPort;
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const app = new Hono<Env>();
   app.get(IMAGE_PROXY_PATH, async (c) => {
@@ -47,7 +50,9 @@ export function imageProxy(opts: ImageProxy): Hono<Env> {
     const target = imageTarget(url);
     if (typeof target === 'string') return plainAnswer(400, target);
     try {
-      return imageAnswer(await fetchImage(target, { isAllowedAddress, timeoutMs, signal: c.req.raw.signal }));
+      return imageAnswer(
+        await fetchImage(target, { isAllowedAddress, isAllowedPort, timeoutMs, signal: c.req.raw.signal }),
+      );
     } catch (err) {
       if (err instanceof ImageRefusal) return plainAnswer(err.status, err.message);
       throw err;
@@ -59,6 +64,8 @@ export function imageProxy(opts: ImageProxy): Hono<Env> {
 /**
  * The picture, under a policy that lets it do nothing if opened on its own. A day in the browser's
  * private cache: mail does not change, and a reader scrolling back should not ask the sender again.
+ * Only for the session that fetched it (`Vary: Cookie`): after a sign-out, the next person on the
+ * device cannot find out from the cache which pictures were seen.
  */
 function imageAnswer(image: Image): Response {
   return new Response(image.bytes, {
@@ -68,6 +75,7 @@ function imageAnswer(image: Image): Response {
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'",
       'cache-control': 'private, max-age=86400',
+      vary: 'cookie',
     },
   });
 }

@@ -1,3 +1,9 @@
+/**
+ * The ports images come from (SECURITY.md §4): the proxy must not become a way to talk HTTP to a
+ * public host's mail, database or admin ports.
+ */
+export const isWebPort = (port: number): boolean => port === 80 || port === 443;
+
 /** Longest image address accepted, in characters: what browsers and servers reliably handle. */
 export const MAX_IMAGE_URL_LENGTH = 2048;
 

@@ -12,7 +12,7 @@ import {
   type Folder,
   type Operation,
 } from '../../../src/ews/index.js';
-import { createApp } from '../../../src/server/app.js';
+import { createApp, type AppDeps } from '../../../src/server/app.js';
 import { listen, type Listening } from '../../../src/server/listen.js';
 import type { Mailbox } from '../../../src/server/mailbox/mailbox.js';
 import { openMailbox } from '../../../src/server/mailbox/index.js';
@@ -41,7 +41,7 @@ export interface TernServer {
  * `npm run test:e2e` before the tests), and SMTP ingress on loopback.
  */
 export async function startTern(
-  options: { seedMessages?: number; distDir?: string; imageAddresses?: (ip: string) => boolean } = {},
+  options: { seedMessages?: number; distDir?: string; imageHosts?: AppDeps['imageHosts'] } = {},
 ): Promise<TernServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tern-e2e-data-'));
   const mailbox = openMailbox({ dataDir, seedMessages: options.seedMessages ?? 300 });
@@ -49,7 +49,7 @@ export async function startTern(
     mailbox,
     distDir: options.distDir ?? DIST,
     sessionSecret: 'tern end-to-end tests, not a secret',
-    ...(options.imageAddresses ? { imageAddresses: options.imageAddresses } : {}),
+    ...(options.imageHosts ? { imageHosts: options.imageHosts } : {}),
   });
   let http: Listening | undefined = await listen(app, { port: 0, host: '127.0.0.1' });
   const port = http.port;
