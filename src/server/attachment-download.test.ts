@@ -81,6 +81,12 @@ describe('GET /attachments/:id', () => {
     expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''report.pdf");
   });
 
+  it('drops bidirectional controls from the name, so the downloads list shows the real extension', async () => {
+    const { app, cookie } = await setup();
+    const res = await get(app, link(pdfId, 'invoice\u202Efdp.exe'), cookie);
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''invoicefdp.exe");
+  });
+
   it('sends an HTML attachment as application/octet-stream', async () => {
     const { app, cookie } = await setup();
     const res = await get(app, link(htmlId, 'page.html'), cookie);

@@ -18,15 +18,20 @@ export function downloadType(contentType: string | undefined): string {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Bidirectional controls (ALM, LRM, RLM, LRE…RLO, LRI…PDI) never belong in a file name; they are
+// how `invoice\u202Efdp.exe` passes for a PDF in a downloads list (Unicode TR 36 §2.1).
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 /**
- * `attachment; filename*=UTF-8''…` (RFC 6266 with RFC 8187 encoding). encodeURIComponent leaves
+ * `attachment; filename*=UTF-8''…` (RFC 6266 with RFC 8187 encoding), without bidirectional
+ * controls. encodeURIComponent leaves
  * `'()*` as they are, and `'` would end the charset part, so those are escaped too.
  * @see https://www.rfc-editor.org/rfc/rfc6266#section-4.3
  * @see https://www.rfc-editor.org/rfc/rfc8187#section-3.2.1
  */
 export function downloadDisposition(name: string): string {
   // encodeURIComponent throws on a lone surrogate; one becomes U+FFFD instead.
-  const whole = name.replace(LONE_SURROGATE, '\uFFFD');
+  const whole = name.replace(LONE_SURROGATE, '\uFFFD').replace(BIDI_CONTROLS, '');
   const encoded = encodeURIComponent(whole).replace(
     /['()*]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_HTML } from '../../src/ui/mail-html/payloads.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
+import { MailboxPage } from './pages/mailbox-page.js';
 import { deliver } from './support/smtp.js';
 import { signedIn } from './support/signed-in.js';
 import { DEMO, startTern, type TernServer } from './support/tern-server.js';
@@ -14,6 +15,13 @@ describe('hostile HTML mail', () => {
     browser = await launchBrowser();
     for (const [name, html] of Object.entries(HOSTILE_HTML))
       await deliver(server, { to: DEMO.user, subject: `Hostile: ${name}`, html, text: 'fallback' });
+    await deliver(server, {
+      to: DEMO.user,
+      from: '"\u202Emoc.knab@ecivres" <mallory@evil.test>',
+      subject: 'Your invoice \u202Etxt.exe',
+      text: 'See the attachment.',
+      attachments: [{ filename: 'invoice\u202Efdp.exe', content: 'MZ', contentType: 'application/pdf' }],
+    });
   });
 
   afterAll(async () => {
@@ -76,5 +84,39 @@ describe('hostile HTML mail', () => {
     expect(srcdoc).not.toMatch(/ src="https?:/);
     expect(srcdoc).toContain('img-src data: blob:;');
     expect(attacker).toEqual([]);
+  });
+
+  it('keeps a right-to-left override inside the sender’s name, and out of file names', async () => {
+    // A second page of the same browser: the first test signed it in and synced the store.
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    const mailbox = new MailboxPage(page);
+    await mailbox.row('Your invoice').click();
+    const from = mailbox.reader.locator('.reader-header dd.from');
+    await from.waitFor();
+    // Where the name and the address land on screen: an override that escaped the name would
+    // draw the address reversed, to the left of the name's end.
+    const place = await from.evaluate((dd) => {
+      const text = dd.firstChild as Text;
+      const range = (start: number, end: number) => {
+        const r = document.createRange();
+        r.setStart(text, start);
+        r.setEnd(text, end);
+        return r.getBoundingClientRect();
+      };
+      const cut = text.data.indexOf(' <');
+      return { text: text.data, nameEnd: range(0, cut).right, addressStart: range(cut + 2, text.data.length).left };
+    });
+    expect(place.text).toContain('<mallory@evil.test>');
+    expect(place.addressStart).toBeGreaterThanOrEqual(place.nameEnd);
+
+    // The file is what it is: an .exe, shown and saved as one.
+    const file = mailbox.reader.locator('.attachments li');
+    expect(await file.locator('.att-name').innerText()).toBe('invoicefdp.exe');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      file.locator('a', { hasText: 'Download' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('invoicefdp.exe');
   });
 });

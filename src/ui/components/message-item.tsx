@@ -1,5 +1,5 @@
 import type { MessageRow } from '../../db/index.js';
-import { displayName } from '../compose/address.js';
+import { shownName } from '../compose/address.js';
 import { formatListDate } from '../format/relative-date.js';
 import type { Translator } from '../i18n/translate.js';
 import { Icon } from './icon.js';
@@ -40,8 +40,8 @@ export function MessageItem({
 }: MessageItemProps) {
   const unread = m.isRead === 0;
   const who = showRecipients
-    ? m.to.map(displayName).join(', ') || t.t('list.noSender')
-    : displayName(m.from) || t.t('list.noSender');
+    ? m.to.map(shownName).join(', ') || t.t('list.noSender')
+    : shownName(m.from) || t.t('list.noSender');
   const multi = checked !== undefined;
   const classes = [
     'message',

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatAddressList, isValidEmail, parseAddresses } from './address.js';
+import { formatAddressList, isValidEmail, parseAddresses, shownAddresses, shownName } from './address.js';
 
 describe('parseAddresses', () => {
   it('reads bare addresses, names and quoted names with separators', () => {
@@ -47,5 +47,28 @@ describe('parseAddresses', () => {
         expect(parsed.addresses.map((a) => a.name || a.email)).toEqual(list.map((a) => a.name || a.email));
       }),
     );
+  });
+});
+
+describe('shownAddresses and shownName', () => {
+  const spoof = { name: '\u202Emoc.knab@ecivres', email: 'mallory@evil.test' };
+
+  it('isolate each name, so an override in it cannot reach the address or the next name', () => {
+    expect(shownAddresses([spoof, { name: 'Bob', email: 'bob@example.org' }])).toBe(
+      '\u2068"\u202Emoc.knab@ecivres"\u2069 <mallory@evil.test>, \u2068Bob\u2069 <bob@example.org>',
+    );
+    expect(shownName(spoof)).toBe('\u2068\u202Emoc.knab@ecivres\u2069');
+  });
+
+  it('still quote a name with separators, and show a bare address as it is', () => {
+    expect(shownAddresses([{ name: 'Lovelace, Ada', email: 'ada@tern.test' }])).toBe(
+      '\u2068"Lovelace, Ada"\u2069 <ada@tern.test>',
+    );
+    expect(shownAddresses([{ name: '', email: 'ada@tern.test' }])).toBe('ada@tern.test');
+    expect(shownName({ name: ' ', email: 'ada@tern.test' })).toBe('\u2068ada@tern.test\u2069');
+  });
+
+  it('leave what the composer edits alone', () => {
+    expect(formatAddressList([spoof])).toBe('"\u202Emoc.knab@ecivres" <mallory@evil.test>');
   });
 });

@@ -1,4 +1,5 @@
 import type { Address } from '../../db/entities.js';
+import { isolate } from '../format/bidi.js';
 
 export interface ParsedAddresses {
   addresses: Address[];
@@ -68,17 +69,30 @@ export function parseAddresses(input: string): ParsedAddresses {
 }
 
 /** One address as a person reads and edits it; the name is quoted when it holds a separator. */
-export function formatAddress(a: Address): string {
+export function formatAddress(a: Address, shown: (name: string) => string = (name) => name): string {
   if (!a.name || a.name === a.email) return a.email;
   const name = /[",;<>@()]/.test(a.name) ? `"${a.name.replace(/(["\\])/g, '\\$1')}"` : a.name;
-  return `${name} <${a.email}>`;
+  return `${shown(name)} <${a.email}>`;
 }
 
 export function formatAddressList(list: readonly Address[]): string {
-  return list.map(formatAddress).join(', ');
+  return list.map((a) => formatAddress(a)).join(', ');
+}
+
+/**
+ * Addresses as views show them (never as the composer edits them): each sender-written name is
+ * isolated, so a right-to-left override in it cannot reorder the address or the next name.
+ */
+export function shownAddresses(list: readonly Address[]): string {
+  return list.map((a) => formatAddress(a, isolate)).join(', ');
 }
 
 /** The name to show for a sender: the display name, else the address. */
 export function displayName(a: Address | undefined): string {
   return a ? a.name.trim() || a.email : '';
+}
+
+/** A sender's name as a list shows it, isolated from the text around it. */
+export function shownName(a: Address | undefined): string {
+  return isolate(displayName(a));
 }

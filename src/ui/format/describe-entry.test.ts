@@ -56,7 +56,7 @@ describe('describeEntry', () => {
       text: 'hi',
     };
     expect(describeEntry(entry({ kind: 'send', draft }), folders, t)).toBe(
-      'Send “(no subject)” to Ada <ada@tern.test>, b@x.org',
+      'Send “(no subject)” to \u2068Ada\u2069 <ada@tern.test>, b@x.org',
     );
   });
 

@@ -1,5 +1,5 @@
 import type { FolderRow, OutboxEntry } from '../../db/index.js';
-import { formatAddressList } from '../compose/address.js';
+import { shownAddresses } from '../compose/address.js';
 import { folderName } from '../folder-names.js';
 import type { Translator } from '../i18n/translate.js';
 import '../i18n/views.js';
@@ -37,7 +37,7 @@ export function describeEntry(
     case 'send':
       return t.t('outbox.kind.send', {
         subject: op.draft.subject || t.t('list.noSubject'),
-        to: formatAddressList([...op.draft.to, ...op.draft.cc, ...op.draft.bcc]),
+        to: shownAddresses([...op.draft.to, ...op.draft.cc, ...op.draft.bcc]),
       });
     case 'save-draft':
       return t.t('outbox.kind.save-draft', { subject: op.draft.subject || t.t('list.noSubject') });

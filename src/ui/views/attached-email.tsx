@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Address, BodyRow } from '../../db/index.js';
 import { Dialog } from '../components/dialog.js';
-import { formatAddressList } from '../compose/address.js';
+import { shownAddresses } from '../compose/address.js';
+import { plainFileName } from '../format/bidi.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { AttachedEmailError, fetchAttachedEmail, type AttachedEmail } from '../mail-html/attached-email.js';
@@ -17,7 +18,7 @@ function Line({ label, list }: { label: string; list: Address[] }) {
   return (
     <div class="address-line">
       <dt>{label}</dt>
-      <dd>{formatAddressList(list)}</dd>
+      <dd>{shownAddresses(list)}</dd>
     </div>
   );
 }
@@ -36,7 +37,7 @@ function Files({ files: all }: { files: AttachedEmail['files'] }) {
     <AttachmentList>
       {files.map((f, i) => (
         <AttachmentItem key={i} name={f.name} size={f.bytes.byteLength} type={f.type}>
-          <a class="button" href={urls[i]} download={f.name}>
+          <a class="button" href={urls[i]} download={plainFileName(f.name)}>
             {t.t('reader.download')}
           </a>
         </AttachmentItem>

@@ -1,4 +1,5 @@
 import type { DraftAttachment } from '../../db/index.js';
+import { plainFileName } from '../format/bidi.js';
 import { formatFileSize } from '../format/file-size.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import '../i18n/views.js';
@@ -20,7 +21,7 @@ export function AttachmentChips({
     <ul class="attachment-chips" aria-label={t.t('compose.attachments')}>
       {list.map((a, i) => (
         <li class="attachment-chip" key={a.kind === 'file' ? a.fileId : `${a.sourceId}/${a.attachmentId}`}>
-          <span class="chip-name">{a.name}</span>
+          <span class="chip-name">{plainFileName(a.name)}</span>
           <span class="chip-size">{formatFileSize(a.size, t.locale)}</span>
           <button
             type="button"

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { plainFileName } from '../format/bidi.js';
 import { fileKind } from '../format/file-kind.js';
 import { formatFileSize } from '../format/file-size.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -20,7 +21,7 @@ export function AttachmentItem(p: { name: string; size: number; type: string; ch
   const t = useI18n();
   return (
     <li>
-      <span class="att-name">{p.name}</span>
+      <span class="att-name">{plainFileName(p.name)}</span>
       <span class="att-meta" title={p.type}>
         {formatFileSize(p.size, t.locale)} · {fileKind(p.type, t)}
       </span>

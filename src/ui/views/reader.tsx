@@ -9,7 +9,8 @@ import {
   type MessageRow,
 } from '../../db/index.js';
 import { perform } from '../actions/perform.js';
-import { formatAddress } from '../compose/address.js';
+import { shownAddresses } from '../compose/address.js';
+import { plainFileName } from '../format/bidi.js';
 import { db } from '../db.js';
 import type { SyncErrorInfo } from '../../sync/protocol.js';
 import { formatFullDate } from '../format/relative-date.js';
@@ -35,7 +36,7 @@ function AddressLine({ label, list }: { label: string; list: Address[] }) {
   return (
     <div class="address-line">
       <dt>{label}</dt>
-      <dd>{list.map(formatAddress).join(', ')}</dd>
+      <dd>{shownAddresses(list)}</dd>
     </div>
   );
 }
@@ -64,7 +65,7 @@ function Attachments({ id, list, canDownload, onOpen }: AttachmentsProps) {
             </button>
           )}
           {canDownload ? (
-            <a class="button" href={attachmentUrl(a, id)} download={a.name}>
+            <a class="button" href={attachmentUrl(a, id)} download={plainFileName(a.name)}>
               {t.t('reader.download')}
             </a>
           ) : (
@@ -188,7 +189,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           {(message.from || !message.isDraft) && (
             <div class="address-line">
               <dt>{t.t('reader.from')}</dt>
-              <dd class="from">{message.from ? formatAddress(message.from) : t.t('list.noSender')}</dd>
+              <dd class="from">{message.from ? shownAddresses([message.from]) : t.t('list.noSender')}</dd>
             </div>
           )}
           <AddressLine label={t.t('reader.to')} list={message.to} />

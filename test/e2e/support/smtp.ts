@@ -4,7 +4,14 @@ import type { TernServer } from './tern-server.js';
 /** Delivers a message to the Tern server's SMTP listener, as a real mail server would. */
 export async function deliver(
   server: TernServer,
-  message: { to: string; from?: string; subject: string; text?: string; html?: string },
+  message: {
+    to: string;
+    from?: string;
+    subject: string;
+    text?: string;
+    html?: string;
+    attachments?: { filename: string; content: string; contentType?: string }[];
+  },
 ): Promise<void> {
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
