@@ -85,6 +85,16 @@ export default defineConfig({
         rollupFormat: 'iife',
         buildPlugins: { vite: [pureCodec(), xml10Only(), terserPass()] },
         globPatterns: ['**/*.{js,css,html,svg}'],
+        // A hashed asset's name is its version: its entry needs no `"revision":null` (the worker's
+        // bytes are budgeted, and each lazy view adds an entry).
+        manifestTransforms: [
+          (entries) => ({
+            manifest: entries.map(({ revision, ...entry }) =>
+              // workbox-build's type insists on the property; JSON leaves out an undefined one.
+              revision === null ? { ...entry, revision: undefined as unknown as null } : { ...entry, revision },
+            ),
+          }),
+        ],
       },
       manifest: {
         name: 'Tern',

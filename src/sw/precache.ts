@@ -9,8 +9,8 @@
 /** One entry of `self.__WB_MANIFEST`, as vite-plugin-pwa injects it. */
 export interface PrecacheEntry {
   url: string;
-  /** Null for a URL that is versioned by its name (hashed assets). */
-  revision: string | null;
+  /** Absent (or null) for a URL that is versioned by its name (hashed assets). */
+  revision?: string | null;
   integrity?: string;
 }
 

@@ -25,6 +25,7 @@ import { updateReady } from './register-sw.js';
 import { navigate, route as routeStore } from './route.js';
 import { cursor, focusReaderOnOpen, indexOf, messageAt } from './selection.js';
 import { signInUrl } from './session.js';
+import { storeLost } from './store-loss.js';
 import { syncStatus } from './sync-client.js';
 import { online, openFolder, requestSync } from './sync-triggers.js';
 import { AppMenu } from './views/app-menu.js';
@@ -39,6 +40,7 @@ const Composer = lazy(() => import('./views/composer.js'));
 // The first screen is the list; the reading pane's code comes with the first message opened.
 const Reader = lazy(() => import('./views/reader.js'));
 const Diagnostics = lazy(() => import('./views/diagnostics.js'));
+const StoreLostBanner = lazy(() => import('./views/store-lost-banner.js'));
 const OutboxView = lazy(() => import('./views/outbox-view.js'));
 // Dialogs open on demand; their code need not be in the first load.
 const MovePicker = lazy(() => import('./views/move-picker.js'));
@@ -60,6 +62,7 @@ export function App() {
   const status = useStore(syncStatus);
   const update = useStore(updateReady);
   const outdated = useStore(schemaOutdated);
+  const lost = useStore(storeLost);
   const compose = useStore(composeRequest);
   const current = useStore(cursor);
   const [query, setQuery] = useState('');
@@ -359,19 +362,22 @@ export function App() {
         </button>
         <AppMenu onSettings={() => setDialog({ kind: 'settings' })} onShortcuts={() => setDialog({ kind: 'help' })} />
       </header>
-      {connection.kind === 'signin-needed' && (
-        <div class="banner warning" role="alert">
-          {t.t('status.signinBanner')} <a href={signInUrl()}>{t.t('status.signIn')}</a>
-        </div>
-      )}
-      {(update || outdated) && (
-        <div class="banner" role="status">
-          {t.t('update.ready')}{' '}
-          <button type="button" onClick={() => (update ? update() : location.reload())}>
-            {t.t('update.reload')}
-          </button>
-        </div>
-      )}
+      <div class="banners">
+        {connection.kind === 'signin-needed' && (
+          <div class="banner warning" role="alert">
+            {t.t('status.signinBanner')} <a href={signInUrl()}>{t.t('status.signIn')}</a>
+          </div>
+        )}
+        {lost && <StoreLostBanner />}
+        {(update || outdated) && (
+          <div class="banner" role="status">
+            {t.t('update.ready')}{' '}
+            <button type="button" onClick={() => (update ? update() : location.reload())}>
+              {t.t('update.reload')}
+            </button>
+          </div>
+        )}
+      </div>
       <div class="panes">
         <nav class="folder-pane" aria-label={t.t('nav.folders')}>
           <FolderTree

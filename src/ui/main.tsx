@@ -7,6 +7,7 @@ import { loadLanguage } from './i18n/translate.js';
 import { currentLanguage } from './i18n/use-i18n.js';
 import { registerServiceWorker } from './register-sw.js';
 import { checkSession, claimStore, signInUrl } from './session.js';
+import { checkStoreKept, storeLost } from './store-loss.js';
 import { listenToWorker } from './sync-client.js';
 import { startSyncTriggers } from './sync-triggers.js';
 import './styles.css';
@@ -42,6 +43,8 @@ async function start(): Promise<void> {
     location.reload();
     return;
   }
+  // Before syncing refills it: a store the browser deleted (and what it had not sent) is told of.
+  storeLost.set(await checkStoreKept(db).catch(() => false));
   if (justSignedIn) show();
   // The first screen comes from the local store; the worker's writes (strict durability, so each
   // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.

@@ -1,4 +1,5 @@
 import { db } from './db.js';
+import { forgetStore } from './store-loss.js';
 
 /** `GET /api/session` from the Tern server (src/server/auth/session-routes.ts). */
 export interface SessionInfo {
@@ -47,6 +48,7 @@ export async function claimStore(user: string): Promise<boolean> {
   if (previous !== null && previous.toLowerCase() === user.toLowerCase()) return false;
   let wiped = false;
   if (previous !== null) {
+    forgetStore();
     await db.delete();
     wiped = true;
   }
@@ -66,6 +68,7 @@ export async function signOut(): Promise<void> {
     headers: { 'X-Tern-Client': '1' },
   });
   if (!res.ok && res.status !== 401) throw new Error(`The server answered HTTP ${res.status}.`);
+  forgetStore();
   await db.delete();
   try {
     localStorage.removeItem(ACCOUNT_KEY);
