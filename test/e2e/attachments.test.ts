@@ -183,7 +183,9 @@ describe('attachments in the composer', () => {
     await row.getByRole('button', { name: 'Open' }).click();
     const opened = page.locator('dialog.attached-email[open]');
     await opened.locator('#dialog-title', { hasText: 'Plan B' }).waitFor();
-    await expect.poll(() => opened.locator('.attached-header').innerText()).toContain('Bob <bob@example.org>');
+    await expect
+      .poll(() => opened.locator('.attached-header').innerText())
+      .toContain('\u2068Bob\u2069 <bob@example.org>');
     await expect.poll(() => opened.locator('.plain-body').innerText()).toBe('Just in case.');
     await opened.getByRole('button', { name: 'Close' }).click();
     await opened.waitFor({ state: 'detached' });
