@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, forceCloseDatabase } from 'fake-indexeddb';
 import { openMailDB } from './schema.js';
 
 describe('openMailDB', () => {
@@ -20,6 +20,19 @@ describe('openMailDB', () => {
     expect(told).toBe(1);
     await expect(old.meta.get('k')).rejects.toThrow(/DatabaseClosed|closed/i);
     upgraded.close();
+  });
+
+  it('stays closed when the browser closes it (storage cleared), instead of reopening an empty store', async () => {
+    const indexedDB = new IDBFactory();
+    let told = 0;
+    const db = openMailDB('cleared', { indexedDB, IDBKeyRange, onVersionChange: () => told++ });
+    await db.meta.put({ key: 'k', value: 1 });
+    // (fake-indexeddb types its argument as the class; it takes the connection.)
+    forceCloseDatabase(db.backendDB() as never);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(told).toBe(1);
+    // A pass still running must not write into a new, empty database.
+    await expect(db.cursors.put({ key: 'inbox', syncState: 'S', updatedAt: 1 } as never)).rejects.toThrow(/closed/i);
   });
 
   it('asks for strict durability on every transaction', async () => {

@@ -15,9 +15,9 @@ export const DB_NAME = 'tern';
 
 export interface MailDBOptions extends DexieOptions {
   /**
-   * Called when a newer schema (another tab, a new worker) asks this connection to go away. The
-   * connection is already closed: later reads fail with DatabaseClosedError instead of hanging,
-   * and the page should offer a reload.
+   * Called when this connection is closed for good: a newer schema (another tab, a new worker)
+   * or a deletion asked it to go, or the browser closed it (its storage was cleared or evicted).
+   * Later reads fail with DatabaseClosedError instead of hanging, and the page should reload.
    */
   onVersionChange?: () => void;
 }
@@ -49,10 +49,21 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
   // An older connection must not block a newer schema (the upgrade would wait forever): close
   // now, for good, and tell the owner. Returning false skips Dexie's default handler, which
   // leaves auto-open on, so the next query would try to reopen with the old schema.
-  db.on('versionchange', () => {
+  let closed = false;
+  const closeForGood = () => {
+    if (closed) return;
+    closed = true;
     db.close();
     onVersionChange?.();
+  };
+  db.on('versionchange', () => {
+    closeForGood();
     return false;
   });
+  // The browser closed the connection itself (storage cleared or evicted). Dexie would reopen on
+  // the next query, making an empty database into which a pass in flight would write its tail (a
+  // folder's sync state without the mail before it). Closed for good instead, once Dexie's own
+  // handler is done.
+  db.on('close', () => void Promise.resolve().then(closeForGood));
   return db;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { MailboxPage } from './pages/mailbox-page.js';
 import { signedIn } from './support/signed-in.js';
-import { startTern, type TernServer } from './support/tern-server.js';
+import { addFaults, startTern, type TernServer } from './support/tern-server.js';
 
 describe('a store the browser deleted', () => {
   let server: TernServer;
@@ -25,7 +25,11 @@ describe('a store the browser deleted', () => {
     await mailbox.rows.first().waitFor();
     expect(await notice.count()).toBe(0);
 
-    // What eviction under storage pressure does: IndexedDB and localStorage go, cookies stay.
+    // What eviction under storage pressure does (IndexedDB and localStorage go, cookies stay),
+    // in the middle of a pass: the worker must not write the rest of it into an empty store.
+    await addFaults(server, [{ kind: 'latency', op: 'SyncFolderItems', ms: 1500, count: 3 }]);
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await page.waitForTimeout(500);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Storage.clearDataForOrigin', {
       origin: new URL(server.url).origin,
