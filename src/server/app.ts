@@ -16,6 +16,7 @@ import { mailboxBackend } from './mailbox-backend.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { PROXY_OPERATIONS } from './proxy/allowed-operations.js';
 import { proxyBackend } from './proxy/proxy-backend.js';
+import { DEFAULT_USER_BUDGET, UserBudget, type UserBudgetOptions } from './proxy/user-budget.js';
 import { upstreamCheck } from './proxy/upstream-check.js';
 import type { UpstreamOptions } from './proxy/upstream.js';
 import { PWA_EWS_PATH, pwaEndpoint } from './pwa-endpoint.js';
@@ -47,6 +48,8 @@ export interface AppDeps {
    * cannot set this.
    */
   imageHosts?: { address: (ip: string) => boolean; port: (port: number) => boolean };
+  /** Proxy mode: what one user may ask of the upstream (default DEFAULT_USER_BUDGET). */
+  proxyBudget?: UserBudgetOptions;
 }
 
 // Exchange's default EWS request limit (maxReceivedMessageSize) is 35 MB: room for a message with
@@ -83,7 +86,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   } else {
     const upstream = upstreamOptions(deps.upstream!);
     check = upstreamCheck(upstream);
-    backend = proxyBackend(upstream);
+    backend = proxyBackend(upstream, new UserBudget(deps.proxyBudget ?? DEFAULT_USER_BUDGET, clock));
   }
   const mode = deps.mailbox ? 'mailbox' : 'proxy';
 

@@ -1,10 +1,25 @@
 import type { EwsBackend } from '../ews-backend.js';
 import { XML_CONTENT_TYPE, faultAnswer } from '../soap-answer.js';
 import { callUpstream, UpstreamFailure, type UpstreamAnswer, type UpstreamOptions } from './upstream.js';
+import type { UserBudget } from './user-budget.js';
 
-/** Proxy mode: the checked request goes to the one upstream as the signed-in user. */
-export function proxyBackend(opts: UpstreamOptions): EwsBackend {
+/**
+ * Proxy mode: the checked request goes to the one upstream as the signed-in user, within the
+ * user's budget.
+ */
+export function proxyBackend(opts: UpstreamOptions, budget?: UserBudget): EwsBackend {
   return async ({ req, credentials, c, unauthorized }) => {
+    const over = budget?.take(credentials.user, req.name);
+    if (over) {
+      const seconds = Math.ceil(over.waitMs / 1000);
+      const what = over.sending ? 'messages made or sent' : 'requests';
+      return faultAnswer(
+        500,
+        'ErrorServerBusy',
+        `Too many ${what} in a short time: Tern did not pass this ${req.name} on to the mail server. Try again in ${seconds} s.`,
+        { values: { BackOffMilliseconds: String(over.waitMs) } },
+      );
+    }
     let answer: UpstreamAnswer;
     try {
       answer = await callUpstream(opts, credentials, req.xml, c.req.raw.signal);

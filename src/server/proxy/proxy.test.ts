@@ -2,7 +2,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConvertId, GetFolder, SoapFault, SyncFolderItems, decodeResponse, encodeRequest } from '../../ews/index.js';
+import {
+  ConvertId,
+  CreateItem,
+  GetFolder,
+  SoapFault,
+  SyncFolderItems,
+  decodeResponse,
+  encodeRequest,
+} from '../../ews/index.js';
 import { createApp, type AppDeps } from '../app.js';
 import type { Env } from '../connection.js';
 import { listen, type Listening } from '../listen.js';
@@ -268,6 +276,38 @@ describe('proxy mode POST /ews', () => {
     const fault = faultOf(await res.text());
     expect(fault.code).toBe('ErrorServerBusy');
     expect(fault.backOffMs).toBe(4321);
+  });
+
+  it('keeps each user within a budget, smaller for making and sending mail, as Exchange throttles', async () => {
+    let now = Date.UTC(2026, 10, 30, 9);
+    const proxyBudget = { burst: 3, rechargePerSecond: 1, sendBurst: 1, sendRechargePerSecond: 0.1 };
+    const { app, cookie } = await signedIn({ proxyBudget, clock: () => now });
+    const draft = encodeRequest(CreateItem, {
+      messageDisposition: 'SaveOnly',
+      items: [{ kind: 'Message', subject: 'Budget', body: { bodyType: 'Text', value: 'x' } }],
+    });
+    expect((await postPwa(app, cookie, draft)).status).toBe(200);
+    // The second message within 10 s is held back, without reaching the upstream.
+    const held = await postPwa(app, cookie, draft);
+    expect(held.status).toBe(500);
+    const fault = faultOf(await held.text());
+    expect(fault).toMatchObject({ code: 'ErrorServerBusy', backOffMs: 10_000 });
+    expect(fault.message).toBe(
+      'ErrorServerBusy: Too many messages made or sent in a short time: Tern did not pass this CreateItem on to the mail server. Try again in 10 s.',
+    );
+    // Other requests have their own budget: two more pass, the next is held for a second.
+    expect((await postPwa(app, cookie, sync)).status).toBe(200);
+    expect((await postPwa(app, cookie, sync)).status).toBe(200);
+    const busy = await postPwa(app, cookie, sync);
+    expect(faultOf(await busy.text())).toMatchObject({ code: 'ErrorServerBusy', backOffMs: 1000 });
+    expect(seen.map((s) => /<m:(\w+)/.exec(s.body)?.[1]).slice(-3)).toEqual([
+      'CreateItem',
+      'SyncFolderItems',
+      'SyncFolderItems',
+    ]);
+    // Waiting out the back-off is enough.
+    now += 1000;
+    expect((await postPwa(app, cookie, sync)).status).toBe(200);
   });
 
   it('passes 503 and Retry-After through so the client backs off', async () => {
