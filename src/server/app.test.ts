@@ -53,9 +53,11 @@ describe('security headers', () => {
     expect(res.headers.get('content-security-policy')).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'self'; " +
-        "frame-ancestors 'none'; worker-src 'self'",
+        "frame-ancestors 'none'; worker-src 'self'; require-trusted-types-for 'script'; " +
+        'trusted-types tern-mail tern-inert tern-worker dompurify; report-to csp; report-uri /api/csp-report',
     );
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(res.headers.get('reporting-endpoints')).toBe('csp="/api/csp-report"');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');

@@ -15,6 +15,7 @@ import { imageProxy } from './images/image-proxy.js';
 import { mailboxBackend } from './mailbox-backend.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { PROXY_OPERATIONS } from './proxy/allowed-operations.js';
+import { cspReports } from './csp-reports.js';
 import { proxyBackend } from './proxy/proxy-backend.js';
 import { DEFAULT_USER_BUDGET, UserBudget, type UserBudgetOptions } from './proxy/user-budget.js';
 import { upstreamCheck } from './proxy/upstream-check.js';
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   app.get('/healthz', (c) => c.text('ok'));
+  app.route('/', cspReports(deps.log ? (line) => deps.log!(line, undefined) : (line) => console.warn(line), clock));
   app.route(
     '/',
     sessionRoutes({ mode, sessions, limiter, check, ...(deps.signinHint ? { signinHint: deps.signinHint } : {}) }),

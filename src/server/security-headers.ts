@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import { CSP_REPORT_GROUP, CSP_REPORT_PATH } from './csp-reports.js';
 
 /**
  * The app's CSP. Scripts only from this origin (no inline script, so an injected handler cannot
@@ -19,7 +20,19 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'none'",
   "worker-src 'self'",
+  // Trusted Types: no HTML or script URL from a plain string, only through these policies: the
+  // message frame's document, the inert documents replies are quoted from, Tern's own worker,
+  // and DOMPurify's parser (SECURITY.md §10.1).
+  "require-trusted-types-for 'script'",
+  'trusted-types tern-mail tern-inert tern-worker dompurify',
+  // Violations go to the server's log (csp-reports.ts): report-to where the Reporting API is,
+  // report-uri for browsers without it (they ignore it when they have report-to).
+  `report-to ${CSP_REPORT_GROUP}`,
+  `report-uri ${CSP_REPORT_PATH}`,
 ].join('; ');
+
+/** Where `report-to` sends (a path: browsers resolve it against the page's address). */
+export const REPORTING_ENDPOINTS = `${CSP_REPORT_GROUP}="${CSP_REPORT_PATH}"`;
 
 // Features a mail client never uses; denying them limits what injected content could ask for.
 export const PERMISSIONS_POLICY =
@@ -37,7 +50,10 @@ export function securityHeaders(): MiddlewareHandler {
     await next();
     const h = c.res.headers;
     // A route's own policy is stricter than the page's (a download's sandbox): it stays.
-    if (!h.has('content-security-policy')) h.set('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (!h.has('content-security-policy')) {
+      h.set('content-security-policy', CONTENT_SECURITY_POLICY);
+      h.set('reporting-endpoints', REPORTING_ENDPOINTS);
+    }
     h.set('x-content-type-options', 'nosniff');
     h.set('referrer-policy', 'no-referrer');
     h.set('cross-origin-opener-policy', 'same-origin');

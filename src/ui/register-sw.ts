@@ -1,5 +1,27 @@
+import type { TrustedScriptURL, TrustedTypePolicyFactory } from 'trusted-types/lib';
 import type { Command } from '../sync/protocol.js';
 import { createStore } from './hooks/store.js';
+
+const WORKER = '/sw.js';
+const DEV_WORKER = '/dev-sw.js?dev-sw';
+
+// Trusted Types (SECURITY.md §10.1): registering a worker takes a TrustedScriptURL under the app's
+// CSP, and this policy makes one of Tern's own worker and nothing else, so an injected script
+// cannot install a worker of its choosing (§5.7).
+const workerPolicy = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes?.createPolicy(
+  'tern-worker',
+  {
+    createScriptURL: (url) => {
+      if (url !== WORKER && url !== DEV_WORKER)
+        throw new TypeError(`Tern registers no worker but its own, not ${url}.`);
+      return url;
+    },
+  },
+);
+
+function workerUrl(url: string): TrustedScriptURL | string {
+  return workerPolicy?.createScriptURL(url) ?? url;
+}
 
 /** Set when a new worker is installed and waiting: calling it activates the worker and reloads. */
 export const updateReady = createStore<(() => void) | undefined>(undefined);
@@ -15,8 +37,8 @@ export async function registerServiceWorker(): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const { Workbox } = await import('workbox-window');
   const wb = import.meta.env.DEV
-    ? new Workbox('/dev-sw.js?dev-sw', { type: 'module' })
-    : new Workbox('/sw.js', { scope: '/' });
+    ? new Workbox(workerUrl(DEV_WORKER), { type: 'module' })
+    : new Workbox(workerUrl(WORKER), { scope: '/' });
   wb.addEventListener('waiting', () => {
     updateReady.set(() => {
       wb.addEventListener('controlling', () => window.location.reload());

@@ -13,6 +13,15 @@ describe('hostile HTML mail', () => {
   beforeAll(async () => {
     server = await startTern({ seedMessages: 20 });
     browser = await launchBrowser();
+    // Every Trusted Types violation a page of the app reports. (Others are the policy at work on
+    // mail: DOMPurify's parser shares the page's CSP, so a mail's <base> is refused as it parses.)
+    await browser.context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => {
+        if (e.violatedDirective.includes('trusted-types')) seen.push(`${e.violatedDirective} ${e.sample}`);
+      });
+    });
     for (const [name, html] of Object.entries(HOSTILE_HTML))
       await deliver(server, { to: DEMO.user, subject: `Hostile: ${name}`, html, text: 'fallback' });
     await deliver(server, {
@@ -73,6 +82,30 @@ describe('hostile HTML mail', () => {
     }
     expect(dialogs).toEqual([]);
     expect(attacker).toEqual([]);
+    // Tern's own code hit no HTML sink with a plain string while showing all of that, and the
+    // sinks are closed to anything else (SECURITY.md §10.1: Trusted Types).
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(
+      await page.evaluate(async () => {
+        const tt = (window as unknown as { trustedTypes: { createPolicy(n: string, p: object): unknown } })
+          .trustedTypes;
+        const tries: Record<string, () => unknown> = {
+          innerHTML: () => (document.createElement('div').innerHTML = '<img src=x>'),
+          policy: () => tt.createPolicy('attacker', {}),
+          worker: () => navigator.serviceWorker.register('/attachments/evil.js'),
+        };
+        const out: string[] = [];
+        for (const [name, run] of Object.entries(tries)) {
+          try {
+            await run();
+            out.push(`${name}: allowed`);
+          } catch (e) {
+            out.push(`${name}: ${(e as Error).name}`);
+          }
+        }
+        return out;
+      }),
+    ).toEqual(['innerHTML: TypeError', 'policy: TypeError', 'worker: TypeError']);
 
     // Consent: the Tern server is asked for the beacon's images, never the browser; here it cannot
     // reach attacker.test, so they stay blocked and the frame still names no remote address.

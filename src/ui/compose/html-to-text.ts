@@ -1,3 +1,16 @@
+import type { TrustedTypePolicyFactory } from 'trusted-types/lib';
+
+// Trusted Types (SECURITY.md §10.1): DOMParser is an HTML sink like any other under the app's CSP.
+// This policy serves only the two readers below, whose documents stay inert and detached: nothing
+// in them runs or loads, and only their text (and the marks a draft kept) comes out.
+const inert = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes?.createPolicy('tern-inert', {
+  createHTML: (html) => html,
+});
+
+function inertDocument(html: string): Document {
+  return new DOMParser().parseFromString((inert?.createHTML(html) ?? html) as string, 'text/html');
+}
+
 const BLOCK = new Set([
   'P',
   'DIV',
@@ -24,7 +37,7 @@ const SKIP = new Set(['STYLE', 'SCRIPT', 'HEAD', 'TITLE', 'NOSCRIPT', 'TEMPLATE'
  * inert (no script runs, nothing loads), and walked for text: markup never reaches the composer.
  */
 export function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = inertDocument(html);
   let out = '';
   const walk = (node: Node) => {
     if (node.nodeType === Node.TEXT_NODE) {
@@ -65,7 +78,7 @@ const EDGE = '\u0000';
  * `lost` says the HTML had more (styles, fonts, colours, tables, pictures) than that.
  */
 export function draftText(html: string): { text: string; lost: boolean } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const doc = inertDocument(html);
   let lost = false;
   const walk = (node: Node): string => {
     if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/\s+/g, ' ');

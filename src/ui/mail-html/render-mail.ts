@@ -1,9 +1,11 @@
+import type { TrustedHTML } from 'trusted-types/lib';
+import { frameDocument } from './frame-html.js';
 import { mailDocument } from './mail-document.js';
 import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
 
 export interface RenderedMail {
-  /** The whole document for the sandboxed iframe's srcdoc. */
-  srcdoc: string;
+  /** The whole document for the sandboxed iframe's srcdoc (a TrustedHTML where the browser has them). */
+  srcdoc: TrustedHTML | string;
   blockedImages: number;
   /** The blocked remote images' addresses, for "Show images" to fetch through the server. */
   blockedUrls: string[];
@@ -16,5 +18,5 @@ export interface RenderedMail {
  */
 export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
   const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
-  return { srcdoc: mailDocument(fragment), blockedImages, blockedUrls };
+  return { srcdoc: frameDocument(mailDocument(fragment)), blockedImages, blockedUrls };
 }

@@ -113,7 +113,8 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
         sandbox="allow-popups allow-popups-to-escape-sandbox"
         referrerpolicy="no-referrer"
         title={t.t('reader.frameTitle')}
-        srcdoc={rendered.mail.srcdoc}
+        // A TrustedHTML under the app's CSP; Preact sets it as the property, which takes one.
+        srcdoc={rendered.mail.srcdoc as string}
       />
     </>
   );
