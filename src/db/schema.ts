@@ -18,8 +18,9 @@ export interface MailDBOptions extends DexieOptions {
    * Called when this connection is closed for good: a newer schema (another tab, a new worker)
    * or a deletion asked it to go, or the browser closed it (its storage was cleared or evicted).
    * Later reads fail with DatabaseClosedError instead of hanging, and the page should reload.
+   * `upgraded`: a newer schema asked, rather than the store going away.
    */
-  onVersionChange?: () => void;
+  onVersionChange?: (upgraded: boolean) => void;
 }
 
 /**
@@ -50,20 +51,21 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
   // now, for good, and tell the owner. Returning false skips Dexie's default handler, which
   // leaves auto-open on, so the next query would try to reopen with the old schema.
   let closed = false;
-  const closeForGood = () => {
+  const closeForGood = (upgraded: boolean) => {
     if (closed) return;
     closed = true;
     db.close();
-    onVersionChange?.();
+    onVersionChange?.(upgraded);
   };
-  db.on('versionchange', () => {
-    closeForGood();
+  // (A deletion is a versionchange to no version.)
+  db.on('versionchange', (e: IDBVersionChangeEvent) => {
+    closeForGood(!!e.newVersion);
     return false;
   });
   // The browser closed the connection itself (storage cleared or evicted). Dexie would reopen on
   // the next query, making an empty database into which a pass in flight would write its tail (a
   // folder's sync state without the mail before it). Closed for good instead, once Dexie's own
   // handler is done.
-  db.on('close', () => void Promise.resolve().then(closeForGood));
+  db.on('close', () => void Promise.resolve().then(() => closeForGood(false)));
   return db;
 }

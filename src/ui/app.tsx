@@ -6,7 +6,7 @@ import { lazy } from './components/lazy.js';
 import { Toasts } from './components/toasts.js';
 import { composeRequest, editDraft, openComposer } from './compose/compose-state.js';
 import { connectionOf } from './connection.js';
-import { db, schemaOutdated } from './db.js';
+import { connectionClosed, db } from './db.js';
 import { useStore } from './hooks/store.js';
 import { useLiveQuery } from './hooks/use-live-query.js';
 import { useMediaQuery } from './hooks/use-media-query.js';
@@ -61,7 +61,7 @@ export function App() {
   const isOnline = useStore(online);
   const status = useStore(syncStatus);
   const update = useStore(updateReady);
-  const outdated = useStore(schemaOutdated);
+  const closed = useStore(connectionClosed);
   const lost = useStore(storeLost);
   const compose = useStore(composeRequest);
   const current = useStore(cursor);
@@ -369,7 +369,15 @@ export function App() {
           </div>
         )}
         {lost && <StoreLostBanner />}
-        {(update || outdated) && (
+        {closed === 'gone' && (
+          <div class="banner warning" role="alert">
+            {t.t('store.gone')}{' '}
+            <button type="button" onClick={() => location.reload()}>
+              {t.t('update.reload')}
+            </button>
+          </div>
+        )}
+        {(update || closed === 'upgraded') && (
           <div class="banner" role="status">
             {t.t('update.ready')}{' '}
             <button type="button" onClick={() => (update ? update() : location.reload())}>

@@ -35,7 +35,10 @@ describe('a store the browser deleted', () => {
       origin: new URL(server.url).origin,
       storageTypes: 'indexeddb,local_storage',
     });
-    await page.reload();
+    // The open page says what happened, and reloads when asked.
+    const gone = page.getByRole('alert').filter({ hasText: 'removed while this page was open' });
+    await gone.waitFor();
+    await gone.getByRole('button', { name: 'Reload' }).click();
     await notice.waitFor();
     expect(await notice.innerText()).toContain('Changes made offline that had not reached the server were lost');
     // The mail comes back from the server.

@@ -146,6 +146,7 @@ export const en = {
 
   'update.ready': 'A new version is ready.',
   'update.reload': 'Reload',
+  'store.gone': 'The mail this device kept was removed while this page was open. Reload to go on.',
 } as const;
 
 export type MessageKey = keyof typeof en | keyof typeof enViews;

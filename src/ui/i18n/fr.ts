@@ -406,6 +406,8 @@ export const fr: Messages = {
 
   'update.ready': 'Une nouvelle version est prête.',
   'update.reload': 'Recharger',
+  'store.gone':
+    'Le courrier gardé sur cet appareil a été effacé pendant que cette page était ouverte. Rechargez pour continuer.',
 
   'storeLost.text':
     "Votre navigateur a effacé le courrier que Tern gardait sur cet appareil, sans doute pour libérer de la place. Tern le télécharge à nouveau. Les modifications faites hors ligne qui n'avaient pas atteint le serveur ont été perdues avec lui : vérifiez Brouillons et Éléments envoyés.",
