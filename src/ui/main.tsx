@@ -4,6 +4,7 @@ import { WORK_OFFLINE } from '../db/index.js';
 import { db } from './db.js';
 import { sweepFilesAsOutboxShrinks } from './file-sweep.js';
 import { loadLanguage } from './i18n/translate.js';
+import { keepStoreWhenInstalled } from './keep-store.js';
 import { currentLanguage } from './i18n/use-i18n.js';
 import { registerServiceWorker } from './register-sw.js';
 import { checkSession, claimStore, signInUrl } from './session.js';
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
   // Files of sent mail and old message text are cleaned up once the first screen is up, not in its way.
   afterFirstPaint(sweepFilesAsOutboxShrinks);
   afterFirstPaint(() => void import('./body-sweep.js').then((m) => m.sweepBodiesDaily()));
+  afterFirstPaint(() => void keepStoreWhenInstalled().catch(() => undefined));
 }
 
 function afterFirstPaint(run: () => void): void {

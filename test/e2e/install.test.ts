@@ -71,4 +71,32 @@ describe('install', () => {
     await page.waitForFunction(() => document.readyState === 'complete' && !!document.querySelector('.folder-tree'));
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 10_000 });
   });
+
+  it('asks the browser to keep its store when it runs installed, and not in a tab', async () => {
+    const open = async (standalone: boolean) => {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { __persistAsked: number };
+        w.__persistAsked = 0;
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        navigator.storage.persist = () => (w.__persistAsked++, persist());
+      });
+      // Headless Chromium cannot emulate an installed window (CDP leaves display-mode alone), so
+      // the page is told it runs as one.
+      if (standalone)
+        await page.addInitScript(() => {
+          const real = window.matchMedia.bind(window);
+          window.matchMedia = (q: string) =>
+            q === '(display-mode: standalone)' ? ({ ...real(q), matches: true, media: q } as MediaQueryList) : real(q);
+        });
+      await page.goto(server.url);
+      await page.locator('.list-pane [role=option]').first().waitFor();
+      return () => page.evaluate(() => (window as unknown as { __persistAsked: number }).__persistAsked);
+    };
+    const inTab = await open(false);
+    const installed = await open(true);
+    await expect.poll(installed).toBe(1);
+    // The tab opened first, and had all that time to ask.
+    expect(await inTab()).toBe(0);
+  });
 });
