@@ -50,10 +50,7 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
   // An older connection must not block a newer schema (the upgrade would wait forever): close
   // now, for good, and tell the owner. Returning false skips Dexie's default handler, which
   // leaves auto-open on, so the next query would try to reopen with the old schema.
-  let closed = false;
   const closeForGood = (upgraded: boolean) => {
-    if (closed) return;
-    closed = true;
     db.close();
     onVersionChange?.(upgraded);
   };
@@ -62,10 +59,11 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
     closeForGood(!!e.newVersion);
     return false;
   });
-  // The browser closed the connection itself (storage cleared or evicted). Dexie would reopen on
-  // the next query, making an empty database into which a pass in flight would write its tail (a
-  // folder's sync state without the mail before it). Closed for good instead, once Dexie's own
-  // handler is done.
-  db.on('close', () => void Promise.resolve().then(() => closeForGood(false)));
+  // The browser closed the connection itself (storage cleared or evicted: the only `close` event
+  // IndexedDB fires). Dexie would reopen on the next query, making an empty database into which a
+  // pass in flight would write its tail (a folder's sync state without the mail before it).
+  // Closed for good instead: this handler replaces Dexie's, set as each connection opens. Dexie's
+  // other closes (for the back/forward cache, or to retry a transaction) reopen as before.
+  db.on('ready', () => void (db.backendDB().onclose = () => closeForGood(false)), true);
   return db;
 }

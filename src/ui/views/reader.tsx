@@ -20,7 +20,7 @@ import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { focusReaderOnOpen } from '../selection.js';
 import { settings } from '../settings.js';
-import { onBodyReady, send } from '../sync-client.js';
+import { onBodyReady, send, syncStatus } from '../sync-client.js';
 import { mayUseNetwork } from '../connection.js';
 import { useConnection } from '../hooks/use-connection.js';
 import { Icon } from '../components/icon.js';
@@ -109,6 +109,10 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     setOpened(undefined);
   }, [messageId]);
 
+  // A pass that ends means the server answered: what could not be fetched before (the network
+  // came back a moment before the worker could use it) is asked for again.
+  const lastSynced = useStore(syncStatus)?.lastSynced;
+
   // Ask the worker for a missing body when we can reach the network, and whenever it returns.
   useEffect(() => {
     if (!bodyKnown || body || !isOnline) return;
@@ -116,7 +120,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     return onBodyReady((e) => {
       if (e.messageId === messageId && !e.ok) setBodyState({ kind: 'failed', error: e.error });
     });
-  }, [messageId, bodyKnown, body === undefined, isOnline]);
+  }, [messageId, bodyKnown, body === undefined, isOnline, lastSynced]);
 
   // A draft whose files its body here does not list: once nothing of it waits in the outbox
   // (whose words the server's would overwrite), its body is fetched again, so they show.
@@ -126,7 +130,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     void db.outbox.toArray().then((entries) => {
       if (!outboxMessageIds(entries).has(messageId)) send({ type: 'fetch-body', messageId });
     });
-  }, [messageId, filesUnlisted, isOnline]);
+  }, [messageId, filesUnlisted, isOnline, lastSynced]);
 
   // Mark as read after it has been open a moment (Gmail and Outlook wait too), once per opening.
   useEffect(() => {
