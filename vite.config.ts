@@ -119,7 +119,19 @@ export default defineConfig({
   define: {
     __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.0.0'),
   },
-  build: { outDir: 'dist', target: 'es2022' },
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    // Every file's name is listed in the worker, whose bytes are budgeted: 6 characters of hash
+    // tell versions apart as well as the default 8.
+    rollupOptions: {
+      output: {
+        entryFileNames: 'assets/[name]-[hash:6].js',
+        chunkFileNames: 'assets/[name]-[hash:6].js',
+        assetFileNames: 'assets/[name]-[hash:6][extname]',
+      },
+    },
+  },
   resolve: {
     // Dexie's default entry is its ES5 UMD build (for require()); the page and the worker each
     // bundle exactly one copy, so take the ES2018 module build, which is smaller.

@@ -44,9 +44,12 @@ async function start(): Promise<void> {
     location.reload();
     return;
   }
-  // Before syncing refills it: a store the browser deleted (and what it had not sent) is told of.
-  storeLost.set(await checkStoreKept(db).catch(() => false));
   if (justSignedIn) show();
+  // A store the browser deleted (and what it had not sent) is told of; nothing waits for the check.
+  void checkStoreKept(db).then(
+    (lost) => storeLost.set(lost),
+    () => undefined,
+  );
   // The first screen comes from the local store; the worker's writes (strict durability, so each
   // one waits for the disk) would hold up its reads, so syncing starts once the page has painted.
   afterFirstPaint(startSyncTriggers);

@@ -273,8 +273,6 @@ export const enViews = {
 
   'storeLost.text':
     'Your browser deleted the mail Tern kept on this device, probably to free up space. Tern is downloading it again. Changes made offline that had not reached the server were lost with it: check Drafts and Sent Items.',
-  'storeLost.keep': 'Keep my mail on this device',
   'storeLost.kept': 'The browser will keep your mail from now on.',
-  'storeLost.declined': 'The browser declined. Installing Tern as an app usually allows it.',
   'storeLost.dismiss': 'Dismiss',
 } as const;

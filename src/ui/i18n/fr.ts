@@ -411,9 +411,7 @@ export const fr: Messages = {
 
   'storeLost.text':
     "Votre navigateur a effacé le courrier que Tern gardait sur cet appareil, sans doute pour libérer de la place. Tern le télécharge à nouveau. Les modifications faites hors ligne qui n'avaient pas atteint le serveur ont été perdues avec lui : vérifiez Brouillons et Éléments envoyés.",
-  'storeLost.keep': 'Garder mon courrier sur cet appareil',
   'storeLost.kept': 'Le navigateur gardera désormais votre courrier.',
-  'storeLost.declined': "Le navigateur a refusé. Installer Tern comme application l'autorise en général.",
   'storeLost.dismiss': 'Fermer',
 
   'date.today': "Aujourd'hui",

@@ -12,7 +12,7 @@ export default function StoreLostBanner() {
   const t = useI18n();
   const keep = async () => {
     const granted = (await navigator.storage.persist().catch(() => false)) === true;
-    showToast(t.t(granted ? 'storeLost.kept' : 'storeLost.declined'), { kind: granted ? 'info' : 'error' });
+    showToast(t.t(granted ? 'storeLost.kept' : 'diag.persistDenied'), { kind: granted ? 'info' : 'error' });
     if (granted) storeLost.set(false);
   };
   return (
@@ -20,7 +20,7 @@ export default function StoreLostBanner() {
       <span>{t.t('storeLost.text')}</span>
       {typeof navigator.storage?.persist === 'function' && (
         <button type="button" onClick={() => void keep()}>
-          {t.t('storeLost.keep')}
+          {t.t('diag.persist')}
         </button>
       )}
       <button type="button" onClick={() => storeLost.set(false)}>
