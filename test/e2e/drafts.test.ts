@@ -155,6 +155,61 @@ describe('drafts', () => {
     expect(await idsIn(server, 'drafts', subject)).toEqual([]);
   });
 
+  it('keeps as a file the picture of a draft written elsewhere when its files change', async () => {
+    const subject = `Pictured ${Date.now()}`;
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    // A 1×1 PNG, shown inside the draft's HTML by its Content-ID, as Outlook pastes a picture.
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC';
+    await ews(server, CreateItem, {
+      messageDisposition: 'SaveOnly',
+      savedItemFolderId: { distinguished: 'drafts' },
+      items: [
+        {
+          kind: 'Message',
+          subject,
+          body: { bodyType: 'HTML', value: '<p>Our logo: <img src="cid:logo@tern.test" alt="logo"></p>' },
+          attachments: [
+            {
+              kind: 'FileAttachment',
+              name: 'logo.png',
+              contentType: 'image/png',
+              contentId: 'logo@tern.test',
+              isInline: true,
+              content: png,
+            },
+            { kind: 'FileAttachment', name: 'notes.txt', contentType: 'text/plain', content: b64('notes') },
+          ],
+        },
+      ],
+    });
+    const before = await mailbox.lastSynced();
+    await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
+    await mailbox.waitForPass(before);
+    const [first] = await idsIn(server, 'drafts', subject);
+    const listed = () => mailbox.reader.locator('.attachments .att-name').allInnerTexts();
+
+    // The reader shows the picture in the text, so it lists only the other file; the composer, which
+    // keeps the words as text, lists both, so that nothing is lost when the draft is made again.
+    const editor = await editFromDrafts(subject);
+    await expect.poll(listed).toEqual(['notes.txt']);
+    const chips = () => editor.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
+    await expect.poll(chips).toEqual(['logo.png', 'notes.txt']);
+    await editor.dialog.locator('.form-note', { hasText: 'pictures stay as attachments' }).waitFor();
+    await editor.dialog.getByRole('button', { name: 'Remove notes.txt' }).click();
+    await editor.dialog.locator('textarea[name="body"]').press('Control+s');
+    await editor.dialog.waitFor({ state: 'detached' });
+    await settled();
+
+    await expect
+      .poll(async () => (await idsIn(server, 'drafts', subject)).filter((id) => id !== first))
+      .toHaveLength(1);
+    const [second] = await idsIn(server, 'drafts', subject);
+    expect(await filesOf(server, DEMO.user, second!)).toEqual(new Map([['logo.png', png]]));
+    // Its words are text now, which shows no picture: the reader lists it as a file.
+    await mailbox.row(subject).click();
+    await expect.poll(listed).toEqual(['logo.png']);
+  });
+
   it('fetches again a draft whose body here lists none of its files, so they can change; offline it keeps them', async () => {
     const subject = `Files not listed ${Date.now()}`;
     const id = await savedWithFiles(subject, 'One file.', [textFile('keep.txt', 'kept')]);

@@ -12,11 +12,18 @@ const meta = (id: string, extra: Partial<AttachmentMeta> = {}): AttachmentMeta =
 });
 
 describe('forwardedAttachments', () => {
-  it('keeps the files and leaves the body’s inline images behind', () => {
-    const list = [meta('a'), meta('logo', { isInline: true, contentId: 'logo@x' }), meta('b', { isInline: true })];
+  it('names each file as a reference to fetch from the server', () => {
+    const list = [meta('a'), meta('logo', { isInline: true, contentId: 'logo@x' })];
     expect(forwardedAttachments({ id: 'm1' }, list)).toEqual([
       { kind: 'forward', sourceId: 'm1', attachmentId: 'a', name: 'a.pdf', contentType: 'application/pdf', size: 10 },
-      { kind: 'forward', sourceId: 'm1', attachmentId: 'b', name: 'b.pdf', contentType: 'application/pdf', size: 10 },
+      {
+        kind: 'forward',
+        sourceId: 'm1',
+        attachmentId: 'logo',
+        name: 'logo.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+      },
     ]);
   });
 

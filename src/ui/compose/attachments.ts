@@ -48,24 +48,21 @@ export function overLimit(
 export const LIMIT_TEXT = `${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`;
 
 /**
- * The original's files, as a forward carries them: references fetched from the server when the
- * send replays, so forwarding works offline. Images shown inside the body (inline, named by a
- * Content-ID) stay behind, as in Outlook and Gmail; the quoted text does not show them anyway.
+ * Files of a message on the server, as a forward or an edited draft carries them: references
+ * fetched from the server when the send replays, so this works offline.
  */
 export function forwardedAttachments(
   source: Pick<MessageRow, 'id' | 'internetMessageId'>,
   list: readonly AttachmentMeta[],
 ): DraftAttachment[] {
   const messageId = source.internetMessageId;
-  return list
-    .filter((a) => !a.isInline || !a.contentId)
-    .map((a) => ({
-      kind: 'forward',
-      sourceId: source.id,
-      ...(messageId && { messageId }),
-      attachmentId: a.id,
-      name: a.name,
-      contentType: a.contentType,
-      size: a.size,
-    }));
+  return list.map((a) => ({
+    kind: 'forward',
+    sourceId: source.id,
+    ...(messageId && { messageId }),
+    attachmentId: a.id,
+    name: a.name,
+    contentType: a.contentType,
+    size: a.size,
+  }));
 }

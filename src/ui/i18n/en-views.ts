@@ -100,7 +100,7 @@ export const enViews = {
   'compose.serverDraftAttachments':
     'This draft’s attachments are not on this device yet, so they stay as they are. To add or remove files, open the draft while online, wait for its attachments to show, then edit it.',
   'compose.formattingLost':
-    'This draft has formatting Tern cannot edit (fonts, colours, tables or pictures). Saving or sending keeps its words, bold, italics, lists, quotes and links.',
+    'This draft has formatting Tern cannot edit (fonts, colours, tables or pictures). Saving or sending keeps its words, bold, italics, lists, quotes and links; its pictures stay as attachments.',
   'compose.bold': 'Bold',
   'compose.italic': 'Italic',
   'compose.list': 'Bulleted list',

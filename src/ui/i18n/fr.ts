@@ -172,7 +172,7 @@ export const fr: Messages = {
   'compose.serverDraftAttachments':
     'Les pièces jointes de ce brouillon ne sont pas encore sur cet appareil : elles restent telles quelles. Pour ajouter ou retirer des fichiers, ouvrez le brouillon en ligne, attendez que ses pièces jointes s’affichent, puis modifiez-le.',
   'compose.formattingLost':
-    'Ce brouillon a une mise en forme que Tern ne sait pas modifier (polices, couleurs, tableaux ou images). L’enregistrer ou l’envoyer garde son texte, le gras, l’italique, les listes, les citations et les liens.',
+    'Ce brouillon a une mise en forme que Tern ne sait pas modifier (polices, couleurs, tableaux ou images). L’enregistrer ou l’envoyer garde son texte, le gras, l’italique, les listes, les citations et les liens ; ses images restent en pièces jointes.',
   'compose.bold': 'Gras',
   'compose.italic': 'Italique',
   'compose.list': 'Liste à puces',

@@ -1,5 +1,6 @@
 import type { AttachmentMeta } from '../../db/index.js';
 import { attachmentUrl } from '../views/attachment-url.js';
+import { cidKey } from './body-pictures.js';
 
 // Image types a data: URL may carry into the message frame (sanitize-mail.ts allows the same).
 export const IMAGE = /^image\/(?:png|gif|jpe?g|webp|bmp)$/i;
@@ -9,9 +10,6 @@ const MAX_BYTES = 2 * 1024 * 1024;
 /** Whether a part may show in the frame as a data: URL: a picture named by a Content-ID, not too big. */
 const showable = (contentId: string | undefined, type: string, size: number) =>
   !!contentId && IMAGE.test(type) && size <= MAX_BYTES;
-
-/** The key `cid:` references use: the Content-ID without its angle brackets. */
-const cidKey = (contentId: string) => contentId.replace(/^<|>$/g, '');
 
 export function dataUrl(blob: Blob, type: string): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -150,6 +150,17 @@ describe('sanitizeMail', () => {
     expect(out).toContain('data-blocked-src="cid:missing@tern"');
   });
 
+  it('reads a percent-encoded cid: and survives a malformed one', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    const out = html('<img src="cid:%3Clogo%40tern%3E"><img src="cid:%E0%A4%A"><p>still here</p>', {
+      remote: new Map(),
+      inline: new Map([['logo@tern', png]]),
+    });
+    expect(out).toContain(`src="${png}"`);
+    expect(out).toContain('data-blocked-src="cid:%E0%A4%A"');
+    expect(out).toContain('still here');
+  });
+
   it('keeps safe data: images and drops others', () => {
     expect(html('<img src="data:image/png;base64,iVBORw0KGgo=">')).toContain('src="data:image/png');
     expect(html('<img src="data:image/svg+xml,<svg onload=alert(1)>">')).not.toContain('src=');

@@ -1,5 +1,6 @@
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { cleanCss } from './clean-css.js';
+import { cidOfUrl } from './body-pictures.js';
 
 export interface SanitizeOptions {
   /**
@@ -109,7 +110,7 @@ function setup(): DOMPurify {
     if (tag === 'img' && name === 'src') {
       if (SAFE_DATA_IMAGE.test(value)) return;
       if (/^cid:/i.test(value)) {
-        const inline = state.options.inline.get(decodeURIComponent(value.slice(4)).replace(/^<|>$/g, ''));
+        const inline = state.options.inline.get(cidOfUrl(value));
         if (inline && SAFE_DATA_IMAGE.test(inline)) {
           data.attrValue = inline;
           return;

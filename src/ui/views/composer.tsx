@@ -15,6 +15,7 @@ import { Dialog } from '../components/dialog.js';
 import { Icon } from '../components/icon.js';
 import { parseAddresses } from '../compose/address.js';
 import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
+import { listedFiles } from '../mail-html/body-pictures.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
 import { draftFields, waitingDraft } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
@@ -52,7 +53,10 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
   const body = await getBody(db, source.id);
   const text = body ? (body.type === 'html' ? htmlToText(body.content) : body.content) : source.preview;
   const fields = composeFields(request.mode, source, text, storedAccount(), t);
-  const attachments = request.mode === 'forward' ? forwardedAttachments(source, body?.attachments ?? []) : [];
+  // The original's files; the pictures its body shows stay behind, as in Outlook and Gmail (the
+  // quoted text does not show them), but a picture it never showed is one of its files.
+  const attachments =
+    request.mode === 'forward' && body ? forwardedAttachments(source, listedFiles(body.attachments, body)) : [];
   // Not downloaded yet: the attachments are unknown here, and the forward says so.
   const unknown = request.mode === 'forward' && !body && source.hasAttachments === 1;
   return { ...blank, ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
@@ -72,6 +76,8 @@ async function editing(blank: LocalDraft, draftId: string): Promise<LocalDraft> 
   if (isLocalId(draftId))
     return { ...fields, ...(waiting?.attachments?.length && { attachments: waiting.attachments }) };
   if (waiting?.remake) return { ...fields, attachments: waiting.attachments ?? [], remake: true };
+  // Every file, the pictures its HTML showed included: the composer keeps its words as text, so a
+  // remade draft would otherwise lose them; they stay as files.
   const attachments = forwardedAttachments(message, body.attachments);
   // A remake could not keep files it cannot name.
   const unknown = draftFilesUnlisted(message, body);

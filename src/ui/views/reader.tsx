@@ -6,11 +6,13 @@ import {
   outboxMessageIds,
   type Address,
   type AttachmentMeta,
+  type BodyRow,
   type MessageRow,
 } from '../../db/index.js';
 import { perform } from '../actions/perform.js';
 import { shownAddresses } from '../compose/address.js';
 import { plainFileName } from '../format/bidi.js';
+import { listedFiles } from '../mail-html/body-pictures.js';
 import { db } from '../db.js';
 import type { SyncErrorInfo } from '../../sync/protocol.js';
 import { formatFullDate } from '../format/relative-date.js';
@@ -45,15 +47,15 @@ const AttachedEmailView = lazy(() => import('./attached-email.js'));
 
 interface AttachmentsProps {
   id: string;
-  list: AttachmentMeta[];
+  body: BodyRow;
   canDownload: boolean;
   /** Opens an attached email in place. */
   onOpen(a: AttachmentMeta): void;
 }
 
-function Attachments({ id, list, canDownload, onOpen }: AttachmentsProps) {
+function Attachments({ id, body, canDownload, onOpen }: AttachmentsProps) {
   const t = useI18n();
-  const files = list.filter((a) => !a.isInline || !a.contentId);
+  const files = listedFiles(body.attachments, body);
   if (files.length === 0) return null;
   return (
     <AttachmentList>
@@ -208,7 +210,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           </div>
         </dl>
       </header>
-      {body && <Attachments id={message.id} list={body.attachments} canDownload={isOnline} onOpen={setOpened} />}
+      {body && <Attachments id={message.id} body={body} canDownload={isOnline} onOpen={setOpened} />}
       <div class="reader-body">{content}</div>
       {opened && (
         <AttachedEmailView
