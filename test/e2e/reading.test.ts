@@ -5,6 +5,7 @@ import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { deleteRow, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
+import { deliver } from './support/smtp.js';
 import { addFaults, clearFaults, DEMO, startTern, type TernServer } from './support/tern-server.js';
 
 interface Row {
@@ -138,6 +139,66 @@ describe('reading and sorting mail', () => {
       }));
     };
     await expect.poll(shown).toEqual({ picture: true, laidOut: true });
+  });
+
+  it('lists a picture the text never shows, and darkens in dark mode only mail that chose no colour', async () => {
+    const stamp = Date.now();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYPgPAAEDAQAIicLsAAAAAElFTkSuQmCC',
+      'base64',
+    );
+    // As an iPhone sends a photo under a plain-text body: inline, with a Content-ID nothing names.
+    await deliver(server, {
+      to: DEMO.user,
+      subject: `Photo ${stamp}`,
+      text: 'Look at this.',
+      attachments: [{ filename: 'IMG_0001.png', content: png, cid: 'photo@phone', contentDisposition: 'inline' }],
+    });
+    await deliver(server, { to: DEMO.user, subject: `Words ${stamp}`, html: '<p>Just <b>words</b>.</p>' });
+    await deliver(server, {
+      to: DEMO.user,
+      subject: `Designed ${stamp}`,
+      html: '<table bgcolor="#fff8e1"><tr><td><font color="#5d4037">Autumn sale</font></td></tr></table>',
+    });
+    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(inbox[0]!.folderId)}`);
+    // The newest rows, where the list (scrolled by the tests before) keeps them.
+    await mailbox.page.locator('.list-scroller').evaluate((el) => (el.scrollTop = 0));
+    // A pass already running when asked may have listed the Inbox before the mail came: ask again.
+    await expect
+      .poll(
+        async () => {
+          const before = await mailbox.lastSynced();
+          await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
+          await mailbox.waitForPass(before);
+          return mailbox.row(`Designed ${stamp}`).count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+
+    await mailbox.row(`Photo ${stamp}`).click();
+    await expect.poll(() => mailbox.reader.locator('.attachments .att-name').allInnerTexts()).toEqual(['IMG_0001.png']);
+
+    await mailbox.page.emulateMedia({ colorScheme: 'dark' });
+    try {
+      const ground = async (subject: string) => {
+        await mailbox.row(subject).click();
+        await mailbox.reader.locator('#reader-subject', { hasText: subject }).waitFor();
+        const frame = await (await mailbox.reader.locator('iframe.mail-frame').elementHandle())?.contentFrame();
+        return frame?.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      };
+      // Words alone take the dark page (styles.css's dark surface); a design keeps its light one.
+      await expect.poll(() => ground(`Words ${stamp}`)).toBe('rgb(29, 33, 38)');
+      await expect.poll(() => ground(`Designed ${stamp}`)).toBe('rgba(0, 0, 0, 0)');
+      const canvas = await (
+        await mailbox.reader.locator('iframe.mail-frame').elementHandle()
+      )
+        ?.contentFrame()
+        .then((f) => f?.evaluate(() => getComputedStyle(document.documentElement).colorScheme));
+      expect(canvas).toBe('light');
+    } finally {
+      await mailbox.page.emulateMedia({ colorScheme: 'light' });
+    }
   });
 
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {

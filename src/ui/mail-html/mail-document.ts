@@ -8,7 +8,6 @@ export const MAIL_POLICY = `default-src 'none'; img-src data: blob:; style-src '
 // Our defaults for the message document: readable text, images that fit, and a visible frame
 // where a blocked image was, so the layout does not collapse.
 const BASE_STYLE = `
-html { color-scheme: light; }
 body { margin: 16px; font: 15px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1b1f24;
   overflow-wrap: anywhere; }
 img { max-width: 100%; height: auto; }
@@ -19,11 +18,25 @@ blockquote { margin: 0 0 0 8px; padding-left: 12px; border-left: 3px solid #c7ce
 table { max-width: 100%; }
 `;
 
+// A mail that chose no colour follows the app into dark mode (its colours are styles.css's). A
+// picture keeps a white ground: a logo drawn in black on a transparent one would vanish.
+const THEMED_STYLE = `
+html { color-scheme: light dark; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e6e9ed; background: #1d2126; }
+  a { color: #8cbcf0; }
+  blockquote { border-left-color: #4a5560; color: #a3adb8; }
+  img { background-color: #fff; }
+  img[data-blocked-src] { background: #2a2f36; outline-color: #5a6470; }
+}
+`;
+
 /**
  * Builds the srcdoc of a message in an inert document of our own: our head (policy, referrer,
  * defaults) and the sanitized body, serialized once. Nothing string-based touches the mail's markup.
+ * The page is light, as mail is designed, unless the mail chose no colour of its own (`themed`).
  */
-export function mailDocument(body: DocumentFragment): string {
+export function mailDocument(body: DocumentFragment, { themed = false } = {}): string {
   const doc = document.implementation.createHTMLDocument('');
   const csp = doc.createElement('meta');
   csp.httpEquiv = 'Content-Security-Policy';
@@ -34,7 +47,7 @@ export function mailDocument(body: DocumentFragment): string {
   const charset = doc.createElement('meta');
   charset.setAttribute('charset', 'utf-8');
   const style = doc.createElement('style');
-  style.textContent = BASE_STYLE;
+  style.textContent = BASE_STYLE + (themed ? THEMED_STYLE : 'html { color-scheme: light; }\n');
   doc.head.replaceChildren(charset, csp, referrer, style);
   doc.body.replaceChildren(doc.importNode(body, true));
   return `<!doctype html>${doc.documentElement.outerHTML}`;

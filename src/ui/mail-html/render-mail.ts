@@ -1,5 +1,6 @@
 import type { TrustedHTML } from 'trusted-types/lib';
 import { frameDocument } from './frame-html.js';
+import { choosesColours } from './mail-colours.js';
 import { mailDocument } from './mail-document.js';
 import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
 
@@ -18,5 +19,6 @@ export interface RenderedMail {
  */
 export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
   const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
-  return { srcdoc: frameDocument(mailDocument(fragment)), blockedImages, blockedUrls };
+  const srcdoc = frameDocument(mailDocument(fragment, { themed: !choosesColours(fragment) }));
+  return { srcdoc, blockedImages, blockedUrls };
 }

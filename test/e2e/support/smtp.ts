@@ -10,7 +10,13 @@ export async function deliver(
     subject: string;
     text?: string;
     html?: string;
-    attachments?: { filename: string; content: string; contentType?: string }[];
+    attachments?: {
+      filename: string;
+      content: string | Buffer;
+      contentType?: string;
+      cid?: string;
+      contentDisposition?: 'inline' | 'attachment';
+    }[];
   },
 ): Promise<void> {
   const transport = nodemailer.createTransport({
