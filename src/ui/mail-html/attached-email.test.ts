@@ -41,7 +41,7 @@ describe('readAttachedEmail', () => {
       // As it came: the reader's sanitizer, not this, makes HTML safe to show.
       body: { type: 'html', content: '<p>Decisions: <b>none</b>.</p><script>alert(1)</script>' },
     });
-    expect(email.files.map((f) => [f.name, f.type, f.inline, new TextDecoder().decode(f.bytes)])).toEqual([
+    expect(email.files.map((f) => [f.name, f.type, f.isInline, new TextDecoder().decode(f.bytes)])).toEqual([
       ['notes.txt', 'text/plain', false, 'remember the milk'],
     ]);
   });
@@ -67,7 +67,7 @@ describe('readAttachedEmail', () => {
         '',
       ]),
     );
-    expect(email.files.map((f) => [f.type, f.contentId, f.inline])).toEqual([['image/png', '<logo@x>', true]]);
+    expect(email.files.map((f) => [f.type, f.contentId, f.isInline])).toEqual([['image/png', '<logo@x>', true]]);
   });
 
   it('reads a plain-text email without a date or sender', async () => {

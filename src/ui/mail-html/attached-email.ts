@@ -10,8 +10,8 @@ export interface AttachedEmail {
   /** The Date header, ms; absent when it is missing or unreadable. */
   date?: number;
   body: { type: 'html' | 'text'; content: string };
-  /** Its own attachments, with their bytes; `inline` ones are pictures of the HTML (by `contentId`). */
-  files: { name: string; type: string; bytes: ArrayBuffer; contentId?: string; inline: boolean }[];
+  /** Its own attachments, with their bytes; `isInline` ones may be pictures of the HTML (by `contentId`). */
+  files: { name: string; type: string; bytes: ArrayBuffer; contentId?: string; isInline: boolean }[];
 }
 
 /** Why an attached email could not be shown: the server's sentence, or that it could not be read. */
@@ -50,7 +50,7 @@ export async function readAttachedEmail(source: ArrayBuffer): Promise<AttachedEm
       type: a.mimeType,
       bytes: a.content as ArrayBuffer,
       ...(a.contentId && { contentId: a.contentId }),
-      inline: !!a.contentId && (a.disposition === 'inline' || !!a.related),
+      isInline: !!a.contentId && (a.disposition === 'inline' || !!a.related),
     })),
   };
 }

@@ -6,6 +6,7 @@ import { plainFileName } from '../format/bidi.js';
 import { formatFullDate } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { AttachedEmailError, fetchAttachedEmail, type AttachedEmail } from '../mail-html/attached-email.js';
+import { listedFiles } from '../mail-html/body-pictures.js';
 import { inlinePartsOf } from '../mail-html/inline-parts.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
 import { MailBody } from './mail-body.js';
@@ -23,10 +24,10 @@ function Line({ label, list }: { label: string; list: Address[] }) {
   );
 }
 
-/** Its files (not the pictures of its text), saved from the bytes already here; a download, never shown in the page. */
-function Files({ files: all }: { files: AttachedEmail['files'] }) {
+/** Its files (not the pictures its text shows), saved from the bytes already here; a download, never shown in the page. */
+function Files({ email }: { email: AttachedEmail }) {
   const t = useI18n();
-  const files = useMemo(() => all.filter((f) => !f.inline), [all]);
+  const files = useMemo(() => listedFiles(email.files, email.body), [email]);
   const urls = useMemo(
     () => files.map((f) => URL.createObjectURL(new Blob([f.bytes], { type: 'application/octet-stream' }))),
     [files],
@@ -74,7 +75,7 @@ export default function AttachedEmailView({ url, name, onClose }: { url: string;
   useEffect(() => {
     if (!email) return;
     let live = true;
-    void inlinePartsOf(email.files.filter((f) => f.inline)).then((p) => live && setParts(p));
+    void inlinePartsOf(email.files.filter((f) => f.isInline)).then((p) => live && setParts(p));
     return () => {
       live = false;
     };
@@ -110,7 +111,7 @@ export default function AttachedEmailView({ url, name, onClose }: { url: string;
               </div>
             )}
           </dl>
-          <Files files={email.files} />
+          <Files email={email} />
           <div class="reader-body">{parts && <MailBody body={body} parts={parts} />}</div>
         </>
       )}
