@@ -54,7 +54,7 @@ describe('security headers', () => {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "frame-src 'self' blob: data:; object-src 'none'; base-uri 'none'; form-action 'self'; " +
         "frame-ancestors 'none'; worker-src 'self'; require-trusted-types-for 'script'; " +
-        'trusted-types tern-mail tern-inert tern-worker dompurify; report-to csp; report-uri /api/csp-report',
+        'trusted-types tern-mail tern-inert tern-worker tern-purify; report-to csp; report-uri /api/csp-report',
     );
     expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(res.headers.get('reporting-endpoints')).toBe('csp="/api/csp-report"');

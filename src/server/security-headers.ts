@@ -24,7 +24,7 @@ export const CONTENT_SECURITY_POLICY = [
   // message frame's document, the inert documents replies are quoted from, Tern's own worker,
   // and DOMPurify's parser (SECURITY.md §10.1).
   "require-trusted-types-for 'script'",
-  'trusted-types tern-mail tern-inert tern-worker dompurify',
+  'trusted-types tern-mail tern-inert tern-worker tern-purify',
   // Violations go to the server's log (csp-reports.ts): report-to where the Reporting API is,
   // report-uri for browsers without it (they ignore it when they have report-to).
   `report-to ${CSP_REPORT_GROUP}`,
