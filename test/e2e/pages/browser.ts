@@ -13,10 +13,14 @@ export interface Browser {
 }
 
 /** Real Chromium with a fresh persistent profile (service workers need one to survive reloads). */
-export async function launchBrowser(options: { width?: number; height?: number } = {}): Promise<Browser> {
+export async function launchBrowser(
+  options: { width?: number; height?: number; backForwardCache?: boolean } = {},
+): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'tern-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    // Playwright turns the back/forward cache off by default; a test of it turns it back on.
+    ...(options.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     headless: true,
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     locale: 'en-GB',
