@@ -17,6 +17,13 @@ interface Row {
   receivedAt: number;
 }
 
+interface StoredBody {
+  id: string;
+  type: string;
+  content: string;
+  attachments: { contentId?: string; contentType: string }[];
+}
+
 async function serverIsRead(server: TernServer, id: string): Promise<boolean | undefined> {
   const soap = encodeRequest(GetItem, { itemShape: { baseShape: 'Default' }, itemIds: [{ id }] });
   const message = decodeResponse(GetItem, (await server.mailbox.handle(DEMO.user, soap)).body).messages[0];
@@ -56,6 +63,12 @@ describe('reading and sorting mail', () => {
     await browser?.close();
     await server?.close();
   });
+
+  /** The bodies of the Inbox's messages stored on the device. */
+  const inboxBodies = async () => {
+    const ids = new Set(inbox.map((m) => m.id));
+    return (await readAll<StoredBody>(mailbox.page, 'bodies')).filter((b) => ids.has(b.id));
+  };
 
   const open = async (m: Row) => {
     await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(m.folderId)}/${encodeURIComponent(m.id)}`);
@@ -111,18 +124,8 @@ describe('reading and sorting mail', () => {
   });
 
   it('shows a message’s own cid: images, fetched from the server', async () => {
-    interface Body {
-      id: string;
-      type: string;
-      attachments: { contentId?: string; contentType: string }[];
-    }
-    const bodies = await readAll<Body>(mailbox.page, 'bodies');
-    const ids = new Set(inbox.map((m) => m.id));
-    const withImage = bodies.find(
-      (b) =>
-        ids.has(b.id) &&
-        b.type === 'html' &&
-        b.attachments.some((a) => a.contentId && a.contentType.startsWith('image/')),
+    const withImage = (await inboxBodies()).find(
+      (b) => b.type === 'html' && b.attachments.some((a) => a.contentId && a.contentType.startsWith('image/')),
     );
     expect(withImage, 'a seeded HTML message with an inline image').toBeDefined();
     await open(inbox.find((m) => m.id === withImage!.id)!);
@@ -199,6 +202,65 @@ describe('reading and sorting mail', () => {
     } finally {
       await mailbox.page.emulateMedia({ colorScheme: 'light' });
     }
+  });
+
+  it('prints the message alone, with its header and pictures, from the toolbar or with Ctrl+P', async () => {
+    interface Printed {
+      text: string;
+      html: string;
+      sandbox: string | null;
+    }
+    // The print frame's print() is recorded instead of opening the dialog.
+    await mailbox.page.evaluate(() => {
+      const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+      const printed: Printed[] = [];
+      (window as unknown as { __printed: Printed[] }).__printed = printed;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const w = own.get!.call(this) as Window | null;
+          if (w && this.classList.contains('print-frame'))
+            w.print = () =>
+              printed.push({
+                text: w.document.body.innerText,
+                html: w.document.documentElement.outerHTML,
+                sandbox: this.getAttribute('sandbox'),
+              });
+          return w;
+        },
+      });
+    });
+    const printed = () => mailbox.page.evaluate(() => (window as unknown as { __printed: Printed[] }).__printed);
+
+    const bodies = await inboxBodies();
+    const html = bodies.find((b) => b.type === 'html' && b.attachments.some((a) => a.contentId?.length))!;
+    const text = bodies.find((b) => b.type === 'text')!;
+    expect(html && text, 'a seeded HTML message with a picture, and a text one').toBeTruthy();
+
+    const pictured = inbox.find((m) => m.id === html.id)!;
+    await open(pictured);
+    await expect
+      .poll(() => mailbox.reader.locator('iframe.mail-frame').getAttribute('srcdoc'))
+      .toContain('data:image/');
+    await mailbox.reader.getByRole('button', { name: 'Print' }).click();
+    await expect.poll(async () => (await printed()).length).toBe(1);
+    const [first] = await printed();
+    expect(first!.text).toContain(pictured.subject);
+    expect(first!.text).toMatch(/From\s/);
+    expect(first!.html).toMatch(/<img[^>]+src="data:image\//);
+    expect(first!.html).not.toMatch(/<script/i);
+    expect(first!.sandbox).toBe('allow-same-origin allow-modals');
+    // The frame goes once printed.
+    expect(await mailbox.page.locator('.print-frame').count()).toBe(0);
+
+    const plain = inbox.find((m) => m.id === text.id)!;
+    await open(plain);
+    await mailbox.reader.locator('.plain-body').waitFor();
+    await mailbox.page.keyboard.press('Control+p');
+    await expect.poll(async () => (await printed()).length).toBe(2);
+    const second = (await printed())[1]!;
+    expect(second.text).toContain(plain.subject);
+    expect(second.text).toContain(text.content.trim().split('\n')[0]!.trim());
   });
 
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {

@@ -67,6 +67,7 @@ export const enViews = {
   'action.cancel': 'Cancel',
   'action.ok': 'OK',
   'action.toolbar': 'Message actions',
+  'action.print': 'Print',
 
   'toast.sent': 'Message sent.',
   'toast.sendQueued': 'Message queued: it will be sent when you are back online.',
@@ -262,6 +263,7 @@ export const enViews = {
   'shortcuts.select': 'Select or deselect the message',
   'shortcuts.selectAll': 'Select all messages in the folder',
   'shortcuts.selectNone': 'Deselect all',
+  'shortcuts.print': 'Print the message',
   'shortcuts.folderMenu': 'Folder actions (on a folder)',
   'shortcuts.send': 'Send (in the composer)',
   'shortcuts.saveDraft': 'Save to Drafts (in the composer)',

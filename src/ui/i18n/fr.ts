@@ -116,6 +116,7 @@ export const fr: Messages = {
   'action.cancel': 'Annuler',
   'action.ok': 'OK',
   'action.toolbar': 'Actions sur le message',
+  'action.print': 'Imprimer',
 
   'toast.queued': 'En attente : la modification partira dès que vous serez en ligne.',
   'toast.done': 'Fait.',
@@ -397,6 +398,7 @@ export const fr: Messages = {
   'shortcuts.select': 'Sélectionner ou désélectionner le message',
   'shortcuts.selectAll': 'Sélectionner tous les messages du dossier',
   'shortcuts.selectNone': 'Tout désélectionner',
+  'shortcuts.print': 'Imprimer le message',
   'shortcuts.folderMenu': 'Actions du dossier (sur un dossier)',
   'shortcuts.send': 'Envoyer (dans la fenêtre de rédaction)',
   'shortcuts.saveDraft': 'Enregistrer dans Brouillons (dans la fenêtre de rédaction)',

@@ -31,12 +31,27 @@ html { color-scheme: light dark; }
 }
 `;
 
+// On paper: always light, the header above the words. Ids and !important, since the mail's own
+// style sheets come later in the document and apply to the whole of it.
+const PRINT_STYLE = `
+html { color-scheme: light; }
+body { margin: 0; }
+#tern-print-header { display: block !important; visibility: visible !important; position: static !important;
+  margin: 0 0 16px !important; padding: 0 0 8px !important; border-bottom: 1px solid #888 !important; color: #000 !important; }
+#tern-print-header h1 { font-size: 18px !important; margin: 0 0 8px !important; }
+#tern-print-header dl { display: grid !important; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
+#tern-print-header dt { color: #444 !important; }
+#tern-print-header dd { margin: 0; }
+.tern-plain { white-space: pre-wrap; }
+`;
+
 /**
  * Builds the srcdoc of a message in an inert document of our own: our head (policy, referrer,
  * defaults) and the sanitized body, serialized once. Nothing string-based touches the mail's markup.
- * The page is light, as mail is designed, unless the mail chose no colour of its own (`themed`).
+ * The page is light, as mail is designed, unless the mail chose no colour of its own (`themed`);
+ * `print` makes the document that goes to paper.
  */
-export function mailDocument(body: DocumentFragment, { themed = false } = {}): string {
+export function mailDocument(body: DocumentFragment, { themed = false, print = false } = {}): string {
   const doc = document.implementation.createHTMLDocument('');
   const csp = doc.createElement('meta');
   csp.httpEquiv = 'Content-Security-Policy';
@@ -47,7 +62,7 @@ export function mailDocument(body: DocumentFragment, { themed = false } = {}): s
   const charset = doc.createElement('meta');
   charset.setAttribute('charset', 'utf-8');
   const style = doc.createElement('style');
-  style.textContent = BASE_STYLE + (themed ? THEMED_STYLE : 'html { color-scheme: light; }\n');
+  style.textContent = BASE_STYLE + (print ? PRINT_STYLE : themed ? THEMED_STYLE : 'html { color-scheme: light; }\n');
   doc.head.replaceChildren(charset, csp, referrer, style);
   doc.body.replaceChildren(doc.importNode(body, true));
   return `<!doctype html>${doc.documentElement.outerHTML}`;

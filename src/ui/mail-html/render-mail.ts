@@ -1,8 +1,12 @@
 import type { TrustedHTML } from 'trusted-types/lib';
+import type { BodyRow } from '../../db/index.js';
 import { frameDocument } from './frame-html.js';
 import { choosesColours } from './mail-colours.js';
 import { mailDocument } from './mail-document.js';
+import { printDocument, type PrintHeader } from './print-document.js';
 import { sanitizeMail, type SanitizeOptions } from './sanitize-mail.js';
+
+export type { PrintHeader } from './print-document.js';
 
 export interface RenderedMail {
   /** The whole document for the sandboxed iframe's srcdoc (a TrustedHTML where the browser has them). */
@@ -21,4 +25,28 @@ export function renderMail(html: string, options: SanitizeOptions): RenderedMail
   const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
   const srcdoc = frameDocument(mailDocument(fragment, { themed: !choosesColours(fragment) }));
   return { srcdoc, blockedImages, blockedUrls };
+}
+
+/**
+ * Prints a message: its document (see printDocument) goes into a hidden frame of its own, which
+ * this page prints. The frame is same-origin, so the page can call its print(), and sandboxed
+ * without scripts, forms or popups: nothing of the mail runs there either.
+ */
+export function printMail(
+  header: PrintHeader,
+  body: Pick<BodyRow, 'type' | 'content'>,
+  options: SanitizeOptions,
+): void {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+  frame.className = 'print-frame';
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.addEventListener('load', () => {
+    frame.contentWindow?.print();
+    // print() returns once the dialog is closed.
+    frame.remove();
+  });
+  frame.srcdoc = frameDocument(printDocument(header, body, options)) as string;
+  document.body.append(frame);
 }

@@ -6,13 +6,35 @@ import { useI18n } from '../i18n/use-i18n.js';
 import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { loadRemoteImages } from '../mail-html/remote-images.js';
 import { linkify } from '../mail-html/linkify.js';
-import type { RenderedMail } from '../mail-html/render-mail.js';
+import type { PrintHeader, RenderedMail } from '../mail-html/render-mail.js';
 import '../i18n/views.js';
 
 const NO_INLINE_PARTS: ReadonlyMap<string, string> = new Map();
 
+/** A request to print the message shown: `n` counts the requests, so each one prints once. */
+export interface PrintRequest {
+  n: number;
+  header: PrintHeader;
+}
+
+/** Prints the body each time a new request comes, with the pictures shown on screen. */
+function usePrint(
+  body: BodyRow,
+  print: PrintRequest | undefined,
+  images: { remote: ReadonlyMap<string, string>; inline: ReadonlyMap<string, string> },
+) {
+  const done = useRef(print?.n ?? 0);
+  useEffect(() => {
+    if (!print || print.n === done.current) return;
+    done.current = print.n;
+    void import('../mail-html/render-mail.js').then(({ printMail }) => printMail(print.header, body, images));
+  }, [print?.n]);
+}
+
 /** Plain text, escaped by being text nodes, with links as real `<a>` elements (never an HTML string). */
-function PlainBody({ text }: { text: string }) {
+function PlainBody({ body, print }: { body: BodyRow; print?: PrintRequest | undefined }) {
+  const text = body.content;
+  usePrint(body, print, { remote: NO_INLINE_PARTS, inline: NO_INLINE_PARTS });
   return (
     <div class="plain-body">
       {linkify(text).map((piece, i) =>
@@ -32,7 +54,15 @@ function PlainBody({ text }: { text: string }) {
  * HTML mail in a sandboxed srcdoc iframe without allow-scripts (popups only, so links open in a new
  * tab), under the document's own CSP; remote images wait for "Show images".
  */
-function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, string> | undefined }) {
+function HtmlBody({
+  body,
+  parts,
+  print,
+}: {
+  body: BodyRow;
+  parts?: ReadonlyMap<string, string> | undefined;
+  print?: PrintRequest | undefined;
+}) {
   const t = useI18n();
   const isOnline = mayUseNetwork(useConnection());
   const [remoteImages, setRemoteImages] = useState(false);
@@ -43,6 +73,7 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   const [rendered, setRendered] = useState<{ mail: RenderedMail; n: number } | undefined>(undefined);
   const renders = useRef(0);
   const messageId = body.id;
+  usePrint(body, print, { remote, inline });
 
   useEffect(() => {
     setRemoteImages(false);
@@ -120,7 +151,22 @@ function HtmlBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, 
   );
 }
 
-/** `parts`: the message's `cid:` images when they are here already (an attached email's). */
-export function MailBody({ body, parts }: { body: BodyRow; parts?: ReadonlyMap<string, string> }) {
-  return body.type === 'html' ? <HtmlBody body={body} parts={parts} /> : <PlainBody text={body.content} />;
+/**
+ * `parts`: the message's `cid:` images when they are here already (an attached email's);
+ * `print`: a request to print it, as shown.
+ */
+export function MailBody({
+  body,
+  parts,
+  print,
+}: {
+  body: BodyRow;
+  parts?: ReadonlyMap<string, string>;
+  print?: PrintRequest;
+}) {
+  return body.type === 'html' ? (
+    <HtmlBody body={body} parts={parts} print={print} />
+  ) : (
+    <PlainBody body={body} print={print} />
+  );
 }

@@ -18,8 +18,19 @@ export interface MessageCommands {
   toggleFlag(message: MessageRow): void;
 }
 
-/** Toolbar buttons: each has an accessible name and a title that teaches its shortcut. */
-export function MessageToolbar({ message, commands }: { message: MessageRow; commands: MessageCommands }) {
+/**
+ * Toolbar buttons: each has an accessible name and a title that teaches its shortcut. `onPrint`
+ * prints the message as the reader shows it (there only once its words are here).
+ */
+export function MessageToolbar({
+  message,
+  commands,
+  onPrint,
+}: {
+  message: MessageRow;
+  commands: MessageCommands;
+  onPrint?: (() => void) | undefined;
+}) {
   const t = useI18n();
   const button = (icon: IconName, label: MessageKey, key: string, run: () => void, pressed?: boolean) => (
     <button
@@ -53,6 +64,7 @@ export function MessageToolbar({ message, commands }: { message: MessageRow; com
         ? button('read', 'action.markRead', 'Shift+I', () => commands.setRead(message, true))
         : button('unread', 'action.markUnread', 'Shift+U', () => commands.setRead(message, false))}
       {button('flag', flagged ? 'action.unflag' : 'action.flag', 's', () => commands.toggleFlag(message), flagged)}
+      {onPrint && button('print', 'action.print', 'Ctrl+P', onPrint)}
     </div>
   );
 }

@@ -29,7 +29,7 @@ import { Icon } from '../components/icon.js';
 import { lazy } from '../components/lazy.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
 import { attachmentUrl } from './attachment-url.js';
-import { MailBody } from './mail-body.js';
+import { MailBody, type PrintRequest } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
 import '../i18n/views.js';
 
@@ -102,6 +102,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   const stored = useLiveQuery(async () => ({ id: messageId, body: await getBody(db, messageId) }), [messageId]);
   const [bodyState, setBodyState] = useState<BodyState>({ kind: 'waiting' });
   const [opened, setOpened] = useState<AttachmentMeta | undefined>(undefined);
+  const [printed, setPrinted] = useState<PrintRequest | undefined>(undefined);
   const message: MessageRow | undefined = found?.id === messageId ? found.message : undefined;
   const body = stored?.id === messageId ? stored.body : undefined;
   const bodyKnown = stored?.id === messageId;
@@ -110,6 +111,31 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     setBodyState({ kind: 'waiting' });
     setOpened(undefined);
   }, [messageId]);
+
+  // The message, not the app around it, goes to paper: Ctrl/Cmd+P prints it, as in Outlook and
+  // Thunderbird, unless a dialog (the composer) has the keyboard.
+  const print = () => {
+    if (!message || !body) return;
+    const lines: [string, string][] = [];
+    if (message.from) lines.push([t.t('reader.from'), shownAddresses([message.from])]);
+    if (message.to.length) lines.push([t.t('reader.to'), shownAddresses(message.to)]);
+    if (message.cc.length) lines.push([t.t('reader.cc'), shownAddresses(message.cc)]);
+    lines.push([t.t('reader.date'), formatFullDate(message.receivedAt, t.locale)]);
+    const header = { subject: message.subject || t.t('list.noSubject'), lines };
+    setPrinted((p) => ({ n: (p?.n ?? 0) + 1, header }));
+  };
+  const printRef = useRef(print);
+  printRef.current = print;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
+      if (e.target instanceof Element && e.target.closest('dialog')) return;
+      e.preventDefault();
+      printRef.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
   // A pass that ends means the server answered: what could not be fetched before (the network
   // came back a moment before the worker could use it) is asked for again.
@@ -162,7 +188,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   }
 
   let content;
-  if (body) content = <MailBody body={body} />;
+  if (body) content = <MailBody body={body} {...(printed && { print: printed })} />;
   else if (!isOnline)
     content = (
       <p class="pane-note body-missing">
@@ -184,7 +210,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           <Icon name="back" />
           <span class="visually-hidden">{t.t('nav.back')}</span>
         </button>
-        <MessageToolbar message={message} commands={commands} />
+        <MessageToolbar message={message} commands={commands} onPrint={body && print} />
       </div>
       <header class="reader-header">
         <h2 id="reader-subject" ref={heading} tabIndex={-1}>

@@ -24,6 +24,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['c', 'shortcuts.compose'],
   ['/', 'shortcuts.search'],
   ['?', 'shortcuts.help'],
+  ['Ctrl+P', 'shortcuts.print'],
   ['Shift+F10', 'shortcuts.folderMenu'],
   ['Ctrl+Enter', 'shortcuts.send'],
   ['Ctrl+S', 'shortcuts.saveDraft'],
