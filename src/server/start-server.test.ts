@@ -74,7 +74,8 @@ describe('startServer', () => {
 
   it('does not print a password the operator chose', async () => {
     const p = parts([]);
-    const config = parseConfig(['--port', '0', '--data', dataDir()], {
+    // Any free ports: a Tern running on this machine must not fail the test.
+    const config = parseConfig(['--port', '0', '--smtp-port', '0', '--data', dataDir()], {
       TERN_DEMO_PASSWORD: 'correct horse',
       TERN_SESSION_SECRET: 'x'.repeat(32),
     });
@@ -109,7 +110,7 @@ describe('startServer', () => {
     const port = (blocker.address() as { port: number }).port;
     const events: string[] = [];
     try {
-      const config = parseConfig(['--port', String(port), '--data', dataDir()], {});
+      const config = parseConfig(['--port', String(port), '--smtp-port', '0', '--data', dataDir()], {});
       const failure = startServer(config, parts(events));
       await expect(failure).rejects.toThrow(StartError);
       await expect(failure).rejects.toThrow(`Port ${port} is already in use, so HTTP cannot start`);
