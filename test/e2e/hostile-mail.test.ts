@@ -124,6 +124,10 @@ describe('hostile HTML mail', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url);
     const mailbox = new MailboxPage(page);
+    // The list shows names alone: one that reads as another address gives way to the real one.
+    const sender = async () =>
+      (await mailbox.row('Your invoice').locator('.sender').innerText()).replace(/[\u2068\u2069]/g, '');
+    await expect.poll(sender).toBe('mallory@evil.test');
     await mailbox.row('Your invoice').click();
     const from = mailbox.reader.locator('.reader-header dd.from');
     await from.waitFor();

@@ -57,7 +57,15 @@ describe('shownAddresses and shownName', () => {
     expect(shownAddresses([spoof, { name: 'Bob', email: 'bob@example.org' }])).toBe(
       '\u2068"\u202Emoc.knab@ecivres"\u2069 <mallory@evil.test>, \u2068Bob\u2069 <bob@example.org>',
     );
-    expect(shownName(spoof)).toBe('\u2068\u202Emoc.knab@ecivres\u2069');
+    expect(shownName({ name: '\u202Ehannah', email: 'h@example.org' })).toBe('\u2068\u202Ehannah\u2069');
+  });
+
+  it('show the real address for a name that reads as another address, reversed or not', () => {
+    expect(shownName(spoof)).toBe('\u2068mallory@evil.test\u2069');
+    expect(shownName({ name: 'security@bank.example', email: 'x@evil.test' })).toBe('\u2068x@evil.test\u2069');
+    // Names that hold the sender's own address, or an at sign between words, stay.
+    expect(shownName({ name: 'Ada (ADA@tern.test)', email: 'ada@tern.test' })).toBe('\u2068Ada (ADA@tern.test)\u2069');
+    expect(shownName({ name: 'Tern @ home', email: 'ada@tern.test' })).toBe('\u2068Tern @ home\u2069');
   });
 
   it('still quote a name with separators, and show a bare address as it is', () => {

@@ -1,5 +1,5 @@
 import type { Address } from '../../db/entities.js';
-import { isolate } from '../format/bidi.js';
+import { isolate, withoutBidiControls } from '../format/bidi.js';
 
 export interface ParsedAddresses {
   addresses: Address[];
@@ -87,9 +87,20 @@ export function shownAddresses(list: readonly Address[]): string {
   return list.map((a) => formatAddress(a, isolate)).join(', ');
 }
 
-/** The name to show for a sender: the display name, else the address. */
+// A name shaped like an address: text, an at sign, more text.
+const ADDRESS_LIKE = /\S@\S/;
+
+/**
+ * The name to show for a sender: the display name, else the address. A name that reads as an
+ * address other than the sender's ("security@bank.example" <x@evil.test>, however its letters are
+ * ordered) gives way to the real address: a list shows the name alone.
+ */
 export function displayName(a: Address | undefined): string {
-  return a ? a.name.trim() || a.email : '';
+  if (!a) return '';
+  const name = a.name.trim();
+  if (!name) return a.email;
+  const says = withoutBidiControls(name).toLowerCase();
+  return ADDRESS_LIKE.test(says) && !says.includes(a.email.toLowerCase()) ? a.email : name;
 }
 
 /** A sender's name as a list shows it, isolated from the text around it. */

@@ -22,5 +22,10 @@ export function isolate(text: string): string {
  * `.exe` passes for a `.pdf`.
  */
 export function plainFileName(name: string): string {
-  return name.replace(BIDI_CONTROLS, '');
+  return withoutBidiControls(name);
+}
+
+/** The text without bidirectional controls: what it says, whatever order it is drawn in. */
+export function withoutBidiControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, '');
 }
