@@ -5,6 +5,8 @@ import {
   attachmentFileName,
   decodeResponse,
   parseBackOff,
+  type DecodedResponse,
+  type Operation,
 } from '../ews/index.js';
 import { downloadAnswer } from './download-answer.js';
 
@@ -13,13 +15,18 @@ export function plainAnswer(status: number, text: string, headers: Record<string
   return new Response(text, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
 }
 
-// What Exchange answers for an attachment id that names nothing (any more): deleted with its
-// message, moved (ids change with the folder), or never valid.
+// What Exchange answers for an id that names nothing (any more): deleted, moved (ids change with
+// the folder), or never valid.
 // https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/responsecode
 const GONE = new Set(['ErrorItemNotFound', 'ErrorInvalidIdNotFound', 'ErrorInvalidIdMalformed', 'ErrorInvalidId']);
 
-const NOT_THERE =
-  'The attachment is not on the mail server any more: its message may have been deleted or moved. Open the message again and retry.';
+/** What a download tells of a file that is not there, by what it downloads. */
+export const NOT_THERE = {
+  attachment:
+    'The attachment is not on the mail server any more: its message may have been deleted or moved. Open the message again and retry.',
+  message:
+    'The message is not on the mail server any more: it may have been deleted or moved. Open it again and retry.',
+} as const;
 
 /** 503 with the server's back-off as Retry-After (whole seconds) when it gave one. */
 function busy(retryAfter: string | undefined): Response {
@@ -37,17 +44,22 @@ const seconds = (ms: number | undefined) => (ms === undefined ? undefined : Stri
 const faultText = (f: SoapFault) => f.message.slice(f.code.length + 2);
 
 /**
- * Turns the backend's answer to one GetAttachment into what the browser gets: the file as a
- * download, or a status and a sentence that say what happened. `name` is the page's name for the
- * file (`?name=`); the server's name is used without it.
+ * Reads the backend's answer to the one request a download makes (GetAttachment, or GetItem for
+ * a whole message) and hands its response message to `take`, which makes the file; any other
+ * outcome becomes a status and a sentence that say what happened.
  */
-export async function attachmentAnswer(answer: Response, name: string | undefined): Promise<Response> {
+export async function downloadOf<Msg>(
+  op: Operation<unknown, Msg>,
+  what: keyof typeof NOT_THERE,
+  answer: Response,
+  take: (message: DecodedResponse<Msg>['messages'][number]) => Response,
+): Promise<Response> {
   // Already ours: the session's "sign in again" (an upstream 401, or the injected one).
   if (answer.status === 401) return answer;
   if (answer.status === 503 || answer.status === 429) return busy(answer.headers.get('retry-after') ?? undefined);
   let messages;
   try {
-    messages = decodeResponse(GetAttachment, await answer.text()).messages;
+    messages = decodeResponse(op, await answer.text()).messages;
   } catch (err) {
     if (err instanceof SoapFault) {
       if (err.code === 'ErrorServerBusy') return busy(seconds(err.backOffMs));
@@ -63,22 +75,33 @@ export async function attachmentAnswer(answer: Response, name: string | undefine
   if (!message) return plainAnswer(502, 'The mail server answered without a response message.');
   if (message.responseClass !== 'Success') {
     if (message.responseCode === 'ErrorServerBusy') return busy(seconds(parseBackOff(message.messageXml)));
-    if (GONE.has(message.responseCode)) return plainAnswer(404, NOT_THERE);
+    if (GONE.has(message.responseCode)) return plainAnswer(404, NOT_THERE[what]);
     return plainAnswer(
       502,
       `The mail server refused the download: ${message.messageText ?? message.responseCode} (${message.responseCode}).`,
     );
   }
-  const attachment = message.attachments?.[0];
-  // An attached message comes as its MIME source (asked for with IncludeMimeContent): an .eml file.
-  if (attachment?.kind === 'ItemAttachment' && attachment.item?.mimeContent) {
-    const fileName = attachmentFileName({ ...attachment, name: name || attachment.name || attachment.item.subject });
-    return downloadAnswer(Buffer.from(attachment.item.mimeContent, 'base64'), fileName, 'message/rfc822');
-  }
-  if (attachment?.content === undefined) return plainAnswer(404, NOT_THERE);
-  return downloadAnswer(
-    Buffer.from(attachment.content, 'base64'),
-    name || attachment.name || 'attachment',
-    attachment.contentType,
-  );
+  return take(message);
+}
+
+/**
+ * Turns the backend's answer to one GetAttachment into what the browser gets: the file as a
+ * download, or a status and a sentence that say what happened. `name` is the page's name for the
+ * file (`?name=`); the server's name is used without it.
+ */
+export function attachmentAnswer(answer: Response, name: string | undefined): Promise<Response> {
+  return downloadOf(GetAttachment, 'attachment', answer, (message) => {
+    const attachment = message.attachments?.[0];
+    // An attached message comes as its MIME source (asked for with IncludeMimeContent): an .eml file.
+    if (attachment?.kind === 'ItemAttachment' && attachment.item?.mimeContent) {
+      const fileName = attachmentFileName({ ...attachment, name: name || attachment.name || attachment.item.subject });
+      return downloadAnswer(Buffer.from(attachment.item.mimeContent, 'base64'), fileName, 'message/rfc822');
+    }
+    if (attachment?.content === undefined) return plainAnswer(404, NOT_THERE.attachment);
+    return downloadAnswer(
+      Buffer.from(attachment.content, 'base64'),
+      name || attachment.name || 'attachment',
+      attachment.contentType,
+    );
+  });
 }

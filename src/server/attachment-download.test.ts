@@ -229,4 +229,44 @@ describe('GET /attachments/:id', () => {
     expect(res.status).toBe(401);
     expect(await res.text()).toMatch(/sign in again/);
   });
+
+  describe('a whole message', () => {
+    const messageLink = (id: string, name?: string) =>
+      `${ORIGIN}/api/message/${encodeURIComponent(id)}${name === undefined ? '' : `?name=${encodeURIComponent(name)}`}`;
+
+    it('downloads the message as the server holds it, an .eml file named by the page', async () => {
+      const { app, cookie } = await setup();
+      const own = await seedAttachments(shared, [
+        { name: 'kept.bin', type: 'application/octet-stream', bytes: BINARY },
+      ]);
+      const res = await get(app, messageLink(own.itemId, 'Quarterly \u202Etxt.exe'), cookie);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('message/rfc822');
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''Quarterly%20txt.exe.eml`);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const mime = await res.text();
+      expect(mime).toMatch(/^Subject: Files /m);
+      expect(mime).toContain('kept.bin');
+      // Without a name from the page, it is still an .eml file.
+      const unnamed = await get(app, messageLink(own.itemId), cookie);
+      expect(unnamed.headers.get('content-disposition')).toBe(`attachment; filename*=UTF-8''message.eml`);
+    });
+
+    it('answers 401 without a session, 404 once the message is gone, and keeps another user’s to them', async () => {
+      const { app, cookie } = await setup();
+      const own = await seedAttachments(shared, [{ name: 'a.bin', type: 'application/octet-stream', bytes: BINARY }]);
+      expect((await get(app, messageLink(own.itemId))).status).toBe(401);
+      const theirs = await seedAttachments(
+        shared,
+        [{ name: 'b.bin', type: 'application/octet-stream', bytes: BINARY }],
+        'ada@tern.test',
+      );
+      expect((await get(app, messageLink(theirs.itemId), cookie)).status).toBe(404);
+      const del = encodeRequest(DeleteItem, { deleteType: 'HardDelete', itemIds: [{ id: own.itemId }] });
+      expect((await shared.handle('demo@tern.test', del)).status).toBe(200);
+      const gone = await get(app, messageLink(own.itemId), cookie);
+      expect(gone.status).toBe(404);
+      expect(await gone.text()).toMatch(/The message is not on the mail server any more/);
+    });
+  });
 });

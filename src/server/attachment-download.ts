@@ -15,7 +15,8 @@ import type { Sessions } from './auth/sessions.js';
 import type { Env } from './connection.js';
 import type { EwsBackend } from './ews-backend.js';
 import { EwsRefusal, readEwsRequest } from './ews-request.js';
-import { attachmentAnswer, plainAnswer } from './attachment-answer.js';
+import { attachmentAnswer, downloadOf, NOT_THERE, plainAnswer } from './attachment-answer.js';
+import { downloadAnswer } from './download-answer.js';
 
 /**
  * Where the reader's download links point: `/attachments/<id>?name=<file name>&item=<message
@@ -33,48 +34,84 @@ export interface AttachmentDownload {
 }
 
 /**
- * `GET /attachments/<id>?name=…`: one attachment as a download, for the session's user. The server
- * asks GetAttachment of the same backend `/ews` uses (mailbox or upstream) and decodes the base64
- * here, so the page and the worker never hold a SOAP answer of many megabytes. A plain link works:
- * the SameSite=Strict cookie keeps other sites' links from carrying the session.
+ * Where a message's own download (its MIME source, an .eml file) points: `/api/message/<id>?name=
+ * <file name>`. Under /api/, which the service worker never answers and no cache keeps.
  */
-export function attachmentDownload(e: AttachmentDownload): Hono<Env> {
-  const app = new Hono<Env>();
-  app.get(`${ATTACHMENTS_PATH}*`, async (c) => {
+export const MESSAGES_PATH = '/api/message/';
+
+type Ask = <Req>(op: Operation<Req, unknown>, request: Req) => Promise<Response>;
+
+/**
+ * A download route under `path`: the session's user, the id from the address, and `ask`, which
+ * sends one request through the same reader as the PWA's own SOAP (allow-list included) to the
+ * same backend `/ews` uses (mailbox or upstream).
+ */
+function downloadRoute(
+  app: Hono<Env>,
+  e: AttachmentDownload,
+  path: string,
+  what: string,
+  serve: (id: string, url: URL, ask: Ask) => Promise<Response>,
+): void {
+  app.get(`${path}*`, async (c) => {
     const session = await sessionCredentials(c, e.sessions, e.recheck);
     if (!session.ok) return plainAnswer(401, session.message);
     const url = new URL(c.req.url);
     let id: string;
     try {
-      id = decodeURIComponent(url.pathname.slice(ATTACHMENTS_PATH.length));
+      id = decodeURIComponent(url.pathname.slice(path.length));
     } catch {
-      return plainAnswer(400, 'The attachment id in the address is not valid URL encoding.');
+      return plainAnswer(400, `The ${what} id in the address is not valid URL encoding.`);
     }
-    if (!id) return plainAnswer(400, `No attachment id: download links have the form ${ATTACHMENTS_PATH}<id>.`);
+    if (!id) return plainAnswer(400, `No ${what} id: download links have the form ${path}<id>.`);
     const credentials = session.credentials;
-    // Each request goes through the same reader as the PWA's own SOAP, allow-list included.
-    const ask = async <Req>(op: Operation<Req, unknown>, request: Req): Promise<Response> => {
+    const ask: Ask = async (op, request) => {
       const req = readEwsRequest(encodeRequest(op, request), DEFAULT_LIMITS, e.allowed);
       return e.backend({ req, credentials, c, unauthorized: (message) => plainAnswer(401, message) });
     };
+    try {
+      return await serve(id, url, ask);
+    } catch (err) {
+      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
+      throw err;
+    }
+  });
+}
+
+/**
+ * `GET /attachments/<id>?name=…`: one attachment as a download, for the session's user, and
+ * `GET /api/message/<id>?name=…`: a whole message as the server holds it, an .eml file. The server
+ * decodes the base64 here, so the page and the worker never hold a SOAP answer of many megabytes.
+ * A plain link works: the SameSite=Strict cookie keeps other sites' links from carrying the session.
+ */
+export function attachmentDownload(e: AttachmentDownload): Hono<Env> {
+  const app = new Hono<Env>();
+  downloadRoute(app, e, ATTACHMENTS_PATH, 'attachment', async (id, url, ask) => {
     const name = url.searchParams.get('name') ?? undefined;
     const get = async (attachmentId: string) =>
       attachmentAnswer(
         await ask(GetAttachment, { attachmentShape: { includeMimeContent: true }, attachmentIds: [attachmentId] }),
         name,
       );
-    try {
-      const answer = await get(id);
-      const item = url.searchParams.get('item');
-      if (answer.status !== 404 || !item || !name) return answer;
-      // Exchange derives attachment ids from the message's: a message moved since the page stored
-      // its attachment list has new ones. Ask the message (the page knows its id now) for its own.
-      const again = await currentId(await ask(GetItem, attachmentsOf(item)), name, url.searchParams.get('size'));
-      return again && again !== id ? await get(again) : answer;
-    } catch (err) {
-      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
-      throw err;
-    }
+    const answer = await get(id);
+    const item = url.searchParams.get('item');
+    if (answer.status !== 404 || !item || !name) return answer;
+    // Exchange derives attachment ids from the message's: a message moved since the page stored
+    // its attachment list has new ones. Ask the message (the page knows its id now) for its own.
+    const again = await currentId(await ask(GetItem, attachmentsOf(item)), name, url.searchParams.get('size'));
+    return again && again !== id ? await get(again) : answer;
+  });
+  downloadRoute(app, e, MESSAGES_PATH, 'message', async (id, url, ask) => {
+    const answer = await ask(GetItem, {
+      itemShape: { baseShape: 'IdOnly', includeMimeContent: true },
+      itemIds: [{ id }],
+    });
+    return downloadOf(GetItem, 'message', answer, (message) => {
+      const mime = message.items?.[0]?.mimeContent;
+      if (mime === undefined) return plainAnswer(404, NOT_THERE.message);
+      const name = attachmentFileName({ kind: 'ItemAttachment', name: url.searchParams.get('name') ?? '' });
+      return downloadAnswer(Buffer.from(mime, 'base64'), name, 'message/rfc822');
+    });
   });
   return app;
 }

@@ -263,6 +263,20 @@ describe('reading and sorting mail', () => {
     expect(second.text).toContain(text.content.trim().split('\n')[0]!.trim());
   });
 
+  it('downloads the message itself as an .eml file, as the server holds it', async () => {
+    const m = inbox[3]!;
+    await open(m);
+    const [download] = await Promise.all([
+      mailbox.page.waitForEvent('download'),
+      mailbox.reader.getByRole('link', { name: 'Download as a file (.eml)' }).click(),
+    ]);
+    // (The browser puts _ for what a file name cannot hold.)
+    expect(download.suggestedFilename()).toBe(`${m.subject.replace(/[\\/:*?"<>|]/g, '_')}.eml`);
+    const mime = readFileSync((await download.path())!, 'utf8');
+    expect(mime).toMatch(/^Subject: /m);
+    expect(mime).toMatch(/^Message-ID: /im);
+  });
+
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {
     const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
     const target = inbox.find((m) => m.hasAttachments === 0 && unique(m))!;

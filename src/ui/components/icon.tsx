@@ -27,6 +27,7 @@ const PATHS = {
   chevronDown: 'M6 9l6 6 6-6',
   close: 'M6 6l12 12M18 6L6 18',
   print: 'M6 9V3h12v6M6 18H4v-8h16v8h-2M6 14h12v7H6z',
+  download: 'M12 4v11M7 10l5 5 5-5M5 20h14',
   settings:
     'M12 9a3 3 0 100 6 3 3 0 000-6zM12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1L7 17M17 7l2.1-2.1',
 } as const;

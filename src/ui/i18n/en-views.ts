@@ -68,6 +68,7 @@ export const enViews = {
   'action.ok': 'OK',
   'action.toolbar': 'Message actions',
   'action.print': 'Print',
+  'action.downloadMessage': 'Download as a file (.eml)',
 
   'toast.sent': 'Message sent.',
   'toast.sendQueued': 'Message queued: it will be sent when you are back online.',

@@ -117,6 +117,7 @@ export const fr: Messages = {
   'action.ok': 'OK',
   'action.toolbar': 'Actions sur le message',
   'action.print': 'Imprimer',
+  'action.downloadMessage': 'Télécharger en fichier (.eml)',
 
   'toast.queued': 'En attente : la modification partira dès que vous serez en ligne.',
   'toast.done': 'Fait.',

@@ -9,3 +9,8 @@ export function attachmentUrl(a: AttachmentMeta, messageId: string): string {
   const q = new URLSearchParams({ name: a.name, item: messageId, size: String(a.size) });
   return `/attachments/${encodeURIComponent(a.id)}?${q}`;
 }
+
+/** The message itself as the server holds it (its MIME source), an .eml file named by its subject. */
+export function messageUrl(messageId: string, subject: string): string {
+  return `/api/message/${encodeURIComponent(messageId)}?${new URLSearchParams({ name: subject })}`;
+}

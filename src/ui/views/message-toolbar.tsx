@@ -1,5 +1,6 @@
 import type { MessageRow } from '../../db/index.js';
 import { Icon, type IconName } from '../components/icon.js';
+import { plainFileName } from '../format/bidi.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import '../i18n/views.js';
@@ -20,16 +21,19 @@ export interface MessageCommands {
 
 /**
  * Toolbar buttons: each has an accessible name and a title that teaches its shortcut. `onPrint`
- * prints the message as the reader shows it (there only once its words are here).
+ * prints the message as the reader shows it (there only once its words are here); `download` is
+ * the address of the message as a file (there only online: the server fetches it).
  */
 export function MessageToolbar({
   message,
   commands,
   onPrint,
+  download,
 }: {
   message: MessageRow;
   commands: MessageCommands;
   onPrint?: (() => void) | undefined;
+  download?: string | undefined;
 }) {
   const t = useI18n();
   const button = (icon: IconName, label: MessageKey, key: string, run: () => void, pressed?: boolean) => (
@@ -65,6 +69,17 @@ export function MessageToolbar({
         : button('unread', 'action.markUnread', 'Shift+U', () => commands.setRead(message, false))}
       {button('flag', flagged ? 'action.unflag' : 'action.flag', 's', () => commands.toggleFlag(message), flagged)}
       {onPrint && button('print', 'action.print', 'Ctrl+P', onPrint)}
+      {download && (
+        <a
+          class="icon-button"
+          href={download}
+          download={`${plainFileName(message.subject || 'message')}.eml`}
+          aria-label={t.t('action.downloadMessage')}
+          title={t.t('action.downloadMessage')}
+        >
+          <Icon name="download" />
+        </a>
+      )}
     </div>
   );
 }

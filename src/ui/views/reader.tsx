@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   draftFilesUnlisted,
+  isLocalId,
   getBody,
   getMessage,
   outboxMessageIds,
@@ -28,7 +29,7 @@ import { useConnection } from '../hooks/use-connection.js';
 import { Icon } from '../components/icon.js';
 import { lazy } from '../components/lazy.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
-import { attachmentUrl } from './attachment-url.js';
+import { attachmentUrl, messageUrl } from './attachment-url.js';
 import { MailBody, type PrintRequest } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
 import '../i18n/views.js';
@@ -210,7 +211,12 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           <Icon name="back" />
           <span class="visually-hidden">{t.t('nav.back')}</span>
         </button>
-        <MessageToolbar message={message} commands={commands} onPrint={body && print} />
+        <MessageToolbar
+          message={message}
+          commands={commands}
+          onPrint={body && print}
+          download={isOnline && !isLocalId(message.id) ? messageUrl(message.id, message.subject) : undefined}
+        />
       </div>
       <header class="reader-header">
         <h2 id="reader-subject" ref={heading} tabIndex={-1}>
