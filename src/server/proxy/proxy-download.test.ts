@@ -11,6 +11,7 @@ let upstreamApp: ReturnType<typeof createApp>;
 let upstream: Listening;
 let pdfId: string;
 let htmlId: string;
+let messageId: string;
 
 const BINARY = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31 + 5) % 256);
 const PAGE = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
@@ -24,6 +25,7 @@ beforeAll(async () => {
     { name: 'logo.svg', type: 'image/svg+xml', bytes: PAGE },
   ]);
   [pdfId, htmlId] = seeded.attachments.map((a) => a.attachmentId!) as [string, string];
+  messageId = seeded.itemId;
 });
 afterAll(async () => {
   await upstream.close();
@@ -38,7 +40,9 @@ async function signedIn() {
     app.request(`${ORIGIN}/attachments/${encodeURIComponent(id)}?name=${encodeURIComponent('file')}`, {
       headers: withCookie ? { cookie } : {},
     });
-  return { download };
+  const downloadMessage = (id: string) =>
+    app.request(`${ORIGIN}/api/message/${encodeURIComponent(id)}?name=Files`, { headers: { cookie } });
+  return { download, downloadMessage };
 }
 
 async function upstreamFault(spec: Record<string, unknown>) {
@@ -112,5 +116,17 @@ describe('GET /attachments/:id in proxy mode', () => {
     const res = await download(pdfId);
     expect(res.status).toBe(401);
     expect(await res.text()).toMatch(/sign in again/);
+  });
+});
+
+describe('GET /api/message/:id in proxy mode', () => {
+  it('fetches the message’s MIME from the upstream as the signed-in user, as an .eml download', async () => {
+    const { downloadMessage } = await signedIn();
+    const res = await downloadMessage(messageId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('message/rfc822');
+    expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''Files.eml");
+    expect(await res.text()).toMatch(/^Subject: Files /m);
+    expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'GetItem' }]);
   });
 });
