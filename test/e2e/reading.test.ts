@@ -70,6 +70,25 @@ describe('reading and sorting mail', () => {
     return (await readAll<StoredBody>(mailbox.page, 'bodies')).filter((b) => ids.has(b.id));
   };
 
+  /** Syncs until the Inbox lists `subject` (mail just delivered) at the top of the list. */
+  const syncUntilListed = async (subject: string) => {
+    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(inbox[0]!.folderId)}`);
+    // The newest rows, where the list (scrolled by the tests before) keeps them.
+    await mailbox.page.locator('.list-scroller').evaluate((el) => (el.scrollTop = 0));
+    // A pass already running when asked may have listed the Inbox before the mail came: ask again.
+    await expect
+      .poll(
+        async () => {
+          const before = await mailbox.lastSynced();
+          await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
+          await mailbox.waitForPass(before);
+          return mailbox.row(subject).count();
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+  };
+
   const open = async (m: Row) => {
     await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(m.folderId)}/${encodeURIComponent(m.id)}`);
     await mailbox.reader.locator('#reader-subject').waitFor();
@@ -163,21 +182,7 @@ describe('reading and sorting mail', () => {
       subject: `Designed ${stamp}`,
       html: '<table bgcolor="#fff8e1"><tr><td><font color="#5d4037">Autumn sale</font></td></tr></table>',
     });
-    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(inbox[0]!.folderId)}`);
-    // The newest rows, where the list (scrolled by the tests before) keeps them.
-    await mailbox.page.locator('.list-scroller').evaluate((el) => (el.scrollTop = 0));
-    // A pass already running when asked may have listed the Inbox before the mail came: ask again.
-    await expect
-      .poll(
-        async () => {
-          const before = await mailbox.lastSynced();
-          await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
-          await mailbox.waitForPass(before);
-          return mailbox.row(`Designed ${stamp}`).count();
-        },
-        { timeout: 60_000 },
-      )
-      .toBe(1);
+    await syncUntilListed(`Designed ${stamp}`);
 
     await mailbox.row(`Photo ${stamp}`).click();
     await expect.poll(() => mailbox.reader.locator('.attachments .att-name').allInnerTexts()).toEqual(['IMG_0001.png']);
@@ -209,6 +214,9 @@ describe('reading and sorting mail', () => {
       text: string;
       html: string;
       sandbox: string | null;
+      /** The header's display, its lines' colour, and the z-index of any element of the mail that has one. */
+      header: [string, string];
+      raised: string[];
     }
     // The print frame's print() is recorded instead of opening the dialog.
     await mailbox.page.evaluate(() => {
@@ -225,6 +233,13 @@ describe('reading and sorting mail', () => {
                 text: w.document.body.innerText,
                 html: w.document.documentElement.outerHTML,
                 sandbox: this.getAttribute('sandbox'),
+                header: [
+                  w.getComputedStyle(w.document.getElementById('tern-print-header')!).display,
+                  w.getComputedStyle(w.document.querySelector('#tern-print-header dd')!).color,
+                ],
+                raised: [...w.document.body.querySelectorAll('body > :not(header) , body > :not(header) *')]
+                  .map((el) => w.getComputedStyle(el).zIndex)
+                  .filter((z) => z !== 'auto'),
               });
           return w;
         },
@@ -261,6 +276,25 @@ describe('reading and sorting mail', () => {
     const second = (await printed())[1]!;
     expect(second.text).toContain(plain.subject);
     expect(second.text).toContain(text.content.trim().split('\n')[0]!.trim());
+
+    // A mail cannot hide the printed header, dim it, or lay its own over it.
+    const subject = `Disguised ${Date.now()}`;
+    await deliver(server, {
+      to: DEMO.user,
+      subject,
+      html: `<style>header, h1, dl, dd { display: none; color: #fff } .cover { position: absolute; top: 0; z-index: 99 }</style>
+        <div class="cover" style="z-index: 100">From: security@bank.example</div><p>Words</p>`,
+    });
+    await syncUntilListed(subject);
+    await mailbox.row(subject).click();
+    await mailbox.reader.locator('#reader-subject', { hasText: subject }).waitFor();
+    await mailbox.reader.locator('iframe.mail-frame').waitFor();
+    await mailbox.reader.getByRole('button', { name: 'Print' }).click();
+    await expect.poll(async () => (await printed()).length).toBe(3);
+    const third = (await printed())[2]!;
+    expect(third.text).toContain(subject);
+    expect(third.header).toEqual(['block', 'rgb(0, 0, 0)']);
+    expect(third.raised).toEqual([]);
   });
 
   it('downloads the message itself as an .eml file, as the server holds it', async () => {

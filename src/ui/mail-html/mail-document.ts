@@ -31,17 +31,21 @@ html { color-scheme: light dark; }
 }
 `;
 
-// On paper: always light, the header above the words. Ids and !important, since the mail's own
-// style sheets come later in the document and apply to the whole of it.
+// On paper: always light, the header above the words. The mail's styles apply to the whole
+// document, but may not say !important (clean-css drops it), so these win: the header shows, and
+// no element of the mail can be drawn over it (none keeps a z-index; the header's is 1).
 const PRINT_STYLE = `
 html { color-scheme: light; }
 body { margin: 0; }
-#tern-print-header { display: block !important; visibility: visible !important; position: static !important;
-  margin: 0 0 16px !important; padding: 0 0 8px !important; border-bottom: 1px solid #888 !important; color: #000 !important; }
+#tern-print-header, #tern-print-header * { all: revert !important; color: #000 !important; visibility: visible !important; }
+#tern-print-header { display: block !important; position: relative !important; z-index: 1 !important;
+  background: #fff !important; margin: 0 0 16px !important; padding: 0 0 8px !important;
+  border-bottom: 1px solid #888 !important; font: 13px/1.4 system-ui, sans-serif !important; }
 #tern-print-header h1 { font-size: 18px !important; margin: 0 0 8px !important; }
-#tern-print-header dl { display: grid !important; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 0; font-size: 13px; }
+#tern-print-header dl { display: grid !important; grid-template-columns: max-content 1fr !important; gap: 2px 12px !important; margin: 0 !important; }
 #tern-print-header dt { color: #444 !important; }
-#tern-print-header dd { margin: 0; }
+#tern-print-header dd { margin: 0 !important; }
+body :not(#tern-print-header, #tern-print-header *) { z-index: auto !important; }
 .tern-plain { white-space: pre-wrap; }
 `;
 

@@ -114,9 +114,10 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
   }, [messageId]);
 
   // The message, not the app around it, goes to paper: Ctrl/Cmd+P prints it, as in Outlook and
-  // Thunderbird, unless a dialog (the composer) has the keyboard.
-  const print = () => {
-    if (!message || !body) return;
+  // Thunderbird, unless a dialog (the composer) has the keyboard. False while its words are not
+  // here: Ctrl+P then stays the browser's.
+  const print = (): boolean => {
+    if (!message || !body) return false;
     const lines: [string, string][] = [];
     if (message.from) lines.push([t.t('reader.from'), shownAddresses([message.from])]);
     if (message.to.length) lines.push([t.t('reader.to'), shownAddresses(message.to)]);
@@ -124,6 +125,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     lines.push([t.t('reader.date'), formatFullDate(message.receivedAt, t.locale)]);
     const header = { subject: message.subject || t.t('list.noSubject'), lines };
     setPrinted((p) => ({ n: (p?.n ?? 0) + 1, header }));
+    return true;
   };
   const printRef = useRef(print);
   printRef.current = print;
@@ -131,8 +133,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return;
       if (e.target instanceof Element && e.target.closest('dialog')) return;
-      e.preventDefault();
-      printRef.current();
+      if (printRef.current()) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -214,7 +215,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
         <MessageToolbar
           message={message}
           commands={commands}
-          onPrint={body && print}
+          onPrint={body && (() => void print())}
           download={isOnline && !isLocalId(message.id) ? messageUrl(message.id, message.subject) : undefined}
         />
       </div>
