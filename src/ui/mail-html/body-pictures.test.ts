@@ -12,9 +12,14 @@ const part = (id: string, extra: Partial<AttachmentMeta> = {}): AttachmentMeta =
 });
 
 describe('picturedIds', () => {
-  it('finds every cid: the HTML names, in any case, quoted or not, brackets and escapes undone', () => {
-    const html = `<img src="cid:a@x"><img src=CID:b@x><td style="background:url(cid:c@x)"><img src='cid:%3Cd%40x%3E'>`;
-    expect(picturedIds({ type: 'html', content: html })).toEqual(new Set(['a@x', 'b@x', 'c@x', 'd@x']));
+  it('finds every cid: an image shows, in any case, quoted or not, brackets and escapes undone', () => {
+    const html = `<img src="cid:a@x"><IMG alt="" SRC=CID:b@x><img src = 'cid:%3Cd%40x%3E'>`;
+    expect(picturedIds({ type: 'html', content: html })).toEqual(new Set(['a@x', 'b@x', 'd@x']));
+  });
+
+  it('does not count a cid: the reader never shows (a CSS or attribute background, a link)', () => {
+    const html = `<td style="background:url(cid:c@x)" background="cid:e@x"><a href="cid:f@x">f</a><img data-src="cid:g@x"></td>`;
+    expect(picturedIds({ type: 'html', content: html })).toEqual(new Set());
   });
 
   it('finds none in a text body, even one that spells a cid: out', () => {

@@ -16,13 +16,14 @@ export function cidOfUrl(url: string): string {
   }
 }
 
-// Enough to find the pictures a body shows; the sanitizer is what decides what loads.
-const CID_URL = /\bcid:[^\s"'<>()]+/gi;
+// The pictures a body shows: the reader's sanitizer lets a cid: URL through only as an image's
+// src (a CSS background or a background attribute never shows), so only those count.
+const CID_SRC = /(?<![\w-])src\s*=\s*["']?\s*(cid:[^\s"'<>]+)/gi;
 
 /** The Content-IDs the body shows as pictures: none for a text body, which shows no picture. */
 export function picturedIds(body: Pick<BodyRow, 'type' | 'content'> | undefined): Set<string> {
   if (body?.type !== 'html') return new Set();
-  return new Set(Array.from(body.content.matchAll(CID_URL), (m) => cidOfUrl(m[0])));
+  return new Set(Array.from(body.content.matchAll(CID_SRC), (m) => cidOfUrl(m[1]!)));
 }
 
 /**
