@@ -50,7 +50,7 @@ function downloadRoute(
   app: Hono<Env>,
   e: AttachmentDownload,
   path: string,
-  what: string,
+  what: keyof typeof NOT_THERE,
   serve: (id: string, url: URL, ask: Ask) => Promise<Response>,
 ): void {
   app.get(`${path}*`, async (c) => {

@@ -59,6 +59,15 @@ async function savedWithFiles(subject: string, body: string, files: ReturnType<t
   return (await idsIn(server, 'drafts', subject))[0]!;
 }
 
+/** The names of the files the composer lists. */
+const chips = (c: ComposerPage) => c.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
+
+/** The id of the draft made again in place of `first`, once the server holds it and only it. */
+async function remadeDraft(subject: string, first: string | undefined): Promise<string> {
+  await expect.poll(async () => (await idsIn(server, 'drafts', subject)).filter((id) => id !== first)).toHaveLength(1);
+  return (await idsIn(server, 'drafts', subject))[0]!;
+}
+
 describe('drafts', () => {
   beforeAll(async () => {
     server = await startTern({ seedMessages: 30 });
@@ -113,7 +122,6 @@ describe('drafts', () => {
   it('changes the files of a draft on the server: it is made again with them, and Ada gets exactly those', async () => {
     const subject = `Files to rework ${Date.now()}`;
     const b64 = (text: string) => Buffer.from(text).toString('base64');
-    const chips = (c: ComposerPage) => c.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
     const first = await savedWithFiles(subject, 'Two files.', [
       textFile('keep.txt', 'kept'),
       textFile('drop.txt', 'x'),
@@ -133,17 +141,14 @@ describe('drafts', () => {
     await settled();
 
     // One draft on the server, a new one, with the kept file and the new one.
-    await expect
-      .poll(async () => (await idsIn(server, 'drafts', subject)).filter((id) => id !== first))
-      .toHaveLength(1);
-    const [second] = await idsIn(server, 'drafts', subject);
-    expect(await filesOf(server, DEMO.user, second!)).toEqual(
+    const second = await remadeDraft(subject, first);
+    expect(await filesOf(server, DEMO.user, second)).toEqual(
       new Map([
         ['keep.txt', b64('kept')],
         ['new.txt', b64('added')],
       ]),
     );
-    expect((await serverDraft(second!)).text).toBe('Reworked.');
+    expect((await serverDraft(second)).text).toBe('Reworked.');
 
     const again = await editFromDrafts(subject);
     await expect.poll(() => chips(again)).toEqual(['keep.txt', 'new.txt']);
@@ -192,19 +197,15 @@ describe('drafts', () => {
     // keeps the words as text, lists both, so that nothing is lost when the draft is made again.
     const editor = await editFromDrafts(subject);
     await expect.poll(listed).toEqual(['notes.txt']);
-    const chips = () => editor.dialog.locator('.attachment-chip .chip-name').allInnerTexts();
-    await expect.poll(chips).toEqual(['logo.png', 'notes.txt']);
+    await expect.poll(() => chips(editor)).toEqual(['logo.png', 'notes.txt']);
     await editor.dialog.locator('.form-note', { hasText: 'pictures stay as attachments' }).waitFor();
     await editor.dialog.getByRole('button', { name: 'Remove notes.txt' }).click();
     await editor.dialog.locator('textarea[name="body"]').press('Control+s');
     await editor.dialog.waitFor({ state: 'detached' });
     await settled();
 
-    await expect
-      .poll(async () => (await idsIn(server, 'drafts', subject)).filter((id) => id !== first))
-      .toHaveLength(1);
-    const [second] = await idsIn(server, 'drafts', subject);
-    expect(await filesOf(server, DEMO.user, second!)).toEqual(new Map([['logo.png', png]]));
+    const second = await remadeDraft(subject, first);
+    expect(await filesOf(server, DEMO.user, second)).toEqual(new Map([['logo.png', png]]));
     // Its words are text now, which shows no picture: the reader lists it as a file.
     await mailbox.row(subject).click();
     await expect.poll(listed).toEqual(['logo.png']);

@@ -31,7 +31,7 @@ describe('choosesColours', () => {
 
 describe('mailDocument', () => {
   it('follows the dark theme only when asked', () => {
-    const themed = mailDocument(fragment('<p>x</p>'), { themed: true });
+    const themed = mailDocument(fragment('<p>x</p>'), 'themed');
     expect(themed).toContain('color-scheme: light dark');
     expect(themed).toContain('@media (prefers-color-scheme: dark)');
     const light = mailDocument(fragment('<p>x</p>'));

@@ -18,6 +18,8 @@ blockquote { margin: 0 0 0 8px; padding-left: 12px; border-left: 3px solid #c7ce
 table { max-width: 100%; }
 `;
 
+const LIGHT = 'html { color-scheme: light; }\n';
+
 // A mail that chose no colour follows the app into dark mode (its colours are styles.css's). A
 // picture keeps a white ground: a logo drawn in black on a transparent one would vanish.
 const THEMED_STYLE = `
@@ -34,9 +36,7 @@ html { color-scheme: light dark; }
 // On paper: always light, the header above the words. The mail's styles apply to the whole
 // document, but may not say !important (clean-css drops it), so these win: the header shows, and
 // no element of the mail can be drawn over it (none keeps a z-index; the header's is 1).
-const PRINT_STYLE = `
-html { color-scheme: light; }
-body { margin: 0; }
+const PRINT_STYLE = `${LIGHT}body { margin: 0; }
 #tern-print-header, #tern-print-header * { all: revert !important; color: #000 !important; visibility: visible !important; }
 #tern-print-header { display: block !important; position: relative !important; z-index: 1 !important;
   background: #fff !important; margin: 0 0 16px !important; padding: 0 0 8px !important;
@@ -49,13 +49,15 @@ body :not(#tern-print-header, #tern-print-header *) { z-index: auto !important; 
 .tern-plain { white-space: pre-wrap; }
 `;
 
+const LOOKS = { light: LIGHT, themed: THEMED_STYLE, print: PRINT_STYLE };
+
 /**
  * Builds the srcdoc of a message in an inert document of our own: our head (policy, referrer,
  * defaults) and the sanitized body, serialized once. Nothing string-based touches the mail's markup.
  * The page is light, as mail is designed, unless the mail chose no colour of its own (`themed`);
  * `print` makes the document that goes to paper.
  */
-export function mailDocument(body: DocumentFragment, { themed = false, print = false } = {}): string {
+export function mailDocument(body: DocumentFragment, look: keyof typeof LOOKS = 'light'): string {
   const doc = document.implementation.createHTMLDocument('');
   const csp = doc.createElement('meta');
   csp.httpEquiv = 'Content-Security-Policy';
@@ -66,7 +68,7 @@ export function mailDocument(body: DocumentFragment, { themed = false, print = f
   const charset = doc.createElement('meta');
   charset.setAttribute('charset', 'utf-8');
   const style = doc.createElement('style');
-  style.textContent = BASE_STYLE + (print ? PRINT_STYLE : themed ? THEMED_STYLE : 'html { color-scheme: light; }\n');
+  style.textContent = BASE_STYLE + LOOKS[look];
   doc.head.replaceChildren(charset, csp, referrer, style);
   doc.body.replaceChildren(doc.importNode(body, true));
   return `<!doctype html>${doc.documentElement.outerHTML}`;

@@ -43,5 +43,5 @@ export function printDocument(
   }
   top.append(subject, lines);
   fragment.prepend(top);
-  return mailDocument(fragment, { print: true });
+  return mailDocument(fragment, 'print');
 }

@@ -23,7 +23,7 @@ export interface RenderedMail {
  */
 export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
   const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
-  const srcdoc = frameDocument(mailDocument(fragment, { themed: !choosesColours(fragment) }));
+  const srcdoc = frameDocument(mailDocument(fragment, choosesColours(fragment) ? 'light' : 'themed'));
   return { srcdoc, blockedImages, blockedUrls };
 }
 

@@ -1,6 +1,5 @@
 import type { MessageRow } from '../../db/index.js';
 import { Icon, type IconName } from '../components/icon.js';
-import { plainFileName } from '../format/bidi.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import '../i18n/views.js';
@@ -73,7 +72,8 @@ export function MessageToolbar({
         <a
           class="icon-button"
           href={download}
-          download={`${plainFileName(message.subject || 'message')}.eml`}
+          // The server names the file (its subject, .eml), as it does attachments.
+          download=""
           aria-label={t.t('action.downloadMessage')}
           title={t.t('action.downloadMessage')}
         >
