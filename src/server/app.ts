@@ -12,6 +12,7 @@ import type { EwsBackend } from './ews-backend.js';
 import { EXCHANGE_PATH, exchangeEndpoint } from './exchange-endpoint.js';
 import { FaultQueue } from './faults.js';
 import { imageProxy } from './images/image-proxy.js';
+import { mailSearch } from './mail-search.js';
 import { mailboxBackend } from './mailbox-backend.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { PROXY_OPERATIONS } from './proxy/allowed-operations.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const pwaRules = mode === 'proxy' ? { allowed: (name: string) => PROXY_OPERATIONS.has(name) } : { recheck: check };
   app.route('/', pwaEndpoint({ sessions, backend, maxRequestBytes, ...pwaRules }));
   app.route('/', attachmentDownload({ sessions, backend, ...pwaRules }));
+  app.route('/', mailSearch({ sessions, backend, ...pwaRules }));
   app.route(
     '/',
     imageProxy({

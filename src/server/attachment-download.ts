@@ -1,21 +1,13 @@
 import { Hono } from 'hono';
-import {
-  DEFAULT_LIMITS,
-  GetAttachment,
-  GetItem,
-  attachmentFileName,
-  decodeResponse,
-  encodeRequest,
-  type Attachment,
-  type Operation,
-} from '../ews/index.js';
+import { GetAttachment, GetItem, attachmentFileName, decodeResponse, type Attachment } from '../ews/index.js';
 import type { CredentialCheck } from './auth/credential-check.js';
 import { sessionCredentials } from './auth/session-credentials.js';
 import type { Sessions } from './auth/sessions.js';
 import type { Env } from './connection.js';
-import type { EwsBackend } from './ews-backend.js';
-import { EwsRefusal, readEwsRequest } from './ews-request.js';
-import { attachmentAnswer, downloadOf, NOT_THERE, plainAnswer } from './attachment-answer.js';
+import { askAs, type Ask, type EwsBackend } from './ews-backend.js';
+import { EwsRefusal } from './ews-request.js';
+import { attachmentAnswer, downloadOf, NOT_THERE } from './attachment-answer.js';
+import { plainAnswer } from './backend-answer.js';
 import { downloadAnswer } from './download-answer.js';
 
 /**
@@ -39,12 +31,9 @@ export interface AttachmentDownload {
  */
 export const MESSAGES_PATH = '/api/message/';
 
-type Ask = <Req>(op: Operation<Req, unknown>, request: Req) => Promise<Response>;
-
 /**
  * A download route under `path`: the session's user, the id from the address, and `ask`, which
- * sends one request through the same reader as the PWA's own SOAP (allow-list included) to the
- * same backend `/ews` uses (mailbox or upstream).
+ * sends requests as that user (see askAs).
  */
 function downloadRoute(
   app: Hono<Env>,
@@ -64,11 +53,8 @@ function downloadRoute(
       return plainAnswer(400, `The ${what} id in the address is not valid URL encoding.`);
     }
     if (!id) return plainAnswer(400, `No ${what} id: download links have the form ${path}<id>.`);
-    const credentials = session.credentials;
-    const ask: Ask = async (op, request) => {
-      const req = readEwsRequest(encodeRequest(op, request), DEFAULT_LIMITS, e.allowed);
-      return e.backend({ req, credentials, c, unauthorized: (message) => plainAnswer(401, message) });
-    };
+    const unauthorized = (message: string) => plainAnswer(401, message);
+    const ask = askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed);
     try {
       return await serve(id, url, ask);
     } catch (err) {

@@ -167,6 +167,31 @@ export function operationsContract(contract: Contract): void {
       });
       expect(mail.folders.map((f) => f.displayName)).toEqual(['Middle', 'Bottom']);
     });
+
+    it('answers one message per parent folder, in request order, an unknown folder failing alone', async () => {
+      const c = contract.client();
+      const one = await c.createFolder('Find one');
+      const two = await c.createFolder('Find two');
+      await c.createFolder('Under two', two);
+      await c.fill(one, 2, 'One');
+      await c.fill(two, 3, 'Two');
+      const gone = { id: 'AAMkAGVub3VnaA==' };
+      const items = await c.call(FindItem, {
+        traversal: 'Shallow',
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+        parentFolderIds: [two, gone, one],
+      });
+      expect(items.map((m) => m.responseClass)).toEqual(['Success', 'Error', 'Success']);
+      expect(items[0]!.rootFolder!.items.map((i) => i.subject).sort()).toEqual(['Two 0', 'Two 1', 'Two 2']);
+      expect(items[0]!.rootFolder!.totalItemsInView).toBe(3);
+      expect(items[2]!.rootFolder!.items.map((i) => i.subject).sort()).toEqual(['One 0', 'One 1']);
+      const folders = await c.call(FindFolder, {
+        traversal: 'Shallow',
+        folderShape: { baseShape: 'Default' },
+        parentFolderIds: [one, two],
+      });
+      expect(folders.map((m) => m.rootFolder!.folders.map((f) => f.displayName))).toEqual([[], ['Under two']]);
+    });
   });
 
   describe('items', () => {

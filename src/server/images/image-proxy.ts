@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import type { CredentialCheck } from '../auth/credential-check.js';
 import { sessionCredentials } from '../auth/session-credentials.js';
 import type { Sessions } from '../auth/sessions.js';
-import { plainAnswer } from '../attachment-answer.js';
+import { plainAnswer } from '../backend-answer.js';
 import type { Env } from '../connection.js';
 import { ImageRefusal, fetchImage, type Image } from './image-fetch.js';
 import { imageTarget, isWebPort } from './image-target.js';

@@ -42,7 +42,13 @@ async function signedIn() {
     });
   const downloadMessage = (id: string) =>
     app.request(`${ORIGIN}/api/message/${encodeURIComponent(id)}?name=Files`, { headers: { cookie } });
-  return { download, downloadMessage };
+  const search = (query: string) =>
+    app.request(`${ORIGIN}/api/search`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ query }),
+    });
+  return { download, downloadMessage, search };
 }
 
 async function upstreamFault(spec: Record<string, unknown>) {
@@ -128,5 +134,22 @@ describe('GET /api/message/:id in proxy mode', () => {
     expect(res.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''Files.eml");
     expect(await res.text()).toMatch(/^Subject: Files /m);
     expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'GetItem' }]);
+  });
+});
+
+describe('POST /api/search in proxy mode', () => {
+  it('asks the upstream to search as the signed-in user, and passes its busy answer on', async () => {
+    const { search } = await signedIn();
+    const res = await search('ATTACHED');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ids: [messageId], complete: true });
+    expect(mailbox.calls).toEqual([
+      { user: 'demo@tern.test', op: 'FindFolder' },
+      { user: 'demo@tern.test', op: 'FindItem' },
+    ]);
+    await upstreamFault({ kind: 'busy-fault', op: 'FindFolder', backOffMs: 2000 });
+    const busy = await search('attached');
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get('retry-after')).toBe('2');
   });
 });

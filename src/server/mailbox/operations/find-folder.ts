@@ -13,20 +13,29 @@ import { FIND_COUNT_LIMIT } from './find-item.js';
 /**
  * FindFolder: the subfolders (Shallow) or the whole subtree (Deep, depth first) of each parent,
  * filtered (DavMail's LIST restricts on PR_CONTAINER_CLASS 0x3613) and paged, with RootFolder's
- * paging attributes always present.
+ * paging attributes always present. One response message per parent, in request order, as
+ * FindItem answers.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/findfolder-operation
  */
 export function findFolder(ctx: Ctx, req: FindFolderRequest): Response<FindFolderMessage>[] {
-  let parents: FolderRow[];
-  try {
-    parents = req.parentFolderIds.map((ref) => resolveFolder(ctx, ref));
-  } catch (e) {
-    return [failed(e)];
-  }
+  return req.parentFolderIds.map((ref) => {
+    let parent: FolderRow;
+    try {
+      parent = resolveFolder(ctx, ref);
+    } catch (e) {
+      return failed(e);
+    }
+    return findUnder(ctx, req, parent);
+  });
+}
+
+function findUnder(ctx: Ctx, req: FindFolderRequest, parent: FolderRow): Response<FindFolderMessage> {
   let found =
     req.traversal === 'SoftDeleted'
       ? []
-      : parents.flatMap((p) => (req.traversal === 'Deep' ? descendants(ctx.db, p) : children(ctx.db, p)));
+      : req.traversal === 'Deep'
+        ? descendants(ctx.db, parent)
+        : children(ctx.db, parent);
   if (req.restriction && found.length) {
     const match = matchFolders(
       ctx.db,
@@ -41,14 +50,12 @@ export function findFolder(ctx: Ctx, req: FindFolderRequest): Response<FindFolde
   const start = view?.basePoint === 'End' ? Math.max(0, found.length - offset - max) : offset;
   const stop = view?.basePoint === 'End' ? Math.max(0, found.length - offset) : offset + max;
   const page = found.slice(start, stop);
-  return [
-    ok({
-      rootFolder: {
-        indexedPagingOffset: offset + page.length,
-        totalItemsInView: found.length,
-        includesLastItemInRange: view?.basePoint === 'End' ? start === 0 : start + page.length >= found.length,
-        folders: renderFolders(ctx, page, req.folderShape),
-      },
-    }),
-  ];
+  return ok({
+    rootFolder: {
+      indexedPagingOffset: offset + page.length,
+      totalItemsInView: found.length,
+      includesLastItemInRange: view?.basePoint === 'End' ? start === 0 : start + page.length >= found.length,
+      folders: renderFolders(ctx, page, req.folderShape),
+    },
+  });
 }

@@ -12,20 +12,27 @@ import { failed, ok } from './each.js';
 export const FIND_COUNT_LIMIT = 1000;
 
 /**
- * FindItem: Shallow traversal of the parent folders, filtered by the Restriction, ordered by the
+ * FindItem: Shallow traversal of each parent folder, filtered by the Restriction, ordered by the
  * SortOrder (DavMail pages by PR_INTERNET_ARTICLE_NUMBER), paged by IndexedPageItemView or cut
  * to a CalendarView window. RootFolder always carries its paging attributes (exchangelib and
  * DavMail loop forever without them). There are no associated or soft-deleted items here.
+ * One response message per parent folder, in request order, as Exchange answers (the EWS Managed
+ * API expects as many as it sent folders), so an unknown folder fails alone.
  * @see https://learn.microsoft.com/en-us/exchange/client-developer/web-service-reference/finditem-operation
  */
 export function findItem(ctx: Ctx, req: FindItemRequest): Response<FindItemMessage>[] {
-  let folderIds: number[];
-  try {
-    folderIds = req.parentFolderIds.map((ref) => resolveFolder(ctx, ref).id);
-  } catch (e) {
-    return [failed(e)];
-  }
-  if (req.traversal !== 'Shallow') folderIds = [];
+  return req.parentFolderIds.map((ref) => {
+    let folderId: number;
+    try {
+      folderId = resolveFolder(ctx, ref).id;
+    } catch (e) {
+      return failed(e);
+    }
+    return findIn(ctx, req, req.traversal === 'Shallow' ? [folderId] : []);
+  });
+}
+
+function findIn(ctx: Ctx, req: FindItemRequest, folderIds: number[]): Response<FindItemMessage> {
   const view = req.view;
   const max = Math.min(Math.max(view?.maxEntriesReturned ?? FIND_COUNT_LIMIT, 0), FIND_COUNT_LIMIT);
   const search: ItemSearch = { folderIds, offset: 0, limit: max };
@@ -51,15 +58,13 @@ export function findItem(ctx: Ctx, req: FindItemRequest): Response<FindItemMessa
   const items = renderItems(ctx, rows, req.itemShape, 'find');
   const end =
     view?.kind === 'Indexed' && view.basePoint === 'End' ? total - search.offset : search.offset + rows.length;
-  return [
-    ok({
-      rootFolder: {
-        ...(view?.kind === 'Calendar' ? {} : { indexedPagingOffset: offset + rows.length }),
-        totalItemsInView: total,
-        includesLastItemInRange:
-          view?.kind === 'Indexed' && view.basePoint === 'End' ? search.offset === 0 : end >= total,
-        items,
-      },
-    }),
-  ];
+  return ok({
+    rootFolder: {
+      ...(view?.kind === 'Calendar' ? {} : { indexedPagingOffset: offset + rows.length }),
+      totalItemsInView: total,
+      includesLastItemInRange:
+        view?.kind === 'Indexed' && view.basePoint === 'End' ? search.offset === 0 : end >= total,
+      items,
+    },
+  });
 }

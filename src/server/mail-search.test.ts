@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MoveItem, decodeResponse, encodeRequest } from '../ews/index.js';
+import { createApp } from './app.js';
+import { MAIL_SEARCH_PATH, searchWords } from './mail-search.js';
+import { ORIGIN, signInCookie } from './testing/http.js';
+import { mimeMessage } from './testing/seed-attachments.js';
+import { inboxItems, recording, testMailbox } from './testing/test-mailbox.js';
+
+const shared = testMailbox(0);
+afterAll(() => shared.close());
+
+// Past the preview (the first 255 characters), so only the server's search can find what follows.
+const FILLER = 'Nothing to see in the first lines of this message. '.repeat(8);
+
+/** Delivers a plain-text message to `user`'s Inbox on `day` of January 2026; returns its id. */
+async function deliver(subject: string, text: string, day: number, user = 'demo@tern.test'): Promise<string> {
+  const date = new Date(Date.UTC(2026, 0, day));
+  await shared.deliver(mimeMessage({ from: 'Ada <ada@example.org>', to: `<${user}>`, subject, text, date }), [user]);
+  const item = (await inboxItems(shared, 512, user)).find((i) => i.subject === subject);
+  if (!item?.itemId) throw new Error(`"${subject}" is not in the Inbox`);
+  return item.itemId.id;
+}
+
+async function archive(id: string): Promise<string> {
+  const move = encodeRequest(MoveItem, {
+    toFolderId: { distinguished: 'archive' },
+    itemIds: [{ id }],
+    returnNewItemIds: true,
+  });
+  return decodeResponse(MoveItem, (await shared.handle('demo@tern.test', move)).body).messages[0]!.items![0]!.itemId!
+    .id;
+}
+
+let report: string;
+let archived: string;
+
+beforeAll(async () => {
+  report = await deliver('Lunch', `${FILLER} The quarterly zebrafish report is attached.`, 1);
+  await deliver('Other news', `${FILLER} Nothing about fish here.`, 2);
+  archived = await archive(await deliver('Notes', `${FILLER} Zébrafish numbers, as promised.`, 3));
+  await deliver('Theirs', `${FILLER} Ada's own zebrafish.`, 4, 'ada@tern.test');
+});
+
+async function setup() {
+  const mailbox = recording(shared);
+  const app = createApp({ mailbox, log: () => {} });
+  const cookie = await signInCookie(app);
+  const search = (body: unknown, headers: Record<string, string> = {}) =>
+    app.request(`${ORIGIN}${MAIL_SEARCH_PATH}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const fault = (spec: Record<string, unknown>) =>
+    app.request(`${ORIGIN}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ faults: [spec] }),
+    });
+  return { app, mailbox, search, fault };
+}
+
+describe('POST /api/search', () => {
+  it('finds words past the preview in every mail folder, newest first, case and accents aside', async () => {
+    const { mailbox, search } = await setup();
+    const res = await search({ query: 'ZEBRAFISH' });
+    expect(res.status).toBe(200);
+    // Ada's message is hers alone.
+    expect(await res.json()).toEqual({ ids: [archived, report], complete: true });
+    // One request lists the folders, one searches them all.
+    expect(mailbox.calls).toEqual([
+      { user: 'demo@tern.test', op: 'FindFolder' },
+      { user: 'demo@tern.test', op: 'FindItem' },
+    ]);
+  });
+
+  it('wants every word, in the subject or the text', async () => {
+    const { search } = await setup();
+    expect(await (await search({ query: 'zebrafish quartérly' })).json()).toEqual({ ids: [report], complete: true });
+    expect(await (await search({ query: 'lunch zebrafish' })).json()).toEqual({ ids: [report], complete: true });
+    expect(await (await search({ query: 'zebrafish unicorn' })).json()).toEqual({ ids: [], complete: true });
+  });
+
+  it('says when there were more matches than it answers, and answers the newest', async () => {
+    const { search } = await setup();
+    const ids: string[] = [];
+    for (let day = 1; day <= 60; day++) ids.push(await deliver(`Walrus ${day}`, 'A walrus.', day));
+    const found = (await (await search({ query: 'walrus' })).json()) as { ids: string[]; complete: boolean };
+    expect(found.complete).toBe(false);
+    expect(found.ids.length).toBeGreaterThan(0);
+    expect(found.ids).toEqual(ids.reverse().slice(0, found.ids.length));
+  });
+
+  it('keeps one-letter words and repeats out of the search, and refuses a query with no word left', async () => {
+    expect(searchWords(' a  Zebra zebra  é 🦓🦓 ')).toEqual(['zebra', '🦓🦓']);
+    expect(searchWords(Array.from({ length: 20 }, (_, i) => `w${i}`).join(' '))).toHaveLength(8);
+    const { search, mailbox } = await setup();
+    const res = await search({ query: ' a b ' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toBe('Type a word of two letters or more to search for.');
+    expect((await search('{"query":')).status).toBe(400);
+    expect((await search({ words: 'zebrafish' })).status).toBe(400);
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  it('refuses another site, a form’s content type and a request without a session', async () => {
+    const { app, search, mailbox } = await setup();
+    expect((await search({ query: 'zebrafish' }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await search({ query: 'zebrafish' }, { 'content-type': 'text/plain' })).status).toBe(415);
+    const anonymous = await app.request(`${ORIGIN}${MAIL_SEARCH_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: JSON.stringify({ query: 'zebrafish' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  it('answers 503 with Retry-After when the server is busy', async () => {
+    const { search, fault } = await setup();
+    expect((await fault({ kind: 'busy-message', op: 'FindItem', backOffMs: 4200 })).status).toBe(200);
+    const res = await search({ query: 'zebrafish' });
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    expect(await res.text()).toBe('The mail server is busy and asked Tern to wait: try the search again in 5 s.');
+  });
+});

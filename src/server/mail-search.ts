@@ -1,0 +1,167 @@
+import { Hono } from 'hono';
+import { FindFolder, FindItem, type FolderId, type Restriction } from '../ews/index.js';
+import type { CredentialCheck } from './auth/credential-check.js';
+import { crossSiteReason } from './auth/same-origin.js';
+import { sessionCredentials } from './auth/session-credentials.js';
+import type { Sessions } from './auth/sessions.js';
+import { answerMessages, messageRefusal, plainAnswer } from './backend-answer.js';
+import type { Env } from './connection.js';
+import { askAs, type Ask, type EwsBackend } from './ews-backend.js';
+import { EwsRefusal } from './ews-request.js';
+import { mediaType } from './media-type.js';
+import { BodyNotText, BodyTooLarge } from './read-body.js';
+import { readRequestBody } from './request-body.js';
+
+/**
+ * `POST /api/search` with `{ "query": "…" }`: the mail server searches the words of every
+ * message (the store here holds only subjects, senders and previews) and answers the ids of the
+ * newest matches, `{ ids, complete }`, which the page shows from its own store. A POST, so the
+ * words stay out of address bars, histories and access logs.
+ */
+export const MAIL_SEARCH_PATH = '/api/search';
+
+/** Most matches answered, newest first; `complete` is false when there were more. */
+export const SEARCH_LIMIT = 100;
+/** Words of a query searched for; a longer query is cut. */
+export const MAX_SEARCH_WORDS = 8;
+const MAX_QUERY_CHARS = 256;
+const MAX_BODY_BYTES = 4096;
+// Exchange Online answers at most 250 items to a restricted FindItem (EWSFindCountLimit); fewer per
+// folder keeps each answer small, and the newest of each folder are what a search shows first.
+const PER_FOLDER = 50;
+// Folders per FindItem: each gets its own response message, so one request covers many.
+const FOLDERS_PER_REQUEST = 40;
+
+export interface MailSearch {
+  sessions: Sessions;
+  backend: EwsBackend;
+  /** Proxy mode's allow-list, as on `/ews`. */
+  allowed?: (name: string) => boolean;
+  /** Mailbox mode re-checks the session's password, as on `/ews`. */
+  recheck?: CredentialCheck;
+}
+
+/** What the page gets: ids of matching messages, newest first. */
+export interface SearchAnswer {
+  ids: string[];
+  /** Every match is among `ids` (false: the newest SEARCH_LIMIT, or some folder could not be searched). */
+  complete: boolean;
+}
+
+export function mailSearch(e: MailSearch): Hono<Env> {
+  const app = new Hono<Env>();
+  app.post(MAIL_SEARCH_PATH, async (c) => {
+    const cross = crossSiteReason(c);
+    if (cross) return plainAnswer(403, `Refused: ${cross}.`);
+    const session = await sessionCredentials(c, e.sessions, e.recheck);
+    if (!session.ok) return plainAnswer(401, session.message);
+    // application/json is not a CORS-simple type, so a cross-site form cannot send it.
+    if (mediaType(c.req.header('content-type')) !== 'application/json')
+      return plainAnswer(415, 'Send the search as application/json: { "query": "…" }.');
+    let query: unknown;
+    try {
+      query = (JSON.parse(await readRequestBody(c, MAX_BODY_BYTES)) as { query?: unknown } | null)?.query;
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return plainAnswer(413, err.message);
+      if (err instanceof SyntaxError || err instanceof BodyNotText)
+        return plainAnswer(400, `The search is not JSON: ${err.message}`);
+      throw err;
+    }
+    if (typeof query !== 'string') return plainAnswer(400, 'Send the search as { "query": "…" }.');
+    const words = searchWords(query);
+    if (words.length === 0) return plainAnswer(400, 'Type a word of two letters or more to search for.');
+    const unauthorized = (message: string) => plainAnswer(401, message);
+    const ask = askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed);
+    try {
+      const folders = await mailFolders(ask);
+      if (folders instanceof Response) return folders;
+      const found = await findIn(ask, folders, wordsRestriction(words));
+      return found instanceof Response ? found : c.json(found satisfies SearchAnswer);
+    } catch (err) {
+      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
+      throw err;
+    }
+  });
+  return app;
+}
+
+/**
+ * The words searched for: separated by spaces, each of two characters or more (one letter would
+ * match nearly every message), without repeats, at most MAX_SEARCH_WORDS.
+ */
+export function searchWords(query: string): string[] {
+  const seen = new Set<string>();
+  for (const w of query.slice(0, MAX_QUERY_CHARS).split(/\s+/u))
+    if ([...w].length > 1 && !seen.has(w.toLowerCase())) seen.add(w.toLowerCase());
+  return [...seen].slice(0, MAX_SEARCH_WORDS);
+}
+
+/** Every word in the subject or the text of a message, case and accents aside, as the page's own search. */
+export function wordsRestriction(words: string[]): Restriction {
+  const has = (value: string): Restriction => ({
+    op: 'Or',
+    items: (['item:Subject', 'item:Body'] as const).map((fieldURI) => ({
+      op: 'Contains',
+      path: { fieldURI },
+      value,
+      containmentMode: 'Substring',
+      containmentComparison: 'IgnoreCaseAndNonSpacingCharacters',
+    })),
+  });
+  return words.length === 1 ? has(words[0]!) : { op: 'And', items: words.map(has) };
+}
+
+/** The mailbox's mail folders (IPF.Note and its kinds; a folder without a class is mail too). */
+async function mailFolders(ask: Ask): Promise<FolderId[] | Response> {
+  const messages = await answerMessages(
+    FindFolder,
+    'search',
+    await ask(FindFolder, {
+      traversal: 'Deep',
+      folderShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'folder:FolderClass' }] },
+      view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
+      parentFolderIds: [{ distinguished: 'msgfolderroot' }],
+    }),
+  );
+  if (messages instanceof Response) return messages;
+  const [m] = messages;
+  if (m!.responseClass !== 'Success') return messageRefusal('search', m!);
+  return m!
+    .rootFolder!.folders.filter((f) => f.folderId && (!f.folderClass || /^IPF\.Note(\.|$)/i.test(f.folderClass)))
+    .map((f) => f.folderId!);
+}
+
+/** The newest matches over `folders`, a batch of folders a request. */
+async function findIn(ask: Ask, folders: FolderId[], restriction: Restriction): Promise<SearchAnswer | Response> {
+  const found: { id: string; at: number }[] = [];
+  let complete = true;
+  for (let i = 0; i < folders.length; i += FOLDERS_PER_REQUEST) {
+    const messages = await answerMessages(
+      FindItem,
+      'search',
+      await ask(FindItem, {
+        traversal: 'Shallow',
+        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:DateTimeReceived' }] },
+        view: { kind: 'Indexed', maxEntriesReturned: PER_FOLDER, offset: 0, basePoint: 'Beginning' },
+        restriction,
+        sortOrder: [{ order: 'Descending', path: { fieldURI: 'item:DateTimeReceived' } }],
+        parentFolderIds: folders.slice(i, i + FOLDERS_PER_REQUEST),
+      }),
+    );
+    if (messages instanceof Response) return messages;
+    for (const m of messages) {
+      if (m.responseCode === 'ErrorServerBusy') return messageRefusal('search', m);
+      // A folder deleted since it was listed, or one the server will not search: the others still count.
+      if (m.responseClass !== 'Success' || !m.rootFolder) {
+        complete = false;
+        continue;
+      }
+      if (!m.rootFolder.includesLastItemInRange) complete = false;
+      for (const item of m.rootFolder.items)
+        if (item.itemId) found.push({ id: item.itemId.id, at: Date.parse(item.dateTimeReceived ?? '') || 0 });
+    }
+  }
+  found.sort((a, b) => b.at - a.at);
+  if (found.length > SEARCH_LIMIT) complete = false;
+  return { ids: found.slice(0, SEARCH_LIMIT).map((f) => f.id), complete };
+}
