@@ -5,7 +5,7 @@ import { Icon } from './components/icon.js';
 import { lazy } from './components/lazy.js';
 import { Toasts } from './components/toasts.js';
 import { composeRequest, editDraft, openComposer } from './compose/compose-state.js';
-import { connectionOf } from './connection.js';
+import { connectionOf, mayUseNetwork } from './connection.js';
 import { connectionClosed, db } from './db.js';
 import { useStore } from './hooks/store.js';
 import { useLiveQuery } from './hooks/use-live-query.js';
@@ -66,6 +66,8 @@ export function App() {
   const compose = useStore(composeRequest);
   const current = useStore(cursor);
   const [query, setQuery] = useState('');
+  // Enter in the search field asks the server too; a new object each time, none once the query changes.
+  const [searchEnter, setSearchEnter] = useState<object>();
   const [foldersOpen, setFoldersOpen] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(undefined);
   const search = useRef<HTMLInputElement>(null);
@@ -284,7 +286,13 @@ export function App() {
   else if (route.view === 'diagnostics') content = <Diagnostics />;
   else {
     const list = query.trim() ? (
-      <SearchResults query={query} selectedId={messageId} onOpen={(m) => openMessage(m)} />
+      <SearchResults
+        query={query}
+        enter={searchEnter}
+        mayAsk={mayUseNetwork(connection)}
+        selectedId={messageId}
+        onOpen={(m) => openMessage(m)}
+      />
     ) : folder ? (
       <MessageList
         folder={folder}
@@ -333,7 +341,14 @@ export function App() {
           <img src="/favicon.svg" alt="" width="24" height="24" />
           <span>{t.t('app.name')}</span>
         </a>
-        <form class="search" role="search" onSubmit={(e) => e.preventDefault()}>
+        <form
+          class="search"
+          role="search"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (query.trim()) setSearchEnter({});
+          }}
+        >
           <Icon name="search" />
           <input
             ref={search}
@@ -342,10 +357,14 @@ export function App() {
             placeholder={t.t('search.placeholder')}
             title={`${t.t('action.search')} (/)`}
             value={query}
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            onInput={(e) => {
+              setQuery((e.target as HTMLInputElement).value);
+              setSearchEnter(undefined);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'Escape') {
                 setQuery('');
+                setSearchEnter(undefined);
                 (e.target as HTMLInputElement).blur();
               }
             }}

@@ -354,6 +354,43 @@ describe('reading and sorting mail', () => {
     await mailbox.page.locator('.search-pane').waitFor({ state: 'detached' });
   });
 
+  it('searches the text of every message on the server with Enter, and says where each result is', async () => {
+    const { page } = mailbox;
+    // Past the preview: only the server holds these words.
+    const text = `${'Nothing of note in the opening lines of this message. '.repeat(8)}The pangolin survey starts Monday.`;
+    await deliver(server, { to: DEMO.user, subject: 'Field notes', text });
+    await syncUntilListed('Field notes');
+    const results = page.locator('.search-pane [role=option]');
+    const note = page.locator('.search-pane .server-search');
+    await page.keyboard.press('/');
+    await page.keyboard.type('pangolin survey');
+    await page.locator('#search-title', { hasText: 'No message matches “pangolin survey”.' }).waitFor();
+    await note.getByRole('button', { name: 'Search the text of every message on the server' }).waitFor();
+
+    await addFaults(server, [{ kind: 'busy-message', op: 'FindItem', backOffMs: 3000 }]);
+    await page.keyboard.press('Enter');
+    await note.filter({ hasText: 'The server is busy and asked to wait: search again in 3 s.' }).waitFor();
+    await note.getByRole('button', { name: 'Search again' }).click();
+    await note.filter({ hasText: 'The server found 1 message with these words.' }).waitFor();
+    expect(await results.locator('.subject').allInnerTexts()).toEqual([expect.stringMatching(/Field notes$/)]);
+    expect(await results.locator('.folder-name').allInnerTexts()).toEqual(['Inbox']);
+    await results.first().click();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Field notes' }).waitFor();
+
+    // Offline, the server is not asked, and the note says why.
+    await browser.context.setOffline(true);
+    try {
+      await page.locator('input[type=search]').fill('pangolin');
+      await note.filter({ hasText: 'The text of messages is searched on the server: connect to search it.' }).waitFor();
+      await page.locator('input[type=search]').press('Enter');
+      await expect.poll(() => note.innerText()).toMatch(/connect to search it/);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+    await page.locator('input[type=search]').press('Escape');
+    await page.locator('.search-pane').waitFor({ state: 'detached' });
+  });
+
   it('shows per-folder sync health and storage on the diagnostics page', async () => {
     const { page } = mailbox;
     await page.goto(`${server.url}/#/diagnostics`);

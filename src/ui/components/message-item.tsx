@@ -13,6 +13,8 @@ export interface MessageItemProps {
   showRecipients: boolean;
   now: number;
   t: Translator;
+  /** Where the message is, for lists that mix folders (search results). */
+  folderName?: string;
   top?: number;
   onOpen(message: MessageRow, index: number): void;
   /** In a multi-select list: whether the row is checked (absent: the row has no checkbox). */
@@ -32,6 +34,7 @@ export function MessageItem({
   showRecipients,
   now,
   t,
+  folderName,
   top,
   onOpen,
   checked,
@@ -107,7 +110,10 @@ export function MessageItem({
         {unread && <span class="visually-hidden">{t.t('list.unread')}: </span>}
         {m.subject || t.t('list.noSubject')}
       </div>
-      <div class="preview">{m.preview}</div>
+      <div class="preview">
+        {folderName !== undefined && <span class="folder-name">{folderName}</span>}
+        {m.preview}
+      </div>
     </div>
   );
 }

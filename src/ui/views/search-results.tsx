@@ -1,22 +1,36 @@
 import { useEffect, useState } from 'preact/hooks';
 import { searchMessages, type MessageRow } from '../../db/index.js';
+import { lazy } from '../components/lazy.js';
 import { MessageItem } from '../components/message-item.js';
 import { db } from '../db.js';
+import { folderName } from '../folder-names.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useNow } from '../hooks/use-now.js';
 import { useI18n } from '../i18n/use-i18n.js';
 
+const ServerSearch = lazy(() => import('./server-search.js'));
+
 // Results follow typing after a short pause, not on every keystroke.
 const DEBOUNCE_MS = 200;
 const LIMIT = 100;
+const NONE: string[] = [];
 
-/** Search results from the local store: subject, sender and preview, offline, newest first. */
+/**
+ * Search results: from the local store as you type (subject, sender and preview, offline, newest
+ * first), joined on request by what the server finds in the text of every message.
+ */
 export function SearchResults({
   query,
+  enter,
+  mayAsk,
   selectedId,
   onOpen,
 }: {
   query: string;
+  /** A new value each time Enter is pressed in the search field (see ServerSearch). */
+  enter: object | undefined;
+  /** Whether the page may ask the server (not offline, not working offline). */
+  mayAsk: boolean;
   selectedId: string | undefined;
   onOpen(message: MessageRow, index: number): void;
 }) {
@@ -27,10 +41,21 @@ export function SearchResults({
     const timer = setTimeout(() => setSettled(query), DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [query]);
-  const found = useLiveQuery(
-    async () => ({ query: settled, rows: await searchMessages(db, settled, LIMIT) }),
-    [settled],
-  );
+  // Enter shows the results for what is typed at once.
+  useEffect(() => {
+    if (enter) setSettled(query);
+  }, [enter]);
+  const [server, setServer] = useState<{ query: string; ids: string[] }>();
+  const serverIds = server && server.query === settled.trim() ? server.ids : NONE;
+  const found = useLiveQuery(async () => {
+    const local = await searchMessages(db, settled, LIMIT);
+    const seen = new Set(local.map((m) => m.id));
+    // What the server found that this device holds (all of it, once synced), beside the local matches.
+    const held = (await db.messages.bulkGet(serverIds)).filter((m): m is MessageRow => !!m);
+    const rows = [...local, ...held.filter((m) => !seen.has(m.id))].sort((a, b) => b.receivedAt - a.receivedAt);
+    return { query: settled, rows, missing: serverIds.length - held.length };
+  }, [settled, serverIds]);
+  const folders = useLiveQuery(async () => new Map((await db.folders.toArray()).map((f) => [f.id, f])), []);
   const rows = found?.rows ?? [];
   const q = found?.query ?? settled;
   return (
@@ -42,20 +67,31 @@ export function SearchResults({
         </h2>
       </header>
       <div class="list-scroller static" role="listbox" tabIndex={0} aria-labelledby="search-title">
-        {rows.map((m, i) => (
-          <MessageItem
-            key={m.id}
-            message={m}
-            index={i}
-            total={rows.length}
-            selected={m.id === selectedId}
-            showRecipients={false}
-            now={now}
-            t={t}
-            onOpen={onOpen}
-          />
-        ))}
+        {rows.map((m, i) => {
+          const folder = folders?.get(m.folderId);
+          return (
+            <MessageItem
+              key={m.id}
+              message={m}
+              index={i}
+              total={rows.length}
+              selected={m.id === selectedId}
+              showRecipients={false}
+              {...(folder ? { folderName: folderName(folder, t) } : {})}
+              now={now}
+              t={t}
+              onOpen={onOpen}
+            />
+          );
+        })}
       </div>
+      <ServerSearch
+        query={query.trim()}
+        enter={enter}
+        mayAsk={mayAsk}
+        missing={found?.missing ?? 0}
+        onFound={(q, ids) => setServer({ query: q, ids })}
+      />
     </section>
   );
 }

@@ -23,6 +23,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['f', 'shortcuts.forward'],
   ['c', 'shortcuts.compose'],
   ['/', 'shortcuts.search'],
+  ['Enter', 'shortcuts.searchServer'],
   ['?', 'shortcuts.help'],
   ['Ctrl+P', 'shortcuts.print'],
   ['Shift+F10', 'shortcuts.folderMenu'],
