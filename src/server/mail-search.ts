@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { FindFolder, FindItem, type FolderId, type Restriction } from '../ews/index.js';
+import { FindFolder, FindItem, type Folder, type FolderId, type Restriction } from '../ews/index.js';
 import type { CredentialCheck } from './auth/credential-check.js';
 import { crossSiteReason } from './auth/same-origin.js';
 import { sessionCredentials } from './auth/session-credentials.js';
@@ -73,10 +73,11 @@ export function mailSearch(e: MailSearch): Hono<Env> {
     const unauthorized = (message: string) => plainAnswer(401, message);
     const ask = askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed);
     try {
-      const folders = await mailFolders(ask);
-      if (folders instanceof Response) return folders;
-      const found = await findIn(ask, folders, wordsRestriction(words));
-      return found instanceof Response ? found : c.json(found satisfies SearchAnswer);
+      const listed = await mailFolders(ask);
+      if (listed instanceof Response) return listed;
+      const found = await findIn(ask, listed.folders, wordsRestriction(words));
+      if (found instanceof Response) return found;
+      return c.json({ ids: found.ids, complete: found.complete && listed.complete } satisfies SearchAnswer);
     } catch (err) {
       if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
       throw err;
@@ -111,8 +112,11 @@ export function wordsRestriction(words: string[]): Restriction {
   return words.length === 1 ? has(words[0]!) : { op: 'And', items: words.map(has) };
 }
 
-/** The mailbox's mail folders (IPF.Note and its kinds; a folder without a class is mail too). */
-async function mailFolders(ask: Ask): Promise<FolderId[] | Response> {
+/**
+ * The mailbox's mail folders (IPF.Note and its kinds; a folder without a class is mail too), and
+ * whether that is all of them.
+ */
+async function mailFolders(ask: Ask): Promise<{ folders: FolderId[]; complete: boolean } | Response> {
   const messages = await answerMessages(
     FindFolder,
     'search',
@@ -126,9 +130,9 @@ async function mailFolders(ask: Ask): Promise<FolderId[] | Response> {
   if (messages instanceof Response) return messages;
   const [m] = messages;
   if (m!.responseClass !== 'Success') return messageRefusal('search', m!);
-  return m!
-    .rootFolder!.folders.filter((f) => f.folderId && (!f.folderClass || /^IPF\.Note(\.|$)/i.test(f.folderClass)))
-    .map((f) => f.folderId!);
+  const { folders, includesLastItemInRange } = m!.rootFolder!;
+  const isMail = (f: Folder) => !f.folderClass || /^IPF\.Note(\.|$)/i.test(f.folderClass);
+  return { folders: folders.filter(isMail).flatMap((f) => f.folderId ?? []), complete: includesLastItemInRange };
 }
 
 /** The newest matches over `folders`, a batch of folders a request. */

@@ -1,7 +1,8 @@
 /**
  * The embedded mailbox at scale: seeding 100,000 messages, the initial IdOnly sync of the Inbox in
- * pages of 512 (pages a second), and the latency of mixed sync calls from 20 clients at once, all
- * through `handle()` in process. Prints a table; asserts nothing.
+ * pages of 512 (pages a second), the latency of mixed sync calls from 20 clients at once, all
+ * through `handle()` in process, and a search of every message's text as the search field's Enter
+ * asks it (`POST /api/search`, in process). Prints a table; asserts nothing.
  *
  * The 20 clients are the demo user's devices, so Exchange Online's throttling (5 concurrent sync
  * calls, a request budget) is opened wide here: this measures the mailbox, not its limits.
@@ -23,7 +24,10 @@ import {
   type Operation,
   type Response,
 } from '../../src/ews/index.js';
+import { createApp } from '../../src/server/app.js';
 import { openMailbox } from '../../src/server/mailbox/index.js';
+import { MAIL_SEARCH_PATH } from '../../src/server/mail-search.js';
+import { ORIGIN, signInCookie } from '../../src/server/testing/http.js';
 import type { Mailbox } from '../../src/server/mailbox/mailbox.js';
 
 const USER = 'demo@tern.test';
@@ -155,6 +159,25 @@ export async function benchMailbox(messages = 100_000): Promise<void> {
     for (const [name, list] of Object.entries(latencies)) {
       list.sort((a, b) => a - b);
       rows.push([`  ${name} p50 / p99`, `${ms(quantile(list, 0.5))} / ${ms(quantile(list, 0.99))}`]);
+    }
+
+    // The text of every message searched, one word that is common, one that is rare, one that is nowhere.
+    const app = createApp({ mailbox, log: () => {} });
+    const cookie = await signInCookie(app);
+    for (const query of ['turnaround', 'Lisbon', 'zebrafish', 'quick turnaround']) {
+      t = performance.now();
+      cpu = process.cpuUsage();
+      const res = await app.request(`${ORIGIN}${MAIL_SEARCH_PATH}`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+        body: JSON.stringify({ query }),
+      });
+      const found = (await res.json()) as { ids: string[]; complete: boolean };
+      const used = process.cpuUsage(cpu);
+      rows.push([
+        `text search "${query}"`,
+        `${ms(performance.now() - t)} (${ms((used.user + used.system) / 1e3)} CPU), ${found.ids.length} ids${found.complete ? '' : ', more'}`,
+      ]);
     }
     mailbox.close();
   } finally {

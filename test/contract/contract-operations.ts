@@ -59,6 +59,36 @@ export function operationsContract(contract: Contract): void {
       expect(last.items.map((i) => i.subject)).toEqual(['Found 20', 'Found 21', 'Found 22']);
       const fromEnd = await page(0, 'End');
       expect(fromEnd.items.map((i) => i.subject)).toEqual(Array.from({ length: 10 }, (_, i) => `Found ${i + 13}`));
+      // Restricted: Found 1 and Found 10–19.
+      const restricted = async (offset: number) =>
+        (
+          await c.one(FindItem, {
+            traversal: 'Shallow',
+            itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Subject' }] },
+            view: { kind: 'Indexed', maxEntriesReturned: 10, offset, basePoint: 'Beginning' },
+            restriction: { op: 'Contains', path: { fieldURI: 'item:Subject' }, value: 'found 1' },
+            sortOrder: [{ order: 'Ascending', path: { extended: ARTICLE } }],
+            parentFolderIds: [folder],
+          })
+        ).rootFolder!;
+      const firstMatches = await restricted(0);
+      expect(firstMatches).toMatchObject({
+        totalItemsInView: 11,
+        indexedPagingOffset: 10,
+        includesLastItemInRange: false,
+      });
+      expect(firstMatches.items.map((i) => i.subject)).toEqual([
+        'Found 1',
+        ...Array.from({ length: 9 }, (_, i) => `Found 1${i}`),
+      ]);
+      const lastMatches = await restricted(10);
+      expect(lastMatches).toMatchObject({
+        totalItemsInView: 11,
+        indexedPagingOffset: 11,
+        includesLastItemInRange: true,
+      });
+      expect(lastMatches.items.map((i) => i.subject)).toEqual(['Found 19']);
+      expect(await restricted(20)).toMatchObject({ totalItemsInView: 11, items: [], includesLastItemInRange: true });
     });
 
     it('sorts by the article number DavMail pages by, and filters with restrictions', async () => {

@@ -1,7 +1,8 @@
 import type { FindItemMessage, FindItemRequest, Response } from '../../../ews/index.js';
 import type { Ctx } from '../context.js';
 import { resolveFolder } from '../model/resolve.js';
-import { countItems, findItems, type ItemSearch } from '../store/find.js';
+import { countItems, findCounted, findItems, type ItemSearch } from '../store/find.js';
+import type { ItemRow } from '../store/rows.js';
 import { itemField } from '../store/item-fields.js';
 import { compileOrder, compileRestriction } from '../store/query.js';
 import { renderItems } from '../view/item-view.js';
@@ -43,18 +44,21 @@ function findIn(ctx: Ctx, req: FindItemRequest, folderIds: number[]): Response<F
     const end = Date.parse(view.endDate);
     search.window = { start: Number.isNaN(start) ? 0 : start, end: Number.isNaN(end) ? 0 : end };
   }
-  const total = countItems(ctx.db, search);
-  let offset = 0;
-  if (view?.kind === 'Indexed') {
-    offset = Math.max(0, view.offset);
-    if (view.basePoint === 'End') {
-      // Offset counts back from the end: the page is the `max` items before it.
-      const stop = Math.max(0, total - offset);
-      search.offset = Math.max(0, stop - max);
-      search.limit = stop - search.offset;
-    } else search.offset = offset;
+  const offset = view?.kind === 'Indexed' ? Math.max(0, view.offset) : 0;
+  let total: number;
+  let rows: ItemRow[];
+  if (view?.kind === 'Indexed' && view.basePoint === 'End') {
+    // Offset counts back from the end: the page is the `max` items before it.
+    total = countItems(ctx.db, search);
+    const stop = Math.max(0, total - offset);
+    search.offset = Math.max(0, stop - max);
+    search.limit = stop - search.offset;
+    rows = search.limit > 0 ? findItems(ctx.db, search) : [];
+  } else {
+    search.offset = offset;
+    ({ rows, total } =
+      search.limit > 0 ? findCounted(ctx.db, search) : { rows: [], total: countItems(ctx.db, search) });
   }
-  const rows = search.limit > 0 ? findItems(ctx.db, search) : [];
   const items = renderItems(ctx, rows, req.itemShape, 'find');
   const end =
     view?.kind === 'Indexed' && view.basePoint === 'End' ? total - search.offset : search.offset + rows.length;

@@ -27,6 +27,10 @@ function clause(s: ItemSearch): Compiled {
   return { sql: parts.join(' AND '), params };
 }
 
+/** The requested order; ties broken by newest first (calendar: earliest start), then id. */
+const orderOf = (s: ItemSearch) =>
+  [s.order?.sql, s.window ? 'start ASC' : 'received DESC', 'id DESC'].filter(Boolean).join(', ');
+
 /** How many items match (RootFolder TotalItemsInView). */
 export function countItems(db: Db, s: ItemSearch): number {
   const w = clause(s);
@@ -36,10 +40,29 @@ export function countItems(db: Db, s: ItemSearch): number {
 /** One page of matching items in the requested order; ties broken by newest first, then id. */
 export function findItems(db: Db, s: ItemSearch): ItemRow[] {
   const w = clause(s);
-  const order = [s.order?.sql, s.window ? 'start ASC' : 'received DESC', 'id DESC'].filter(Boolean).join(', ');
   return db
-    .prep(`SELECT ${ITEM_SUMMARY_COLUMNS} FROM items WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .prep(`SELECT ${ITEM_SUMMARY_COLUMNS} FROM items WHERE ${w.sql} ORDER BY ${orderOf(s)} LIMIT ? OFFSET ?`)
     .all(...w.params, ...(s.order?.params ?? []), s.limit, s.offset) as ItemRow[];
+}
+
+/**
+ * One page and how many match in all, reading each candidate once: with a restriction every row
+ * of the folder is tested anyway (a text search calls into JavaScript for each), so the count
+ * comes with the page rather than from a second pass. Without one, the count and a page cut
+ * from the folder's index are cheaper apart.
+ */
+export function findCounted(db: Db, s: ItemSearch): { rows: ItemRow[]; total: number } {
+  if (!s.where) return { rows: findItems(db, s), total: countItems(db, s) };
+  const w = clause(s);
+  const found = db
+    .prep(
+      `SELECT ${ITEM_SUMMARY_COLUMNS}, count(*) OVER () AS tern_total FROM items WHERE ${w.sql} ORDER BY ${orderOf(s)} LIMIT ? OFFSET ?`,
+    )
+    .all(...w.params, ...(s.order?.params ?? []), s.limit, s.offset) as (ItemRow & { tern_total: number })[];
+  // A page past the end has no row to carry the count.
+  if (found.length === 0) return { rows: [], total: s.offset > 0 ? countItems(db, s) : 0 };
+  const total = found[0]!.tern_total;
+  return { rows: found.map(({ tern_total: _, ...row }) => row), total };
 }
 
 /** The ids among `folderIds` that match a folder restriction. */

@@ -17,10 +17,12 @@ export function registerFunctions(sql: Database.Database): void {
 
 // Combining marks are what "non-spacing characters" means: é compares equal to e.
 const MARKS = /\p{M}/gu;
+// Text with nothing beyond ASCII has no marks to drop: most mail, which a search reads whole.
+const NOT_ASCII = /[^\0-\x7f]/;
 
 export function fold(s: string, cmp: string): string {
   let out = s;
-  if (cmp !== 'Exact' && cmp !== 'IgnoreCase') out = out.normalize('NFD').replace(MARKS, '');
+  if (cmp !== 'Exact' && cmp !== 'IgnoreCase' && NOT_ASCII.test(out)) out = out.normalize('NFD').replace(MARKS, '');
   if (cmp !== 'Exact' && cmp !== 'IgnoreNonSpacingCharacters') out = out.toLowerCase();
   return out;
 }
