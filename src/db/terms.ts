@@ -10,9 +10,14 @@ export const MAX_TERM_LENGTH = 32;
 /** Words indexed per message: the subject and sender always fit; a long preview is cut. */
 export const MAX_TERMS = 80;
 
+/** `text` lower-case and without accents, as searches compare it. */
+export function foldText(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
 /** Lower-case, accent-free words of `text`, in order, repeats kept. */
 export function words(text: string): string[] {
-  return text.normalize('NFKD').replace(MARKS, '').toLowerCase().match(WORD) ?? [];
+  return foldText(text).match(WORD) ?? [];
 }
 
 /**

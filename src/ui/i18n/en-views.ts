@@ -206,8 +206,13 @@ export const enViews = {
 
   'search.clear': 'Clear search',
   'search.server': 'Search the text of every message on the server',
-  'search.serverOffline': 'The text of messages is searched on the server: connect to search it.',
+  'search.local': 'Search the text of the messages stored on this device',
+  'search.localFound_one': '{count} message stored on this device has these words in its text.',
+  'search.localFound_other': '{count} messages stored on this device have these words in their text.',
+  'search.localNone': 'No message stored on this device has these words in its text.',
+  'search.localRest': 'Online, the server searches the text of every message.',
   'search.asking': 'Searching the text of every message on the server…',
+  'search.askingHere': 'Searching the text of the messages stored on this device…',
   'search.serverFound_one': 'The server found {count} message with these words.',
   'search.serverFound_other': 'The server found {count} messages with these words.',
   'search.serverNone': 'The server found no message with these words.',
@@ -217,7 +222,7 @@ export const enViews = {
   'search.signIn': 'Your session has ended: sign in again to search the server.',
   'search.busy': 'The server is busy and asked to wait: search again in {seconds} s.',
   'search.busyShortly': 'The server is busy and asked to wait: search again shortly.',
-  'search.unreachable': 'The server could not be reached, so only the mail on this device was searched.',
+  'search.unreachable': 'The server could not be reached.',
   'search.failed': 'The server could not search: {message}',
   'search.again': 'Search again',
 

@@ -86,6 +86,7 @@ export function SearchResults({
         })}
       </div>
       <ServerSearch
+        db={db}
         query={query.trim()}
         enter={enter}
         mayAsk={mayAsk}
