@@ -1,21 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MoveItem, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
-import { MAIL_SEARCH_PATH, searchWords } from './mail-search.js';
+import { MAIL_SEARCH_PATH, SEARCH_LIMIT, searchWords } from './mail-search.js';
 import { ORIGIN, signInCookie } from './testing/http.js';
 import { mimeMessage } from './testing/seed-attachments.js';
-import { inboxItems, recording, testMailbox } from './testing/test-mailbox.js';
+import { openMailbox } from './mailbox/index.js';
+import { inboxItems, recording } from './testing/test-mailbox.js';
 
-const shared = testMailbox(0);
+// Each delivery a second after the one before, so the newest first order is one order.
+let now = Date.UTC(2026, 5, 1);
+const shared = openMailbox({
+  dataDir: ':memory:',
+  seedMessages: 0,
+  throttle: { burst: 100_000, rechargePerSecond: 100_000 },
+  clock: () => (now += 1000),
+});
 afterAll(() => shared.close());
 
 // Past the preview (the first 255 characters), so only the server's search can find what follows.
 const FILLER = 'Nothing to see in the first lines of this message. '.repeat(8);
 
-/** Delivers a plain-text message to `user`'s Inbox on `day` of January 2026; returns its id. */
-async function deliver(subject: string, text: string, day: number, user = 'demo@tern.test'): Promise<string> {
-  const date = new Date(Date.UTC(2026, 0, day));
-  await shared.deliver(mimeMessage({ from: 'Ada <ada@example.org>', to: `<${user}>`, subject, text, date }), [user]);
+/** Delivers a plain-text message to `user`'s Inbox; returns its id. */
+async function deliver(subject: string, text: string, user = 'demo@tern.test'): Promise<string> {
+  await shared.deliver(mimeMessage({ from: 'Ada <ada@example.org>', to: `<${user}>`, subject, text }), [user]);
   const item = (await inboxItems(shared, 512, user)).find((i) => i.subject === subject);
   if (!item?.itemId) throw new Error(`"${subject}" is not in the Inbox`);
   return item.itemId.id;
@@ -35,10 +42,10 @@ let report: string;
 let archived: string;
 
 beforeAll(async () => {
-  report = await deliver('Lunch', `${FILLER} The quarterly zebrafish report is attached.`, 1);
-  await deliver('Other news', `${FILLER} Nothing about fish here.`, 2);
-  archived = await archive(await deliver('Notes', `${FILLER} Zébrafish numbers, as promised.`, 3));
-  await deliver('Theirs', `${FILLER} Ada's own zebrafish.`, 4, 'ada@tern.test');
+  report = await deliver('Lunch', `${FILLER} The quarterly zebrafish report is attached.`);
+  await deliver('Other news', `${FILLER} Nothing about fish here.`);
+  archived = await archive(await deliver('Notes', `${FILLER} Zébrafish numbers, as promised.`));
+  await deliver('Theirs', `${FILLER} Ada's own zebrafish.`, 'ada@tern.test');
 });
 
 async function setup() {
@@ -81,14 +88,19 @@ describe('POST /api/search', () => {
     expect(await (await search({ query: 'zebrafish unicorn' })).json()).toEqual({ ids: [], complete: true });
   });
 
-  it('says when there were more matches than it answers, and answers the newest', async () => {
+  it('answers the newest matches of all folders together, and says when there were more', async () => {
     const { search } = await setup();
+    // Older ones in the Archive; the Inbox alone holds more than an answer takes.
+    for (let n = 0; n < 3; n++) await archive(await deliver(`Old walrus ${n}`, 'A walrus.'));
     const ids: string[] = [];
-    for (let day = 1; day <= 60; day++) ids.push(await deliver(`Walrus ${day}`, 'A walrus.', day));
-    const found = (await (await search({ query: 'walrus' })).json()) as { ids: string[]; complete: boolean };
-    expect(found.complete).toBe(false);
-    expect(found.ids.length).toBeGreaterThan(0);
-    expect(found.ids).toEqual(ids.reverse().slice(0, found.ids.length));
+    for (let n = 0; n < SEARCH_LIMIT + 20; n++) ids.push(await deliver(`Walrus ${n}`, 'A walrus.'));
+    expect(await (await search({ query: 'walrus' })).json()).toEqual({
+      ids: ids.reverse().slice(0, SEARCH_LIMIT),
+      complete: false,
+    });
+    // All of them when they fit in one answer.
+    const few = await search({ query: 'old walrus' });
+    expect(((await few.json()) as { ids: string[]; complete: boolean }).complete).toBe(true);
   });
 
   it('keeps one-letter words and repeats out of the search, and refuses a query with no word left', async () => {

@@ -135,37 +135,54 @@ async function mailFolders(ask: Ask): Promise<{ folders: FolderId[]; complete: b
   return { folders: folders.filter(isMail).flatMap((f) => f.folderId ?? []), complete: includesLastItemInRange };
 }
 
-/** The newest matches over `folders`, a batch of folders a request. */
+/**
+ * The newest SEARCH_LIMIT matches over `folders`, newest first. Each folder gives its newest
+ * PER_FOLDER, a batch of folders a request; a folder with more, whose oldest given is still newer
+ * than the SEARCH_LIMIT-th match so far, gives its next ones, until no folder can hold a newer one.
+ */
 async function findIn(ask: Ask, folders: FolderId[], restriction: Restriction): Promise<SearchAnswer | Response> {
   const found: { id: string; at: number }[] = [];
   let complete = true;
-  for (let i = 0; i < folders.length; i += FOLDERS_PER_REQUEST) {
-    const messages = await answerMessages(
-      FindItem,
-      'search',
-      await ask(FindItem, {
-        traversal: 'Shallow',
-        itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:DateTimeReceived' }] },
-        view: { kind: 'Indexed', maxEntriesReturned: PER_FOLDER, offset: 0, basePoint: 'Beginning' },
-        restriction,
-        sortOrder: [{ order: 'Descending', path: { fieldURI: 'item:DateTimeReceived' } }],
-        parentFolderIds: folders.slice(i, i + FOLDERS_PER_REQUEST),
-      }),
-    );
-    if (messages instanceof Response) return messages;
-    for (const m of messages) {
-      if (m.responseCode === 'ErrorServerBusy') return messageRefusal('search', m);
-      // A folder deleted since it was listed, or one the server will not search: the others still count.
-      if (m.responseClass !== 'Success' || !m.rootFolder) {
-        complete = false;
-        continue;
+  let pending = folders;
+  for (let offset = 0; pending.length > 0; offset += PER_FOLDER) {
+    // Folders with more matches than they gave, and the oldest match each gave.
+    const more: { folder: FolderId; oldest: number }[] = [];
+    for (let i = 0; i < pending.length; i += FOLDERS_PER_REQUEST) {
+      const batch = pending.slice(i, i + FOLDERS_PER_REQUEST);
+      const messages = await answerMessages(
+        FindItem,
+        'search',
+        await ask(FindItem, {
+          traversal: 'Shallow',
+          itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:DateTimeReceived' }] },
+          view: { kind: 'Indexed', maxEntriesReturned: PER_FOLDER, offset, basePoint: 'Beginning' },
+          restriction,
+          sortOrder: [{ order: 'Descending', path: { fieldURI: 'item:DateTimeReceived' } }],
+          parentFolderIds: batch,
+        }),
+      );
+      if (messages instanceof Response) return messages;
+      for (const [k, m] of messages.entries()) {
+        if (m.responseCode === 'ErrorServerBusy') return messageRefusal('search', m);
+        // A folder deleted since it was listed, or one the server will not search: the others still count.
+        if (m.responseClass !== 'Success' || !m.rootFolder) {
+          complete = false;
+          continue;
+        }
+        let oldest = Infinity;
+        for (const item of m.rootFolder.items) {
+          const at = Date.parse(item.dateTimeReceived ?? '') || 0;
+          oldest = Math.min(oldest, at);
+          if (item.itemId) found.push({ id: item.itemId.id, at });
+        }
+        if (!m.rootFolder.includesLastItemInRange && batch[k]) more.push({ folder: batch[k], oldest });
       }
-      if (!m.rootFolder.includesLastItemInRange) complete = false;
-      for (const item of m.rootFolder.items)
-        if (item.itemId) found.push({ id: item.itemId.id, at: Date.parse(item.dateTimeReceived ?? '') || 0 });
     }
+    found.sort((a, b) => b.at - a.at);
+    const cut = found.length >= SEARCH_LIMIT ? found[SEARCH_LIMIT - 1]!.at : -Infinity;
+    pending = more.filter((f) => f.oldest >= cut).map((f) => f.folder);
+    if (more.length > pending.length) complete = false;
   }
-  found.sort((a, b) => b.at - a.at);
   if (found.length > SEARCH_LIMIT) complete = false;
   return { ids: found.slice(0, SEARCH_LIMIT).map((f) => f.id), complete };
 }

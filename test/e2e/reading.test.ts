@@ -428,7 +428,7 @@ describe('reading and sorting mail', () => {
     await addFaults(server, [{ kind: 'busy-fault', backOffMs: 120_000 }]);
     await syncNow.click();
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('throttled');
-    expect(await mailbox.connection.innerText()).toMatch(/^Throttled until \d\d:\d\d:\d\d$/);
+    expect(await mailbox.connection.innerText()).toMatch(/^Server busy: waiting until \d\d:\d\d:\d\d$/);
   });
 
   it('shows a sign-in banner when the server no longer knows the session', async () => {

@@ -37,7 +37,7 @@ export function formatFullDate(ms: number, locale: string): string {
   }).format(ms);
 }
 
-/** A clock time with seconds, for "Throttled until 10:42:05". */
+/** A clock time with seconds, for "Server busy: waiting until 10:42:05". */
 export function formatClock(ms: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(ms);
 }

@@ -93,7 +93,7 @@ export const en = {
   'status.offline': 'Offline',
   'status.unreachable': 'Server unreachable',
   'status.signinNeeded': 'Sign-in needed',
-  'status.throttled': 'Throttled until {time}',
+  'status.throttled': 'Server busy: waiting until {time}',
   'status.paused': 'Working offline',
   'status.syncing': 'Syncing {folder}',
   'status.progress': '{done} of {total} messages',

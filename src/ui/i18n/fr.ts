@@ -207,7 +207,7 @@ export const fr: Messages = {
   'status.offline': 'Hors ligne',
   'status.unreachable': 'Serveur injoignable',
   'status.signinNeeded': 'Connexion requise',
-  'status.throttled': "Ralenti jusqu'à {time}",
+  'status.throttled': 'Serveur occupé : attente jusqu’à {time}',
   'status.paused': 'Travail hors connexion',
   'status.syncing': 'Synchronisation de {folder}',
   'status.progress': '{done} sur {total} messages',
