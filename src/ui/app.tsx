@@ -192,7 +192,21 @@ export function App() {
   // The selection is for the folder list; search results and other views act on one message.
   const listSelection = () => (query.trim() ? undefined : selectionOf(folderId));
 
+  // Search results, as last shown: j, k and Enter move through them, as through a folder.
+  const searchRows = useRef<MessageRow[]>([]);
+  const moveInResults = (command: 'next' | 'previous' | 'open') => {
+    const rows = searchRows.current;
+    const at = rows.findIndex((m) => m.id === messageId);
+    const to = command === 'next' ? at + 1 : command === 'previous' ? at - 1 : at;
+    const m = rows[Math.min(rows.length - 1, Math.max(0, to))];
+    if (!m) return;
+    if (command === 'open') focusReaderOnOpen.pending = true;
+    navigate({ view: 'mail', folderId: m.folderId, messageId: m.id }, { replace: messageId !== undefined });
+  };
+
   const run = async (command: ShortcutCommand) => {
+    if (query.trim() && (command === 'next' || command === 'previous' || command === 'open'))
+      return moveInResults(command);
     const at = cursorIndex();
     switch (command) {
       case 'next':
@@ -290,6 +304,7 @@ export function App() {
         query={query}
         enter={searchEnter}
         mayAsk={mayUseNetwork(connection)}
+        onRows={(rows) => (searchRows.current = rows)}
         selectedId={messageId}
         onOpen={(m) => openMessage(m)}
       />
@@ -346,7 +361,10 @@ export function App() {
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
-            if (query.trim()) setSearchEnter({});
+            if (!query.trim()) return;
+            setSearchEnter({});
+            // On to the results, where j, k and Enter move and open, as in a folder.
+            document.querySelector<HTMLElement>('.search-pane .list-scroller')?.focus();
           }}
         >
           <Icon name="search" />

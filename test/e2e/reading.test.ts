@@ -372,10 +372,15 @@ describe('reading and sorting mail', () => {
     await note.filter({ hasText: 'The server is busy and asked to wait: search again in 3 s.' }).waitFor();
     await note.getByRole('button', { name: 'Search again' }).click();
     await note.filter({ hasText: 'The server found 1 message with these words.' }).waitFor();
-    expect(await results.locator('.subject').allInnerTexts()).toEqual([expect.stringMatching(/Field notes$/)]);
+    // The list reads the store again for what the server found.
+    await expect
+      .poll(() => results.locator('.subject').allInnerTexts())
+      .toEqual([expect.stringMatching(/Field notes$/)]);
     expect(await results.locator('.folder-name').allInnerTexts()).toEqual(['Inbox']);
-    await results.first().click();
+    // j moves through the results as through a folder.
+    await page.keyboard.press('j');
     await mailbox.reader.locator('.plain-body', { hasText: 'The pangolin survey starts Monday.' }).waitFor();
+    expect(await results.first().getAttribute('aria-selected')).toBe('true');
 
     // Offline, Enter searches the bodies stored here (the one just opened is), and says so.
     await browser.context.setOffline(true);
@@ -389,7 +394,9 @@ describe('reading and sorting mail', () => {
             '1 message stored on this device has these words in its text. Online, the server searches the text of every message.',
         })
         .waitFor();
-      expect(await results.locator('.subject').allInnerTexts()).toEqual([expect.stringMatching(/Field notes$/)]);
+      await expect
+        .poll(() => results.locator('.subject').allInnerTexts())
+        .toEqual([expect.stringMatching(/Field notes$/)]);
     } finally {
       await browser.context.setOffline(false);
     }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { searchMessages, type MessageRow } from '../../db/index.js';
 import { lazy } from '../components/lazy.js';
 import { MessageItem } from '../components/message-item.js';
@@ -14,6 +14,7 @@ const ServerSearch = lazy(() => import('./server-search.js'));
 const DEBOUNCE_MS = 200;
 const LIMIT = 100;
 const NONE: string[] = [];
+const NO_ROWS: MessageRow[] = [];
 
 /**
  * Search results: from the local store as you type (subject, sender and preview, offline, newest
@@ -23,6 +24,7 @@ export function SearchResults({
   query,
   enter,
   mayAsk,
+  onRows,
   selectedId,
   onOpen,
 }: {
@@ -31,6 +33,8 @@ export function SearchResults({
   enter: object | undefined;
   /** Whether the page may ask the server (not offline, not working offline). */
   mayAsk: boolean;
+  /** The rows as shown, for the keys that move through them. */
+  onRows(rows: MessageRow[]): void;
   selectedId: string | undefined;
   onOpen(message: MessageRow, index: number): void;
 }) {
@@ -56,8 +60,15 @@ export function SearchResults({
     return { query: settled, rows, missing: serverIds.length - held.length };
   }, [settled, serverIds]);
   const folders = useLiveQuery(async () => new Map((await db.folders.toArray()).map((f) => [f.id, f])), []);
-  const rows = found?.rows ?? [];
+  const rows = found?.rows ?? NO_ROWS;
   const q = found?.query ?? settled;
+  useEffect(() => onRows(rows), [rows]);
+  // The open result stays in view as j and k move through the list.
+  const list = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (selectedId)
+      list.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId, rows]);
   return (
     <section class="list-pane search-pane" aria-labelledby="search-title">
       <header class="list-header">
@@ -66,7 +77,7 @@ export function SearchResults({
             (rows.length ? t.plural('search.results', rows.length, { query: q }) : t.t('search.none', { query: q }))}
         </h2>
       </header>
-      <div class="list-scroller static" role="listbox" tabIndex={0} aria-labelledby="search-title">
+      <div ref={list} class="list-scroller static" role="listbox" tabIndex={0} aria-labelledby="search-title">
         {rows.map((m, i) => {
           const folder = folders?.get(m.folderId);
           return (
