@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MoveItem, decodeResponse, encodeRequest } from '../ews/index.js';
+import { CreateItem, MoveItem, decodeResponse, encodeRequest } from '../ews/index.js';
 import { createApp } from './app.js';
 import { MAIL_SEARCH_PATH, SEARCH_LIMIT, searchWords } from './mail-search.js';
 import { ORIGIN, signInCookie } from './testing/http.js';
@@ -46,6 +46,14 @@ beforeAll(async () => {
   await deliver('Other news', `${FILLER} Nothing about fish here.`);
   archived = await archive(await deliver('Notes', `${FILLER} Zébrafish numbers, as promised.`));
   await deliver('Theirs', `${FILLER} Ada's own zebrafish.`, 'ada@tern.test');
+  // Not a mail folder: the device keeps no calendar, so the search leaves it out.
+  const inCalendar = encodeRequest(CreateItem, {
+    messageDisposition: 'SaveOnly',
+    savedItemFolderId: { distinguished: 'calendar' },
+    items: [{ kind: 'Message', subject: 'Zebrafish tank cleaning', body: { bodyType: 'Text', value: 'Zebrafish.' } }],
+  });
+  const created = decodeResponse(CreateItem, (await shared.handle('demo@tern.test', inCalendar)).body);
+  expect(created.messages[0]!.responseClass).toBe('Success');
 });
 
 async function setup() {

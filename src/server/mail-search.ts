@@ -113,8 +113,8 @@ export function wordsRestriction(words: string[]): Restriction {
 }
 
 /**
- * The mailbox's mail folders (IPF.Note and its kinds; a folder without a class is mail too), and
- * whether that is all of them.
+ * The mailbox's mail folders (IPF.Note and its kinds; a folder without a class is mail too; no
+ * search folders), and whether that is all of them.
  */
 async function mailFolders(ask: Ask): Promise<{ folders: FolderId[]; complete: boolean } | Response> {
   const messages = await answerMessages(
@@ -131,7 +131,9 @@ async function mailFolders(ask: Ask): Promise<{ folders: FolderId[]; complete: b
   const [m] = messages;
   if (m!.responseClass !== 'Success') return messageRefusal('search', m!);
   const { folders, includesLastItemInRange } = m!.rootFolder!;
-  const isMail = (f: Folder) => !f.folderClass || /^IPF\.Note(\.|$)/i.test(f.folderClass);
+  // The folders the PWA keeps (src/db/folder-kind.ts), so what is found is what the device holds.
+  const isMail = (f: Folder) =>
+    f.kind === 'Folder' && (!f.folderClass || f.folderClass === 'IPF.Note' || f.folderClass.startsWith('IPF.Note.'));
   return { folders: folders.filter(isMail).flatMap((f) => f.folderId ?? []), complete: includesLastItemInRange };
 }
 
