@@ -130,7 +130,7 @@ export const en = {
   'ago.days_other': '{count} days ago',
 
   'search.label': 'Search mail',
-  'search.placeholder': 'Search subject, sender, preview',
+  'search.placeholder': 'Search subject, sender, preview; Enter for the whole text',
   'search.results_one': '{count} result for “{query}”',
   'search.results_other': '{count} results for “{query}”',
   'search.none': 'No message matches “{query}”.',

@@ -323,7 +323,7 @@ export const fr: Messages = {
     'Le fichier joint « {name} » n’est plus enregistré sur cet appareil. Abandonnez cet envoi et joignez de nouveau le fichier.',
 
   'search.label': 'Rechercher dans le courrier',
-  'search.placeholder': 'Objet, expéditeur, aperçu',
+  'search.placeholder': 'Objet, expéditeur, aperçu ; Entrée pour le texte entier',
   'search.results_one': '{count} résultat pour « {query} »',
   'search.results_other': '{count} résultats pour « {query} »',
   'search.none': 'Aucun message ne correspond à « {query} ».',

@@ -68,7 +68,7 @@ export function SearchResults({
   useEffect(() => {
     if (selectedId)
       list.current?.querySelector(`[data-id="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId, rows]);
+  }, [selectedId]);
   return (
     <section class="list-pane search-pane" aria-labelledby="search-title">
       <header class="list-header">
