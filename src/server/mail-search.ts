@@ -26,11 +26,11 @@ export const SEARCH_LIMIT = 100;
 export const MAX_SEARCH_WORDS = 8;
 const MAX_QUERY_CHARS = 256;
 const MAX_BODY_BYTES = 4096;
-// Exchange Online answers at most 250 items to a restricted FindItem (EWSFindCountLimit); fewer per
-// folder keeps each answer small, and the newest of each folder are what a search shows first.
+// Exchange Online answers at most 250 items to a restricted FindItem (EWSFindCountLimit). Whether
+// that counts a request's folders together or apart is not documented, so a request asks for no
+// more in all: 5 folders (each its own response message) of 50 matches each.
 const PER_FOLDER = 50;
-// Folders per FindItem: each gets its own response message, so one request covers many.
-const FOLDERS_PER_REQUEST = 40;
+export const FOLDERS_PER_REQUEST = 5;
 
 export interface MailSearch {
   sessions: Sessions;
