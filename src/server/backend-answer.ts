@@ -7,7 +7,7 @@ import {
   type Operation,
 } from '../ews/index.js';
 
-/** A plain sentence with its status: what a person sees in the browser when a download fails. */
+/** A plain sentence with its status: what a person sees when a download or a search fails. */
 export function plainAnswer(status: number, text: string, headers: Record<string, string> = {}): Response {
   return new Response(text, { status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
 }

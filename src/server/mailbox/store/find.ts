@@ -37,12 +37,17 @@ export function countItems(db: Db, s: ItemSearch): number {
   return (db.prep(`SELECT count(*) AS n FROM items WHERE ${w.sql}`).get(...w.params) as { n: number }).n;
 }
 
-/** One page of matching items in the requested order; ties broken by newest first, then id. */
-export function findItems(db: Db, s: ItemSearch): ItemRow[] {
+/** One page of matching items in the requested order, as `columns`. */
+function pageOf<T>(db: Db, s: ItemSearch, columns: string): T[] {
   const w = clause(s);
   return db
-    .prep(`SELECT ${ITEM_SUMMARY_COLUMNS} FROM items WHERE ${w.sql} ORDER BY ${orderOf(s)} LIMIT ? OFFSET ?`)
-    .all(...w.params, ...(s.order?.params ?? []), s.limit, s.offset) as ItemRow[];
+    .prep(`SELECT ${columns} FROM items WHERE ${w.sql} ORDER BY ${orderOf(s)} LIMIT ? OFFSET ?`)
+    .all(...w.params, ...(s.order?.params ?? []), s.limit, s.offset) as T[];
+}
+
+/** One page of matching items in the requested order; ties broken by newest first, then id. */
+export function findItems(db: Db, s: ItemSearch): ItemRow[] {
+  return pageOf<ItemRow>(db, s, ITEM_SUMMARY_COLUMNS);
 }
 
 /**
@@ -53,12 +58,11 @@ export function findItems(db: Db, s: ItemSearch): ItemRow[] {
  */
 export function findCounted(db: Db, s: ItemSearch): { rows: ItemRow[]; total: number } {
   if (!s.where) return { rows: findItems(db, s), total: countItems(db, s) };
-  const w = clause(s);
-  const found = db
-    .prep(
-      `SELECT ${ITEM_SUMMARY_COLUMNS}, count(*) OVER () AS tern_total FROM items WHERE ${w.sql} ORDER BY ${orderOf(s)} LIMIT ? OFFSET ?`,
-    )
-    .all(...w.params, ...(s.order?.params ?? []), s.limit, s.offset) as (ItemRow & { tern_total: number })[];
+  const found = pageOf<ItemRow & { tern_total: number }>(
+    db,
+    s,
+    `${ITEM_SUMMARY_COLUMNS}, count(*) OVER () AS tern_total`,
+  );
   // A page past the end has no row to carry the count.
   if (found.length === 0) return { rows: [], total: s.offset > 0 ? countItems(db, s) : 0 };
   const total = found[0]!.tern_total;
