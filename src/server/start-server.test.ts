@@ -72,6 +72,17 @@ describe('startServer', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('keeps SMTP on loopback when the web server listens on every interface', async () => {
+    const events: string[] = [];
+    const p = parts(events);
+    const config = parseConfig(['--host', '0.0.0.0', '--port', '0', '--smtp-port', '0', '--data', dataDir()], {});
+    const server = await startServer(config, p);
+    await server.close();
+    // The listener takes mail with no sign-in: it must not be reachable from the network.
+    expect(events[1]).toBe('smtp 127.0.0.1:0');
+    expect(p.lines.join('\n')).toMatch(/SMTP on 127\.0\.0\.1:\d+ \(this machine only\)/);
+  });
+
   it('does not print a password the operator chose', async () => {
     const p = parts([]);
     // Any free ports: a Tern running on this machine must not fail the test.

@@ -4,6 +4,9 @@ import type { ServerConfig } from './config.js';
 import { listen, type Listening } from './listen.js';
 import type { Mailbox, MailboxOptions } from './mailbox/mailbox.js';
 
+/** Where the SMTP listener listens, whatever `--host` the web server has. */
+export const SMTP_HOST = '127.0.0.1';
+
 /** A running SMTP listener, as `startSmtp` returns it. */
 export interface SmtpListener {
   port: number;
@@ -78,7 +81,9 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
     closers.push(() => http.close());
     let smtp: SmtpListener;
     try {
-      smtp = await parts.startSmtp(mailbox, { port: smtpPort, host: config.host });
+      // Loopback whatever --host says: the listener takes mail for the local users from anyone who
+      // can reach it, with no sign-in, so it must not face the network the web server may face.
+      smtp = await parts.startSmtp(mailbox, { port: smtpPort, host: SMTP_HOST });
     } catch (e) {
       throw inUse(e, smtpPort, 'SMTP', '--smtp-port') ?? e;
     }
@@ -88,7 +93,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
     parts.print(`Tern is running at ${url}`);
     parts.print(`Sign in as demo@tern.test with ${password} (ada@tern.test has the same one).`);
     parts.print(`EWS clients: ${url}/EWS/Exchange.asmx with HTTP Basic auth.`);
-    parts.print(`SMTP on ${config.host}:${smtp.port} delivers mail to the local users.`);
+    parts.print(`SMTP on ${SMTP_HOST}:${smtp.port} (this machine only) delivers mail to the local users.`);
     return { url, http, smtp, mailbox, close };
   } catch (e) {
     await close();
