@@ -12,7 +12,8 @@ import {
 import type { EwsRequest } from './ews-request.js';
 import { itemIdsOf, type Fault } from './faults.js';
 import type { Mailbox } from './mailbox/mailbox.js';
-import { xmlAnswer } from './soap-answer.js';
+import { DroppedConnection } from './connection.js';
+import { XML_CONTENT_TYPE, xmlAnswer } from './soap-answer.js';
 
 /** What a fault needs to answer one request in place of (or around) the mailbox. */
 export interface FaultTarget {
@@ -74,7 +75,27 @@ export async function answerWithFault(fault: Fault, t: FaultTarget): Promise<Res
     case 'apply-then-drop':
       await t.mailbox.handle(t.user, t.req.xml);
       return t.drop();
+    case 'apply-then-cut': {
+      const { status, body } = await t.mailbox.handle(t.user, t.req.xml);
+      return cutShort(status, body);
+    }
   }
+}
+
+/**
+ * The status, the headers and the first half of the answer, then a broken connection: the client
+ * had begun to read when the network went. Over a socket the server destroys it mid-body; in
+ * process, reading the body rejects as `fetch` does.
+ */
+function cutShort(status: number, xml: string): Response {
+  const bytes = new TextEncoder().encode(xml);
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes.subarray(0, bytes.length >> 1));
+      controller.error(new DroppedConnection());
+    },
+  });
+  return new Response(body, { status, headers: { 'content-type': XML_CONTENT_TYPE } });
 }
 
 /** One error message per id the request names, as the operation itself would answer. */

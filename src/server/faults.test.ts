@@ -408,4 +408,26 @@ describe('fault kinds over a real socket', () => {
       await server.close();
     }
   });
+
+  it('apply-then-cut sends the status and half the answer, then breaks the connection', async () => {
+    const { app, mailbox, inject } = setup();
+    const server = await listen(app, { port: 0, host: '127.0.0.1' });
+    try {
+      await inject({ kind: 'apply-then-cut', op: 'SyncFolderItems' });
+      const post = () =>
+        fetch(`${server.url}/EWS/Exchange.asmx`, {
+          method: 'POST',
+          headers: { authorization: basicAuth('demo@tern.test', 'demo'), 'content-type': 'text/xml; charset=utf-8' },
+          body: syncItems,
+        });
+      const cut = await post();
+      expect(cut.status).toBe(200);
+      await expect(cut.text()).rejects.toThrow(/terminated/);
+      expect(mailbox.calls.map((c) => c.op)).toEqual(['SyncFolderItems']);
+      const whole = await post();
+      expect(await whole.text()).toContain('IncludesLastItemInRange');
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -14,7 +14,8 @@ export type FaultKind =
   | 'http-401'
   | 'latency'
   | 'drop'
-  | 'apply-then-drop';
+  | 'apply-then-drop'
+  | 'apply-then-cut';
 
 export interface Fault {
   kind: FaultKind;
@@ -50,6 +51,7 @@ const KINDS: readonly FaultKind[] = [
   'latency',
   'drop',
   'apply-then-drop',
+  'apply-then-cut',
 ];
 
 // A latency fault longer than this is a typo, not a test: clients time out long before.

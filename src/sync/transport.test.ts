@@ -70,6 +70,40 @@ describe('fetchTransport', () => {
     expect((await kindOf(t('<soap/>'))).kind).toBe('unreachable');
   });
 
+  it('reports an answer that breaks off partway as unreachable', async () => {
+    const t = fetchTransport('/ews', {
+      fetch: async () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('<?xml version="1.0"?><s:Envelope'));
+            c.error(new TypeError('network error'));
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'text/xml' } });
+      },
+    });
+    expect((await kindOf(t('<soap/>'))).kind).toBe('unreachable');
+  });
+
+  it('gives up after the timeout, also while the answer is still arriving', async () => {
+    const t = fetchTransport('/ews', {
+      timeoutMs: 20,
+      fetch: async (_url, init) => {
+        // The headers came; the body never ends, until the signal aborts the read.
+        const body = new ReadableStream<Uint8Array>({
+          start(c) {
+            c.enqueue(new TextEncoder().encode('<s:Envelope'));
+            init?.signal?.addEventListener('abort', () => c.error(init.signal!.reason));
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'text/xml' } });
+      },
+    });
+    const err = await kindOf(t('<soap/>'));
+    expect(err.kind).toBe('unreachable');
+    expect(err.message).toMatch(/no answer within/);
+  });
+
   it('gives up after the timeout', async () => {
     const t = fetchTransport('/ews', {
       timeoutMs: 20,

@@ -71,22 +71,23 @@ export function fetchTransport(url: string, options: FetchTransportOptions = {})
   return async (soap, signal) => {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    let res: Response;
     try {
-      res = await doFetch(url, {
+      const res = await doFetch(url, {
         method: 'POST',
         credentials: 'same-origin',
         headers: { 'Content-Type': 'text/xml; charset=utf-8', 'X-Tern-Client': '1' },
         body: soap,
         signal: combined,
       });
+      // Reading the body is part of the exchange: a connection that breaks off, or the timeout,
+      // mid-answer means the server may have acted without our knowing, as for no answer at all.
+      return await readResponse(res);
     } catch (err) {
-      if (signal?.aborted) throw err;
+      if (err instanceof TransportError || signal?.aborted) throw err;
       if (typeof navigator !== 'undefined' && navigator.onLine === false)
         throw new TransportError('offline', 'This device is offline.');
       const why = timeout.aborted ? `no answer within ${Math.round(timeoutMs / 1000)} s` : String(err);
       throw new TransportError('unreachable', `The server could not be reached (${why}).`);
     }
-    return readResponse(res);
   };
 }

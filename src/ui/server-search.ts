@@ -16,6 +16,7 @@ export type ServerFound =
  */
 export async function searchServer(query: string, signal?: AbortSignal): Promise<ServerFound> {
   let res: Response;
+  let body: string;
   try {
     res = await fetch(SEARCH_PATH, {
       method: 'POST',
@@ -24,6 +25,8 @@ export async function searchServer(query: string, signal?: AbortSignal): Promise
       body: JSON.stringify({ query }),
       ...(signal ? { signal } : {}),
     });
+    // Read here, so that an answer that breaks off partway is "unreachable" like no answer.
+    body = await res.text();
   } catch (err) {
     if (signal?.aborted) throw err;
     return { kind: 'unreachable' };
@@ -33,8 +36,14 @@ export async function searchServer(query: string, signal?: AbortSignal): Promise
     const after = Number(res.headers.get('retry-after'));
     return { kind: 'busy', retryAfterSec: after > 0 ? after : undefined };
   }
-  if (!res.ok) return { kind: 'failed', message: (await res.text()).slice(0, 500) || `HTTP ${res.status}` };
-  const found = (await res.json()) as { ids?: unknown; complete?: unknown };
-  const ids = Array.isArray(found.ids) ? found.ids.filter((id): id is string => typeof id === 'string') : [];
-  return { kind: 'found', ids, complete: found.complete === true };
+  if (!res.ok) return { kind: 'failed', message: body.slice(0, 500) || `HTTP ${res.status}` };
+  let found: { ids?: unknown; complete?: unknown } | null;
+  try {
+    found = JSON.parse(body) as typeof found;
+  } catch {
+    // A portal or a proxy's page in place of the answer: say so, rather than wait forever.
+    return { kind: 'failed', message: `its answer was unreadable (HTTP ${res.status})` };
+  }
+  const ids = Array.isArray(found?.ids) ? found.ids.filter((id): id is string => typeof id === 'string') : [];
+  return { kind: 'found', ids, complete: found?.complete === true };
 }

@@ -220,7 +220,14 @@ const commands = [
   fc.constant(new Send()),
   fc
     .record({
-      kind: fc.constantFrom<FaultSpec['kind']>('apply-then-drop', 'drop', 'busy-fault', 'busy-message', 'http-503'),
+      kind: fc.constantFrom<FaultSpec['kind']>(
+        'apply-then-drop',
+        'apply-then-cut',
+        'drop',
+        'busy-fault',
+        'busy-message',
+        'http-503',
+      ),
       op: fc.constantFrom(...OPS),
       backOffMs: fc.constant(1000),
     })

@@ -228,7 +228,7 @@ describe('1,000 actions offline, replayed through faults', () => {
     // Back online, with faults.
     const kinds: FaultSpec['kind'][] = [
       'apply-then-drop',
-      'apply-then-drop',
+      'apply-then-cut',
       'drop',
       'busy-fault',
       'busy-message',

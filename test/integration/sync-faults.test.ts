@@ -269,20 +269,39 @@ describe('drop and latency', () => {
   });
 });
 
-describe('apply-then-drop', () => {
+// The answer lost before its first byte, or cut off partway: either way the change was made.
+describe.each(['apply-then-drop', 'apply-then-cut'] as const)('%s', (kind) => {
   it('an update applied but unanswered is sent again and lands once', async () => {
     h = await Harness.open(10);
     const engine = h.engine();
     await engine.runPass('startup');
     const [first] = await inboxIds(1);
     await recordAction(h.db, { kind: 'set-flag', ids: [first!.id], flag: 1 });
-    await h.faults([{ kind: 'apply-then-drop', op: 'UpdateItem' }]);
+    await h.faults([{ kind, op: 'UpdateItem' }]);
     await engine.runPass('outbox');
     expect(await h.db.outbox.count()).toBe(1);
     await engine.runPass('online');
     expect(await h.db.outbox.count()).toBe(0);
     await converged();
     expect((await h.db.messages.get(first!.id))?.flag).toBe(1);
+  });
+
+  it('a move made but unanswered is not taken for a vanished message: the flag after it lands too', async () => {
+    h = await Harness.open(10);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    const [first] = await inboxIds(1);
+    const archive = (await h.db.folders.filter((f) => f.name === 'Archive').first())!;
+    await recordAction(h.db, { kind: 'move', ids: [first!.id], toFolderId: archive.id });
+    await recordAction(h.db, { kind: 'set-flag', ids: [first!.id], flag: 1 });
+    await h.faults([{ kind, op: 'MoveItem' }]);
+    await engine.runPass('outbox');
+    await engine.runPass('online');
+    expect(await h.db.outbox.count()).toBe(0);
+    await converged();
+    const inArchive = await h.rowsIn(archive.id);
+    expect(inArchive).toHaveLength(1);
+    expect(inArchive[0]!.flag).toBe(1);
   });
 
   it.each(['CreateItem', 'SendItem'])('a send cut off after %s reaches Ada exactly once', async (op) => {
@@ -294,7 +313,7 @@ describe('apply-then-drop', () => {
       kind: 'send',
       draft: { to: [{ name: 'Ada', email: ADA }], cc: [], bcc: [], subject, text: 'Exactly once.' },
     });
-    await h.faults([{ kind: 'apply-then-drop', op }]);
+    await h.faults([{ kind, op }]);
     await engine.runPass('outbox');
     expect(await h.db.outbox.count()).toBe(1);
     await engine.runPass('online');

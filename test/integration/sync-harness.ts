@@ -6,6 +6,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { createApp } from '../../src/server/app.js';
+import type { Fault } from '../../src/server/faults.js';
 import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
 import { openMailbox } from '../../src/server/mailbox/index.js';
 import type { Mailbox } from '../../src/server/mailbox/mailbox.js';
@@ -25,8 +26,8 @@ import {
 import { isMailFolder, openMailDB, type MailDB } from '../../src/db/index.js';
 import {
   createEngine,
+  fetchTransport,
   manualClock,
-  readResponse,
   TransportError,
   type Engine,
   type SyncEvent,
@@ -44,25 +45,8 @@ export interface Sent {
   at: number;
 }
 
-export interface FaultSpec {
-  kind:
-    | 'busy-fault'
-    | 'busy-message'
-    | 'invalid-sync-state'
-    | 'sync-folder-not-found'
-    | 'item-not-found'
-    | 'http-503'
-    | 'http-401'
-    | 'latency'
-    | 'drop'
-    | 'apply-then-drop';
-  op?: string;
-  count?: number;
-  backOffMs?: number;
-  ms?: number;
-  retryAfterSec?: number;
-  ids?: string[];
-}
+/** A fault for the server's fault queue (`POST /admin/faults`). */
+export type FaultSpec = Fault;
 
 let dbCounter = 0;
 
@@ -111,22 +95,16 @@ export class Harness {
     return new Harness(mailbox, createApp({ mailbox, log: () => {} }), clock);
   }
 
-  /** The server as `user` sees it through HTTP; a dropped connection is a network error, as with fetch. */
+  /**
+   * The server as `user` sees it through HTTP: the browser's transport, with `app.request` as its
+   * fetch. A dropped connection rejects as fetch does; an answer cut short fails as it is read.
+   */
   transportFor(user: string): Transport {
     const authorization = `Basic ${Buffer.from(`${user}:${PASSWORD}`).toString('base64')}`;
-    return async (soap) => {
-      let res: Response;
-      try {
-        res = await this.app.request('/EWS/Exchange.asmx', {
-          method: 'POST',
-          headers: { authorization, 'content-type': 'text/xml; charset=utf-8' },
-          body: soap,
-        });
-      } catch (err) {
-        throw new TransportError('unreachable', `The server could not be reached (${String(err)}).`);
-      }
-      return readResponse(res, this.clock.now());
-    };
+    return fetchTransport('/EWS/Exchange.asmx', {
+      fetch: async (url, init) =>
+        this.app.request(String(url), { ...init, headers: { ...(init?.headers as object), authorization } }),
+    });
   }
 
   /** The engine's transport: counts every request and can be cut. */

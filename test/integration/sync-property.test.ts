@@ -51,7 +51,13 @@ const faultArb: fc.Arbitrary<FaultSpec> = fc.oneof(
   fc.record({ kind: fc.constant('sync-folder-not-found' as const), op: fc.constant('SyncFolderItems') }),
   fc.record({ kind: fc.constant('item-not-found' as const), op: fc.constant('GetItem') }),
   fc.record({
-    kind: fc.constantFrom('http-503' as const, 'http-401' as const, 'drop' as const, 'apply-then-drop' as const),
+    kind: fc.constantFrom(
+      'http-503' as const,
+      'http-401' as const,
+      'drop' as const,
+      'apply-then-drop' as const,
+      'apply-then-cut' as const,
+    ),
     op: fc.constantFrom(...ENGINE_OPS),
   }),
 );

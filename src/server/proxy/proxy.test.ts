@@ -322,6 +322,19 @@ describe('proxy mode POST /ews', () => {
     expect(res.headers.get('retry-after')).toBe('17');
   });
 
+  it('answers 502 when the upstream breaks off its answer partway, never relaying half of it', async () => {
+    const { app, cookie } = await signedIn();
+    await fetch(`${upstream.url}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ faults: [{ kind: 'apply-then-cut' }] }),
+    });
+    const res = await postPwa(app, cookie, sync);
+    expect(res.status).toBe(502);
+    expect(faultOf(await res.text()).message).toMatch(/broke off its answer/);
+    expect((await postPwa(app, cookie, sync)).status).toBe(200);
+  });
+
   it('turns an upstream 401 into "sign in again"', async () => {
     const { app, cookie } = await signedIn();
     await fetch(`${upstream.url}/admin/faults`, {
