@@ -316,4 +316,75 @@ describe('drafts', () => {
     expect(html).toContain('<a href="https://tern.test/plan">shared folder</a>');
     expect(html).toMatch(/<ul>\s*<li>Agenda first<\/li>\s*<\/ul>/);
   });
+
+  it('stores the last words at once when the tab is hidden (closed, switched away, or discarded next)', async () => {
+    const { page } = mailbox;
+    const composer = await ComposerPage.open(page);
+    await composer.fill({ to: ADA.user, subject: 'Hidden at once', body: 'Words typed just before the tab went.' });
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    // Read at once: well within the autosave's pause after typing.
+    const drafts = (await readAll<{ key: string; value: { subject: string; body: string } }>(page, 'meta')).filter(
+      (r) => r.key.startsWith('draft:') && r.value.subject === 'Hidden at once',
+    );
+    await page.evaluate(() => {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+    expect(drafts.map((d) => d.value.body)).toEqual(['Words typed just before the tab went.']);
+    await composer.dialog.getByRole('button', { name: 'Close' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+  });
+
+  it('says when this device cannot keep the draft, stays open on Close, and saves once it can', async () => {
+    const { page } = mailbox;
+    const composer = await ComposerPage.open(page);
+    await composer.fill({ to: ADA.user, subject: 'Kept through a full disk', body: 'First words.' });
+    await composer.dialog.locator('input[type="file"]').setInputFiles([textFile('agenda.txt', 'Agenda')]);
+    const chip = composer.dialog.locator('.attachment-chip', { hasText: 'agenda.txt' });
+    await chip.waitFor();
+    const savedAt = composer.dialog.locator('.saved-at', { hasText: 'Draft saved' });
+    await savedAt.waitFor();
+    // The disk fills: every write of the page's store fails as Chromium fails it.
+    await page.evaluate(() => {
+      const w = window as unknown as { full: boolean; refused: number };
+      const put = IDBObjectStore.prototype.put;
+      w.full = true;
+      w.refused = 0;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (w.full && this.name === 'meta') {
+          w.refused++;
+          throw new DOMException('The disk is full.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+    });
+    const refused = () => page.evaluate(() => (window as unknown as { refused: number }).refused);
+    await composer.fill({ body: 'First words. Then the ones that matter.' });
+    const alert = composer.dialog.getByRole('alert');
+    await alert.filter({ hasText: 'no room left' }).waitFor();
+    await expect(savedAt.count()).resolves.toBe(0);
+    // A file removed is removed only once the draft that names it is stored.
+    await composer.dialog.getByRole('button', { name: 'Remove agenda.txt' }).click();
+    await alert.filter({ hasText: 'could not be removed' }).waitFor();
+    expect(await chip.count()).toBe(1);
+    const before = await refused();
+    await composer.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(refused).toBeGreaterThan(before);
+    // Closing would have lost the words: the window stays.
+    expect(await composer.dialog.isVisible()).toBe(true);
+
+    await page.evaluate(() => ((window as unknown as { full: boolean }).full = false));
+    await composer.dialog.getByRole('button', { name: 'Close' }).click();
+    await composer.dialog.waitFor({ state: 'detached' });
+    const drafts = (
+      await readAll<{ key: string; value: { subject: string; body: string; attachments?: { name: string }[] } }>(
+        page,
+        'meta',
+      )
+    ).filter((r) => r.key.startsWith('draft:') && r.value.subject === 'Kept through a full disk');
+    expect(drafts.map((d) => d.value.body)).toEqual(['First words. Then the ones that matter.']);
+    expect(drafts.map((d) => d.value.attachments?.map((a) => a.name))).toEqual([['agenda.txt']]);
+  });
 });

@@ -127,6 +127,11 @@ export const enViews = {
   'compose.diskFull':
     'This device has no room left to keep the attached files. Free some space, then attach them again; the rest of your message is kept.',
   'compose.attachFailed': 'The files could not be attached: {error}',
+  'compose.saveFull':
+    'This device has no room left, so the latest changes to this message are not saved. Free some space (or copy your text somewhere safe); Tern tries again as you type and when you close.',
+  'compose.saveFailed':
+    'The latest changes to this message could not be saved on this device ({error}). Tern tries again as you type and when you close; copy your text somewhere safe if this stays.',
+  'compose.detachFailed': 'The file could not be removed: {error}. Try again.',
   'compose.forwardAttachmentsUnknown':
     'The original message has attachments, but they are not on this device yet. To forward them, close this window, open the message while online, then forward it again.',
   'compose.resume': 'Resume',

@@ -198,6 +198,11 @@ export const fr: Messages = {
   'compose.diskFull':
     'Il ne reste pas assez de place sur cet appareil pour garder les fichiers joints. Libérez de l’espace, puis joignez-les de nouveau ; le reste de votre message est conservé.',
   'compose.attachFailed': 'Les fichiers n’ont pas pu être joints : {error}',
+  'compose.saveFull':
+    'Il ne reste plus de place sur cet appareil : les dernières modifications de ce message ne sont pas enregistrées. Libérez de l’espace (ou copiez votre texte en lieu sûr) ; Tern réessaie pendant la saisie et à la fermeture.',
+  'compose.saveFailed':
+    'Les dernières modifications de ce message n’ont pas pu être enregistrées sur cet appareil ({error}). Tern réessaie pendant la saisie et à la fermeture ; copiez votre texte en lieu sûr si cela persiste.',
+  'compose.detachFailed': 'Le fichier n’a pas pu être retiré : {error}. Réessayez.',
   'compose.forwardAttachmentsUnknown':
     'Le message d’origine a des pièces jointes, mais elles ne sont pas encore sur cet appareil. Pour les transférer, fermez cette fenêtre, ouvrez le message en ligne, puis transférez-le de nouveau.',
   'compose.drafts': 'Brouillons non envoyés sur cet appareil',

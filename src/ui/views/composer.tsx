@@ -107,6 +107,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   const [draft, setDraft] = useState<LocalDraft | undefined>(undefined);
   const [showCc, setShowCc] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
+  const [saveError, setSaveError] = useState<string | undefined>(undefined);
   const [sending, setSending] = useState(false);
   const [dragging, setDragging] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
@@ -138,12 +139,29 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     } else to.current?.focus();
   }, [draft === undefined]);
 
-  const save = async (d: LocalDraft | undefined = latest.current) => {
-    if (!d || !dirty.current) return;
+  /**
+   * Keeps the draft on this device; false (with the reason shown) when the write failed. The
+   * draft then stays unsaved, so the next change, or Close, tries again: "Draft saved" never
+   * shows for words that are not stored.
+   */
+  const save = async (d: LocalDraft | undefined = latest.current): Promise<boolean> => {
+    if (!d || !dirty.current) return true;
     dirty.current = false;
     const saved = { ...d, savedAt: Date.now() };
-    await db.meta.put({ key: DRAFT_PREFIX + d.key, value: saved });
+    try {
+      await db.meta.put({ key: DRAFT_PREFIX + d.key, value: saved });
+    } catch (err) {
+      dirty.current = true;
+      setSaveError(
+        isQuotaError(err)
+          ? t.t('compose.saveFull')
+          : t.t('compose.saveFailed', { error: err instanceof Error ? err.message : String(err) }),
+      );
+      return false;
+    }
+    setSaveError(undefined);
     setDraft((cur) => (cur && cur.key === saved.key ? { ...cur, savedAt: saved.savedAt } : cur));
+    return true;
   };
 
   useEffect(() => {
@@ -152,14 +170,21 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     return () => clearTimeout(timer);
   }, [draft]);
 
+  // A tab hidden may be closed or discarded next without another event: store the last words now.
+  useEffect(() => {
+    const hidden = () => document.visibilityState === 'hidden' && void save();
+    document.addEventListener('visibilitychange', hidden);
+    return () => document.removeEventListener('visibilitychange', hidden);
+  }, []);
+
   const change = (field: 'to' | 'cc' | 'bcc' | 'subject' | 'body', value: string) => {
     dirty.current = true;
     setDraft((d) => (d ? { ...d, [field]: value } : d));
   };
 
+  // Closing would lose what could not be stored: the window stays, with the reason shown.
   const close = async () => {
-    await save();
-    onClose();
+    if (await save()) onClose();
   };
 
   const discard = async () => {
@@ -206,8 +231,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       attachments: (d.attachments ?? []).filter((_, i) => i !== index),
       savedAt: Date.now(),
     };
+    try {
+      await db.meta.put({ key: DRAFT_PREFIX + d.key, value: next });
+    } catch (err) {
+      // The file stays listed, as it stays stored with the draft.
+      return setError(t.t('compose.detachFailed', { error: err instanceof Error ? err.message : String(err) }));
+    }
     setDraft(next);
-    await db.meta.put({ key: DRAFT_PREFIX + d.key, value: next });
     await sweepFiles(db);
   };
 
@@ -483,10 +513,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
         )}
         <AttachmentChips list={draft.attachments ?? []} onRemove={(i) => void detach(i)} />
         {draft.attachmentsUnknown && !locked && <p class="form-note">{t.t('compose.forwardAttachmentsUnknown')}</p>}
-        {error && (
-          <p class="form-error" role="alert">
-            {error}
-          </p>
+        {[saveError, error].map(
+          (text) =>
+            text && (
+              <p class="form-error" role="alert" key={text}>
+                {text}
+              </p>
+            ),
         )}
         <footer class="dialog-actions">
           <button type="submit" class="primary" disabled={sending} title={`${t.t('compose.send')} (Ctrl+Enter)`}>
@@ -501,7 +534,9 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
             {t.t('compose.saveToDrafts')}
           </button>
           <span class="saved-at" aria-live="polite">
-            {draft.savedAt > 0 && t.t('compose.draftSaved', { time: formatClock(draft.savedAt, t.locale) })}
+            {draft.savedAt > 0 &&
+              !saveError &&
+              t.t('compose.draftSaved', { time: formatClock(draft.savedAt, t.locale) })}
           </span>
           <button type="button" onClick={discard}>
             {t.t('compose.discard')}
