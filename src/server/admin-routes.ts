@@ -10,14 +10,15 @@ const MAX_ADMIN_BYTES = 1024 * 1024;
 
 /**
  * The test harness's controls, in mailbox mode and from loopback only (in-process `app.request()`
- * counts as loopback): the fault queue and the captured outgoing mail (like Mailpit's API).
+ * counts as loopback): the captured outgoing mail (like Mailpit's API), and the fault queue when
+ * the server was started with fault injection (`faults` given).
  *
  * - `GET /admin/faults` → `{ faults }` still waiting (count = requests left)
  * - `POST /admin/faults` with `{ faults: Fault[] }` → appends; answers the whole queue
  * - `DELETE /admin/faults` → empties the queue
  * - `GET /admin/outgoing` → `{ messages }` sent to addresses outside the mailbox
  */
-export function adminRoutes(faults: FaultQueue, mailbox: Mailbox): Hono<Env> {
+export function adminRoutes(mailbox: Mailbox, faults?: FaultQueue): Hono<Env> {
   const app = new Hono<Env>();
 
   app.use('/admin/*', async (c, next) => {
@@ -29,6 +30,21 @@ export function adminRoutes(faults: FaultQueue, mailbox: Mailbox): Hono<Env> {
       return c.json({ error: 'cross-site', message: `Refused: Sec-Fetch-Site is "${site}".` }, 403);
     return next();
   });
+
+  app.get('/admin/outgoing', (c) => c.json({ messages: mailbox.outgoing() }));
+
+  if (!faults) {
+    app.all('/admin/faults', (c) =>
+      c.json(
+        {
+          error: 'faults-off',
+          message: 'Fault injection is off. Start the server with TERN_FAULTS=1 to use it (from this machine only).',
+        },
+        404,
+      ),
+    );
+    return app;
+  }
 
   app.get('/admin/faults', (c) => c.json({ faults: faults.list() }));
 
@@ -58,8 +74,6 @@ export function adminRoutes(faults: FaultQueue, mailbox: Mailbox): Hono<Env> {
     faults.clear();
     return c.json({ faults: [] });
   });
-
-  app.get('/admin/outgoing', (c) => c.json({ messages: mailbox.outgoing() }));
 
   return app;
 }

@@ -52,6 +52,12 @@ export interface AppDeps {
   imageHosts?: { address: (ip: string) => boolean; port: (port: number) => boolean };
   /** Proxy mode: what one user may ask of the upstream (default DEFAULT_USER_BUDGET). */
   proxyBudget?: UserBudgetOptions;
+  /**
+   * Mailbox mode: take faults to inject at `/admin/faults` (tests and demos; TERN_FAULTS=1).
+   * Off by default: a local reverse proxy can make any client look local, and a fault queue
+   * lets whoever reaches it stop the service.
+   */
+  faultInjection?: boolean;
 }
 
 // Exchange's default EWS request limit (maxReceivedMessageSize) is 35 MB: room for a message with
@@ -62,7 +68,7 @@ export const MAX_REQUEST_BYTES = 35 * 1024 * 1024;
 /**
  * The Tern server as a Hono app, tested in process with `app.request()`. Mailbox mode serves the
  * embedded mailbox on `/ews` (PWA, session cookie) and `/EWS/Exchange.asmx` (any EWS client,
- * Basic auth), with fault injection under `/admin`; proxy mode forwards `/ews` to one upstream.
+ * Basic auth), with the captured outgoing mail (and fault injection if asked for) under `/admin`; proxy mode forwards `/ews` to one upstream.
  * In both, `/attachments/<id>` serves the reader's downloads from the same backend as `/ews`.
  */
 export function createApp(deps: AppDeps): Hono<Env> {
@@ -131,7 +137,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   );
   if (deps.mailbox && faults) {
     app.route('/', exchangeEndpoint({ check, limiter, backend, maxRequestBytes }));
-    app.route('/', adminRoutes(faults, deps.mailbox));
+    app.route('/', adminRoutes(deps.mailbox, deps.faultInjection ? faults : undefined));
   }
   app.on(['GET', 'HEAD'], '*', serveApp(deps.distDir));
   app.notFound((c) => c.json({ error: 'not-found', message: `Nothing at ${c.req.method} ${c.req.path}.` }, 404));

@@ -27,7 +27,7 @@ beforeAll(async () => {
 
 async function setup() {
   const mailbox = recording(shared);
-  const app = createApp({ mailbox, log: () => {} });
+  const app = createApp({ mailbox, log: () => {}, faultInjection: true });
   return { app, mailbox, cookie: await signInCookie(app) };
 }
 
@@ -110,7 +110,7 @@ describe('GET /attachments/:id', () => {
   it('ends the session when its password no longer works', async () => {
     const mailbox = recording(shared);
     const clock = { now: 1_800_000_000_000 };
-    const app = createApp({ mailbox, clock: () => clock.now, log: () => {} });
+    const app = createApp({ mailbox, clock: () => clock.now, log: () => {}, faultInjection: true });
     const cookie = await signInCookie(app);
     mailbox.verify = () => false;
     clock.now += 61_000;

@@ -7,7 +7,7 @@ describe('parseConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: './data',
-      mode: { kind: 'mailbox', seedMessages: 2000, smtpPort: 2525, tombstoneDays: 30 },
+      mode: { kind: 'mailbox', seedMessages: 2000, smtpPort: 2525, tombstoneDays: 30, faultInjection: false },
       demoPassword: 'demo',
     });
   });
@@ -20,6 +20,7 @@ describe('parseConfig', () => {
       TERN_SEED_MESSAGES: '100000',
       TERN_SMTP_PORT: '2626',
       TERN_TOMBSTONE_DAYS: '90',
+      TERN_FAULTS: '1',
       TERN_DEMO_PASSWORD: 'hunter2',
       TERN_SESSION_SECRET: 'x'.repeat(40),
     });
@@ -27,7 +28,7 @@ describe('parseConfig', () => {
       port: 9000,
       host: '0.0.0.0',
       dataDir: '/var/lib/tern',
-      mode: { kind: 'mailbox', seedMessages: 100000, smtpPort: 2626, tombstoneDays: 90 },
+      mode: { kind: 'mailbox', seedMessages: 100000, smtpPort: 2626, tombstoneDays: 90, faultInjection: true },
       demoPassword: 'hunter2',
       sessionSecret: 'x'.repeat(40),
     });
@@ -47,7 +48,31 @@ describe('parseConfig', () => {
     expect(config.port).toBe(1234);
     expect(config.host).toBe('::1');
     expect(config.dataDir).toBe('d');
-    expect(config.mode).toEqual({ kind: 'mailbox', seedMessages: 0, smtpPort: 0, tombstoneDays: 7 });
+    expect(config.mode).toEqual({
+      kind: 'mailbox',
+      seedMessages: 0,
+      smtpPort: 0,
+      tombstoneDays: 7,
+      faultInjection: false,
+    });
+  });
+
+  it('takes fault injection only when TERN_FAULTS says 1 or true, and refuses anything else', () => {
+    const faults = (value: string) => {
+      const { mode } = parseConfig([], { TERN_FAULTS: value });
+      return mode.kind === 'mailbox' && mode.faultInjection;
+    };
+    expect([faults('1'), faults('true'), faults('TRUE'), faults('0'), faults('false'), faults('')]).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(() => parseConfig([], { TERN_FAULTS: 'yes please' })).toThrow(
+      'TERN_FAULTS must be 1 (on) or 0 (off), not "yes please".',
+    );
   });
 
   it('switches to proxy mode when an upstream is given', () => {

@@ -8,6 +8,8 @@ export type ServerMode =
       smtpPort: number;
       /** Days the mailbox remembers deletions for clients' sync states (Exchange also bounds this). */
       tombstoneDays: number;
+      /** TERN_FAULTS: take faults to inject at /admin/faults (tests and demos). */
+      faultInjection: boolean;
     }
   | { kind: 'proxy'; upstream: URL };
 
@@ -90,6 +92,7 @@ export function parseConfig(argv: readonly string[], env: Readonly<Record<string
             1,
             MAX_TOMBSTONE_DAYS,
           ),
+          faultInjection: onOff(env['TERN_FAULTS'], 'TERN_FAULTS'),
         },
     demoPassword: env['TERN_DEMO_PASSWORD'] || DEFAULTS.demoPassword,
   };
@@ -118,6 +121,13 @@ function integer(raw: string | undefined, name: Name, fallback: number, min: num
   if (!/^\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max)
     throw new ConfigError(`${describe(name)} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
+}
+
+function onOff(raw: string | undefined, name: string): boolean {
+  const v = raw?.trim().toLowerCase() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  throw new ConfigError(`${name} must be 1 (on) or 0 (off), not "${raw}".`);
 }
 
 function upstreamUrl(raw: string): URL {

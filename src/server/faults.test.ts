@@ -43,7 +43,7 @@ const ids = () => inbox.map((i) => i.id);
 
 function setup() {
   const mailbox = recording(shared);
-  const app = createApp({ mailbox, log: () => {} });
+  const app = createApp({ mailbox, log: () => {}, faultInjection: true });
   const admin = (method: string, body?: unknown) =>
     app.request(`${ORIGIN}/admin/faults`, {
       method,
@@ -214,6 +214,28 @@ describe('/admin/faults', () => {
       expect((await get(ORIGIN, forwarded)).status).toBe(403);
     for (const url of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://LOCALHOST', 'http://[::1]:8080'])
       expect((await get(url)).status).toBe(200);
+  });
+
+  it('is off unless the server was started with fault injection; the outgoing mail is still listed', async () => {
+    const mailbox = recording(shared);
+    const app = createApp({ mailbox, log: () => {} });
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await app.request(`${ORIGIN}/admin/faults`, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        ...(method === 'POST' ? { body: JSON.stringify({ faults: [{ kind: 'drop' }] }) } : {}),
+      });
+      expect(res.status).toBe(404);
+      expect((await res.json()).message).toMatch(/Fault injection is off\. Start the server with TERN_FAULTS=1/);
+    }
+    // Nothing was queued: the mailbox answers.
+    expect((await postExchange(app, getFolder)).status).toBe(200);
+    expect((await app.request(`${ORIGIN}/admin/outgoing`)).status).toBe(200);
+    // Still loopback only, before it says anything about faults.
+    const remote = await app.request(`${ORIGIN}/admin/faults`, {}, {
+      incoming: { socket: { remoteAddress: '192.168.1.20' } },
+    } as never);
+    expect(remote.status).toBe(403);
   });
 
   it('is not served in proxy mode', async () => {

@@ -70,7 +70,7 @@ beforeAll(async () => {
 
 async function setup() {
   const mailbox = recording(shared);
-  const app = createApp({ mailbox, log: () => {} });
+  const app = createApp({ mailbox, log: () => {}, faultInjection: true });
   const cookie = await signInCookie(app);
   const search = (body: unknown, headers: Record<string, string> = {}) =>
     app.request(`${ORIGIN}${MAIL_SEARCH_PATH}`, {

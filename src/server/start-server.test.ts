@@ -67,6 +67,9 @@ describe('startServer', () => {
     expect(existsSync(join(data, 'session.key'))).toBe(true);
     expect(await (await fetch(`${server.url}/healthz`)).text()).toBe('ok');
     expect((await fetch(`${server.url}/EWS/Exchange.asmx`)).status).toBe(401);
+    // Fault injection is for tests and demos: off unless TERN_FAULTS asks for it.
+    expect((await fetch(`${server.url}/admin/faults`)).status).toBe(404);
+    expect(p.lines.join('\n')).not.toContain('Fault injection');
     await server.close();
     expect(events.slice(2)).toEqual(['smtp closed', 'mailbox closed']);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
@@ -81,6 +84,18 @@ describe('startServer', () => {
     // The listener takes mail with no sign-in: it must not be reachable from the network.
     expect(events[1]).toBe('smtp 127.0.0.1:0');
     expect(p.lines.join('\n')).toMatch(/SMTP on 127\.0\.0\.1:\d+ \(this machine only\)/);
+  });
+
+  it('takes faults to inject when TERN_FAULTS=1, and says so', async () => {
+    const p = parts([]);
+    const config = parseConfig(['--port', '0', '--smtp-port', '0', '--data', dataDir()], { TERN_FAULTS: '1' });
+    const server = await startServer(config, p);
+    try {
+      expect(await (await fetch(`${server.url}/admin/faults`)).json()).toEqual({ faults: [] });
+      expect(p.lines.join('\n')).toContain(`Fault injection is on: ${server.url}/admin/faults`);
+    } finally {
+      await server.close();
+    }
   });
 
   it('does not print a password the operator chose', async () => {

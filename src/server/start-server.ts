@@ -58,7 +58,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
       return { url, http, close };
     }
 
-    const { seedMessages, smtpPort, tombstoneDays } = config.mode;
+    const { seedMessages, smtpPort, tombstoneDays, faultInjection } = config.mode;
     parts.print(`Opening the mailbox in ${config.dataDir} (a new one is seeded with ${seedMessages} messages)…`);
     const mailbox = await parts.openMailbox({
       dataDir: config.dataDir,
@@ -71,6 +71,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
       mailbox,
       sessionSecret,
       distDir: parts.distDir,
+      faultInjection,
       // The default password is no secret (the README gives it); one the operator chose is not shown.
       signinHint:
         config.demoPassword === 'demo'
@@ -94,6 +95,7 @@ export async function startServer(config: ServerConfig, parts: ServerParts): Pro
     parts.print(`Sign in as demo@tern.test with ${password} (ada@tern.test has the same one).`);
     parts.print(`EWS clients: ${url}/EWS/Exchange.asmx with HTTP Basic auth.`);
     parts.print(`SMTP on ${SMTP_HOST}:${smtp.port} (this machine only) delivers mail to the local users.`);
+    if (faultInjection) parts.print(`Fault injection is on: ${url}/admin/faults takes faults from this machine.`);
     return { url, http, smtp, mailbox, close };
   } catch (e) {
     await close();

@@ -92,7 +92,7 @@ export class Harness {
       clock: () => clock.now(),
       ...(budget ? { throttle: { burst: budget } } : {}),
     });
-    return new Harness(mailbox, createApp({ mailbox, log: () => {} }), clock);
+    return new Harness(mailbox, createApp({ mailbox, log: () => {}, faultInjection: true }), clock);
   }
 
   /**

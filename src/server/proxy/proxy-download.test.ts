@@ -18,7 +18,7 @@ const PAGE = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" o
 
 beforeAll(async () => {
   mailbox = recording(testMailbox(0));
-  upstreamApp = createApp({ mailbox, log: () => {} });
+  upstreamApp = createApp({ mailbox, log: () => {}, faultInjection: true });
   upstream = await listen(upstreamApp, { port: 0, host: '127.0.0.1' });
   const seeded = await seedAttachments(mailbox, [
     { name: 'photo.jpg', type: 'image/jpeg', bytes: BINARY },

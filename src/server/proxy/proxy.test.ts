@@ -38,7 +38,7 @@ const seen: Seen[] = [];
 
 beforeAll(async () => {
   mailbox = recording(testMailbox());
-  const app = createApp({ mailbox, log: () => {} });
+  const app = createApp({ mailbox, log: () => {}, faultInjection: true });
   const recorder = new Hono<Env>();
   recorder.all('*', async (c) => {
     seen.push({

@@ -49,6 +49,7 @@ export async function startTern(
     mailbox,
     distDir: options.distDir ?? DIST,
     sessionSecret: 'tern end-to-end tests, not a secret',
+    faultInjection: true,
     ...(options.imageHosts ? { imageHosts: options.imageHosts } : {}),
   });
   let http: Listening | undefined = await listen(app, { port: 0, host: '127.0.0.1' });
