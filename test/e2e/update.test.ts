@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,5 +61,39 @@ describe('a new version', () => {
     await other.locator('.folder-tree').waitFor();
     expect(await otherBanner.count()).toBe(0);
     await other.close();
+  });
+
+  it('says so when a part of the old version is gone once another tab moved on, and offers Reload', async () => {
+    // Signed in already (the first test): a new tab opens the mailbox.
+    const page = await browser.context.newPage();
+    await page.goto(server.url);
+    await page.locator('.folder-tree').waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    // The next build has no file of that name: the composer's code is named after its content.
+    const composer = readdirSync(join(dist, 'assets')).find((f) => /^composer-.*\.js$/.test(f))!;
+    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    const entry = `{"url":"assets/${composer}"},`;
+    expect(sw).toContain(entry);
+    writeFileSync(join(dist, 'sw.js'), `${sw.replace(entry, '')}\n// a build without ${composer}\n`);
+    rmSync(join(dist, 'assets', composer));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
+    await page.locator('.banner', { hasText: 'A new version is ready.' }).waitFor();
+    // Another tab's Reload activates it; this tab still runs the old build.
+    await page.evaluate(async () =>
+      (await navigator.serviceWorker.getRegistration())!.waiting!.postMessage({ type: 'SKIP_WAITING' }),
+    );
+    await expect
+      .poll(() => page.evaluate(async () => !(await navigator.serviceWorker.getRegistration())!.waiting))
+      .toBe(true);
+
+    // The browser's own cache may still hold the old file for a while; once it has let it go:
+    await (await browser.context.newCDPSession(page)).send('Network.clearBrowserCache');
+    await page.locator('.compose-button').click();
+    const toast = page.locator('.toast', { hasText: 'This part of Tern could not be opened' });
+    await toast.waitFor();
+    expect(await page.locator('dialog.composer').count()).toBe(0);
+    const banner = page.locator('.banner', { hasText: 'A new version is ready.' });
+    await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
+    await page.close();
   });
 });

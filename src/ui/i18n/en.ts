@@ -146,6 +146,8 @@ export const en = {
 
   'update.ready': 'A new version is ready.',
   'update.reload': 'Reload',
+  'update.partGone':
+    'This part of Tern could not be opened: a newer version has replaced the one open here. Reload to go on; nothing you did is lost.',
   'store.gone': 'The mail this device kept was removed while this page was open. Reload to go on.',
 } as const;
 

@@ -437,6 +437,8 @@ export const fr: Messages = {
 
   'update.ready': 'Une nouvelle version est prête.',
   'update.reload': 'Recharger',
+  'update.partGone':
+    'Cette partie de Tern n’a pas pu s’ouvrir : une version plus récente a remplacé celle ouverte ici. Rechargez pour continuer ; rien de ce que vous avez fait n’est perdu.',
   'store.gone':
     'Le courrier gardé sur cet appareil a été effacé pendant que cette page était ouverte. Rechargez pour continuer.',
 

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BodyRow } from '../../db/index.js';
+import { codeGone } from '../components/lazy.js';
 import { useConnection } from '../hooks/use-connection.js';
 import { mayUseNetwork } from '../connection.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -23,11 +24,15 @@ function usePrint(
   print: PrintRequest | undefined,
   images: { remote: ReadonlyMap<string, string>; inline: ReadonlyMap<string, string> },
 ) {
+  const t = useI18n();
   const done = useRef(print?.n ?? 0);
   useEffect(() => {
     if (!print || print.n === done.current) return;
     done.current = print.n;
-    void import('../mail-html/render-mail.js').then(({ printMail }) => printMail(print.header, body, images));
+    import('../mail-html/render-mail.js').then(
+      ({ printMail }) => printMail(print.header, body, images),
+      () => codeGone(t),
+    );
   }, [print?.n]);
 }
 
@@ -71,6 +76,7 @@ function HtmlBody({
   const [remote, setRemote] = useState<ReadonlyMap<string, string>>(NO_INLINE_PARTS);
   const [loadingImages, setLoadingImages] = useState(false);
   const [rendered, setRendered] = useState<{ mail: RenderedMail; n: number } | undefined>(undefined);
+  const [codeMissing, setCodeMissing] = useState(false);
   const renders = useRef(0);
   const messageId = body.id;
   usePrint(body, print, { remote, inline });
@@ -112,15 +118,22 @@ function HtmlBody({
 
   useEffect(() => {
     let live = true;
-    void import('../mail-html/render-mail.js').then(({ renderMail }) => {
-      if (live) setRendered({ mail: renderMail(body.content, { remote, inline }), n: ++renders.current });
-    });
+    import('../mail-html/render-mail.js').then(
+      ({ renderMail }) => {
+        if (live) setRendered({ mail: renderMail(body.content, { remote, inline }), n: ++renders.current });
+      },
+      () => {
+        if (!live) return;
+        setCodeMissing(true);
+        codeGone(t);
+      },
+    );
     return () => {
       live = false;
     };
   }, [body.content, remote, inline]);
 
-  if (!rendered) return <p class="pane-note">{t.t('reader.sanitizing')}</p>;
+  if (!rendered) return <p class="pane-note">{t.t(codeMissing ? 'update.partGone' : 'reader.sanitizing')}</p>;
   return (
     <>
       {rendered.mail.blockedImages > 0 && !remoteImages && (
