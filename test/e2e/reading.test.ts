@@ -209,6 +209,35 @@ describe('reading and sorting mail', () => {
     }
   });
 
+  it('shows the beginning of a very long message at once, and all of it when asked', async () => {
+    const stamp = Date.now();
+    // About 1.2 MB of HTML, as a report pasted whole might be.
+    const paragraphs = Array.from({ length: 30_000 }, (_, i) => `<p>Line ${i} of the quarterly log.</p>`);
+    await deliver(server, {
+      to: DEMO.user,
+      subject: `Long log ${stamp}`,
+      html: `${paragraphs.join('\n')}<p>The very end.</p>`,
+    });
+    await syncUntilListed(`Long log ${stamp}`);
+    await mailbox.row(`Long log ${stamp}`).click();
+    const note = mailbox.reader.locator('.body-note', { hasText: 'This message is long (1.' });
+    await note.waitFor();
+    const shown = async () => {
+      const frame = await (await mailbox.reader.locator('iframe.mail-frame').elementHandle())?.contentFrame();
+      return frame?.evaluate(() => ({
+        paragraphs: document.querySelectorAll('p').length,
+        end: document.body.textContent?.includes('The very end.') ?? false,
+      }));
+    };
+    await expect.poll(shown).toMatchObject({ end: false });
+    const clipped = (await shown())!.paragraphs;
+    expect(clipped).toBeGreaterThan(1000);
+    expect(clipped).toBeLessThan(30_000);
+    await note.getByRole('button', { name: 'Show the whole message' }).click();
+    await expect.poll(shown).toEqual({ paragraphs: 30_001, end: true });
+    expect(await note.count()).toBe(0);
+  });
+
   it('prints the message alone, with its header and pictures, from the toolbar or with Ctrl+P', async () => {
     interface Printed {
       text: string;

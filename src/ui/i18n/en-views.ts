@@ -38,6 +38,8 @@ export const enViews = {
   'reader.downloadFailed': 'The message could not be downloaded: {error}',
   'reader.imagesBlocked': 'Remote images are blocked to protect your privacy.',
   'reader.showImages': 'Show images',
+  'reader.clipped': 'This message is long ({size}): only its beginning is shown, so that Tern stays quick.',
+  'reader.showWhole': 'Show the whole message',
   'reader.imagesLoading': 'Loading images through Tern, so the sender does not see you…',
   'reader.imagesOffline': 'Images will load when you are online.',
   'reader.attachments': 'Attachments',

@@ -75,6 +75,8 @@ export const fr: Messages = {
   'reader.downloadFailed': "Le message n'a pas pu être téléchargé : {error}",
   'reader.imagesBlocked': 'Les images distantes sont bloquées pour protéger votre vie privée.',
   'reader.showImages': 'Afficher les images',
+  'reader.clipped': 'Ce message est long ({size}) : seul son début est affiché, pour que Tern reste rapide.',
+  'reader.showWhole': 'Afficher tout le message',
   'reader.imagesLoading': "Chargement des images par Tern, sans que l'expéditeur vous voie…",
   'reader.imagesOffline': 'Les images se chargeront quand vous serez en ligne.',
   'reader.attachments': 'Pièces jointes',

@@ -6,7 +6,9 @@ import { mayUseNetwork } from '../connection.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { loadRemoteImages } from '../mail-html/remote-images.js';
+import { clipBody } from '../mail-html/clip-body.js';
 import { linkify } from '../mail-html/linkify.js';
+import { formatFileSize } from '../format/file-size.js';
 import type { PrintHeader, RenderedMail } from '../mail-html/render-mail.js';
 import '../i18n/views.js';
 
@@ -37,8 +39,7 @@ function usePrint(
 }
 
 /** Plain text, escaped by being text nodes, with links as real `<a>` elements (never an HTML string). */
-function PlainBody({ body, print }: { body: BodyRow; print?: PrintRequest | undefined }) {
-  const text = body.content;
+function PlainBody({ body, text, print }: { body: BodyRow; text: string; print?: PrintRequest | undefined }) {
   usePrint(body, print, { remote: NO_INLINE_PARTS, inline: NO_INLINE_PARTS });
   return (
     <div class="plain-body">
@@ -61,10 +62,13 @@ function PlainBody({ body, print }: { body: BodyRow; print?: PrintRequest | unde
  */
 function HtmlBody({
   body,
+  html,
   parts,
   print,
 }: {
   body: BodyRow;
+  /** What to show: the body's HTML, or its beginning. */
+  html: string;
   parts?: ReadonlyMap<string, string> | undefined;
   print?: PrintRequest | undefined;
 }) {
@@ -120,7 +124,7 @@ function HtmlBody({
     let live = true;
     import('../mail-html/render-mail.js').then(
       ({ renderMail }) => {
-        if (live) setRendered({ mail: renderMail(body.content, { remote, inline }), n: ++renders.current });
+        if (live) setRendered({ mail: renderMail(html, { remote, inline }), n: ++renders.current });
       },
       () => {
         if (!live) return;
@@ -131,7 +135,7 @@ function HtmlBody({
     return () => {
       live = false;
     };
-  }, [body.content, remote, inline]);
+  }, [html, remote, inline]);
 
   if (!rendered) return <p class="pane-note">{t.t(codeMissing ? 'update.partGone' : 'reader.sanitizing')}</p>;
   return (
@@ -166,7 +170,8 @@ function HtmlBody({
 
 /**
  * `parts`: the message's `cid:` images when they are here already (an attached email's);
- * `print`: a request to print it, as shown.
+ * `print`: a request to print it, whole, with the pictures shown. A very long body shows its
+ * beginning until the reader asks for the rest (`clipBody`).
  */
 export function MailBody({
   body,
@@ -177,9 +182,25 @@ export function MailBody({
   parts?: ReadonlyMap<string, string>;
   print?: PrintRequest;
 }) {
-  return body.type === 'html' ? (
-    <HtmlBody body={body} parts={parts} print={print} />
-  ) : (
-    <PlainBody body={body} print={print} />
+  const t = useI18n();
+  const [wholeId, setWholeId] = useState<string | undefined>(undefined);
+  const clipped = wholeId === body.id ? undefined : clipBody(body.content, body.type);
+  const shown = clipped ?? body.content;
+  return (
+    <>
+      {clipped !== undefined && (
+        <div class="body-note" role="note">
+          <span>{t.t('reader.clipped', { size: formatFileSize(body.content.length, t.locale) })}</span>
+          <button type="button" onClick={() => setWholeId(body.id)}>
+            {t.t('reader.showWhole')}
+          </button>
+        </div>
+      )}
+      {body.type === 'html' ? (
+        <HtmlBody body={body} html={shown} parts={parts} print={print} />
+      ) : (
+        <PlainBody body={body} text={shown} print={print} />
+      )}
+    </>
   );
 }
