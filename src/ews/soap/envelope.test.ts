@@ -219,6 +219,39 @@ describe('decodeRequest', () => {
     );
   });
 
+  it('refuses a second Header, a second Body, anything else in the Envelope, and a second operation', () => {
+    const S = 'http://schemas.xmlsoap.org/soap/envelope/';
+    const M = 'http://schemas.microsoft.com/exchange/services/2006/messages';
+    const T = 'http://schemas.microsoft.com/exchange/services/2006/types';
+    const op = `<m:GetFolder xmlns:m="${M}" xmlns:t="${T}"><m:FolderShape><t:BaseShape>IdOnly</t:BaseShape></m:FolderShape><m:FolderIds><t:DistinguishedFolderId Id="inbox"/></m:FolderIds></m:GetFolder>`;
+    const doc = (inner: string) => `<s:Envelope xmlns:s="${S}">${inner}</s:Envelope>`;
+    const impersonate = `<s:Header><t:ExchangeImpersonation xmlns:t="${T}"><t:ConnectingSID><t:PrimarySmtpAddress>ceo@tern.test</t:PrimarySmtpAddress></t:ConnectingSID></t:ExchangeImpersonation></s:Header>`;
+    expect(decodeRequest(doc(`<s:Header/><s:Body>${op}</s:Body>`)).name).toBe('GetFolder');
+    expect(decodeRequest(doc(`<s:Body>${op}</s:Body>`)).name).toBe('GetFolder');
+    // A reader that takes the last Header would act as someone else.
+    expectCodecError(
+      () => decodeRequest(doc(`<s:Header/>${impersonate}<s:Body>${op}</s:Body>`)),
+      'not-soap',
+      /^the SOAP Envelope must hold a Header and a Body, in that order, not Header, Header, Body$/,
+    );
+    expectCodecError(() => decodeRequest(doc(`<s:Body>${op}</s:Body>${impersonate}`)), 'not-soap', /not Body, Header/);
+    expectCodecError(
+      () => decodeRequest(doc(`<s:Body>${op}</s:Body><s:Body>${op}</s:Body>`)),
+      'not-soap',
+      /not Body, Body/,
+    );
+    expectCodecError(
+      () => decodeRequest(doc(`<s:Body>${op}</s:Body><x:Extra xmlns:x="urn:x"/>`)),
+      'not-soap',
+      /not Body, <Extra>/,
+    );
+    expectCodecError(
+      () => decodeRequest(doc(`<s:Body>${op}${op.replaceAll('GetFolder', 'DeleteFolder')}</s:Body>`)),
+      'not-soap',
+      /^the SOAP Body holds 2 elements: it must hold one EWS operation$/,
+    );
+  });
+
   it('refuses what is not SOAP before it looks for an operation', () => {
     expectCodecError(() => decodeRequest('<html><body>hi</body></html>'), 'not-soap', /an HTML page/);
     expectCodecError(() => decodeRequest('GetItem please'), 'malformed-xml', /malformed XML/);

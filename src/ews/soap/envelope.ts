@@ -64,11 +64,25 @@ export interface DecodedRequest {
   header?: XmlElement;
 }
 
-/** Reads a SOAP request by namespace, never by prefix. */
+/**
+ * Reads a SOAP request by namespace, never by prefix. Its shape must be exact: one optional
+ * Header, then one Body holding one operation. The proxy checks what it reads here (the
+ * operation, the identity headers) and passes the bytes on, so nothing may be there that another
+ * reader could take instead: a second Header with an ExchangeImpersonation, a second operation.
+ */
 export function decodeRequest(xml: string, limits: XmlLimits = DEFAULT_LIMITS): DecodedRequest {
-  const { header, body } = readEnvelope(xml, limits);
+  const root = readEnvelope(xml, limits);
+  const { header, body } = openEnvelope(root);
+  const shape = root.children.map((c) => (c.uri === NS.soap ? c.local : `<${c.local}>`)).join(', ');
+  if (shape !== 'Header, Body' && shape !== 'Body')
+    throw new CodecError('not-soap', `the SOAP Envelope must hold a Header and a Body, in that order, not ${shape}`);
   const element = body.children[0];
   if (!element) throw new CodecError('not-soap', 'the SOAP Body is empty: it must hold one EWS operation');
+  if (body.children.length > 1)
+    throw new CodecError(
+      'not-soap',
+      `the SOAP Body holds ${body.children.length} elements: it must hold one EWS operation`,
+    );
   if (element.uri !== NS.m) throw new CodecError('not-soap', `<${element.local}> is not in the EWS messages namespace`);
   const out: DecodedRequest = { name: element.local, element: asMeant(element) };
   const version = child(header, NS.t, 'RequestServerVersion')?.attrs['Version'];
@@ -124,7 +138,7 @@ export function decodeResponse<Msg>(
   xml: string,
   limits: XmlLimits = DEFAULT_LIMITS,
 ): DecodedResponse<Msg> {
-  const { header, body } = readEnvelope(xml, limits);
+  const { header, body } = openEnvelope(readEnvelope(xml, limits));
   const fault = child(body, NS.soap, 'Fault');
   if (fault) throw readFault(fault);
   const first = body.children[0];
@@ -158,13 +172,14 @@ function readServerVersion(el: XmlElement): ServerVersionInfo {
 // way): say so, rather than calling the page malformed XML or, for its DOCTYPE, an attack.
 const HTML_PAGE = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html)[\s>]/i;
 
-function readEnvelope(xml: string, limits: XmlLimits): { header?: XmlElement; body: XmlElement } {
+/** The parsed document, or a clear word when an HTML page (a portal, a sign-in page) came instead. */
+function readEnvelope(xml: string, limits: XmlLimits): XmlElement {
   const head = xml.slice(0, 4096);
   if (HTML_PAGE.test(head)) {
     const title = /<title[^>]*>([^<]{1,200})/i.exec(head)?.[1]?.trim();
     throw new CodecError('not-soap', `an HTML page${title ? ` ("${title}")` : ''} came instead of a SOAP envelope`);
   }
-  return openEnvelope(parseXml(xml, limits));
+  return parseXml(xml, limits);
 }
 
 /** Finds Header and Body in a SOAP 1.1 envelope, whatever the prefixes. */

@@ -226,6 +226,13 @@ describe('proxy mode POST /ews', () => {
       expect(res.status).toBe(403);
       expect(faultOf(await res.text()).code).toBe('ErrorImpersonationDenied');
     }
+    // Nor past the check in a second Header, which a server might read in place of the first.
+    const smuggled = sync.replace(
+      '</soap:Header>',
+      '</soap:Header><soap:Header><t:ExchangeImpersonation xmlns:t="http://schemas.microsoft.com/exchange/services/2006/types"/></soap:Header>',
+    );
+    const res = await postPwa(app, cookie, smuggled);
+    expect(faultOf(await res.text()).code).toBe('ErrorSchemaValidation');
     expect(seen).toEqual([]);
   });
 
