@@ -13,6 +13,7 @@ import {
 } from '../../ews/index.js';
 import { createApp, type AppDeps } from '../app.js';
 import type { Env } from '../connection.js';
+import type { Fault } from '../faults.js';
 import { listen, type Listening } from '../listen.js';
 import { ORIGIN, postPwa, pwaHeaders, signInCookie } from '../testing/http.js';
 import { recording, testMailbox, type RecordingMailbox } from '../testing/test-mailbox.js';
@@ -59,6 +60,16 @@ afterAll(async () => {
 
 function proxy(extra: Partial<AppDeps> = {}) {
   return createApp({ upstream: upstreamUrl, log: () => {}, ...extra });
+}
+
+/** Queues faults in the upstream mailbox (`POST /admin/faults`). */
+async function upstreamFaults(...faults: Fault[]): Promise<void> {
+  const res = await fetch(`${upstream.url}/admin/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  });
+  expect(res.status).toBe(200);
 }
 
 async function signedIn(extra: Partial<AppDeps> = {}) {
@@ -272,12 +283,7 @@ describe('proxy mode POST /ews', () => {
 
   it('passes an upstream SOAP fault through untouched, back-off included', async () => {
     const { app, cookie } = await signedIn();
-    const injected = await fetch(`${upstream.url}/admin/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'busy-fault', backOffMs: 4321 }] }),
-    });
-    expect(injected.status).toBe(200);
+    await upstreamFaults({ kind: 'busy-fault', backOffMs: 4321 });
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(500);
     const fault = faultOf(await res.text());
@@ -319,11 +325,7 @@ describe('proxy mode POST /ews', () => {
 
   it('passes 503 and Retry-After through so the client backs off', async () => {
     const { app, cookie } = await signedIn();
-    await fetch(`${upstream.url}/admin/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'http-503', retryAfterSec: 17 }] }),
-    });
+    await upstreamFaults({ kind: 'http-503', retryAfterSec: 17 });
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(503);
     expect(res.headers.get('retry-after')).toBe('17');
@@ -331,11 +333,7 @@ describe('proxy mode POST /ews', () => {
 
   it('answers 502 when the upstream breaks off its answer partway, never relaying half of it', async () => {
     const { app, cookie } = await signedIn();
-    await fetch(`${upstream.url}/admin/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'apply-then-cut' }] }),
-    });
+    await upstreamFaults({ kind: 'apply-then-cut' });
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(502);
     expect(faultOf(await res.text()).message).toMatch(/broke off its answer/);
@@ -344,11 +342,7 @@ describe('proxy mode POST /ews', () => {
 
   it('turns an upstream 401 into "sign in again"', async () => {
     const { app, cookie } = await signedIn();
-    await fetch(`${upstream.url}/admin/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ faults: [{ kind: 'http-401' }] }),
-    });
+    await upstreamFaults({ kind: 'http-401' });
     const res = await postPwa(app, cookie, sync);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBeNull();
