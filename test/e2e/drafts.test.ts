@@ -320,8 +320,12 @@ describe('drafts', () => {
   it('stores the last words at once when the tab is hidden (closed, switched away, or discarded next)', async () => {
     const { page } = mailbox;
     const composer = await ComposerPage.open(page);
-    await composer.fill({ to: ADA.user, subject: 'Hidden at once', body: 'Words typed just before the tab went.' });
+    await composer.fill({ to: ADA.user, subject: 'Hidden at once', body: 'Words typed just before' });
+    // The last key and the tab going in the same instant, before the app has drawn the key.
     await page.evaluate(() => {
+      const body = document.querySelector<HTMLTextAreaElement>('dialog.composer textarea[name="body"]')!;
+      body.value += ' the tab went.';
+      body.dispatchEvent(new Event('input', { bubbles: true }));
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });

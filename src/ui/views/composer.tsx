@@ -179,6 +179,8 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
 
   const change = (field: 'to' | 'cc' | 'bcc' | 'subject' | 'body', value: string) => {
     dirty.current = true;
+    // At once, not at the next render: a tab hidden in the same instant saves this key too.
+    if (latest.current) latest.current = { ...latest.current, [field]: value };
     setDraft((d) => (d ? { ...d, [field]: value } : d));
   };
 
