@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { DeleteItem, UpdateItem, type Flag } from '../../src/ews/index.js';
 import { distinguishedFolder, isMailFolder, recordAction, type FlagState, type MailDB } from '../../src/db/index.js';
 import { createEngine, type Engine, type Transport } from '../../src/sync/index.js';
-import { ADA, DEMO, Harness, plain, type FaultSpec } from './sync-harness.js';
+import { ADA, DEMO, Harness, plain, REPLAY_FAULTS, type FaultSpec } from './sync-harness.js';
 import { opIdCount, serverMessages } from './outbox-server.js';
 
 /**
@@ -220,14 +220,7 @@ const commands = [
   fc.constant(new Send()),
   fc
     .record({
-      kind: fc.constantFrom<FaultSpec['kind']>(
-        'apply-then-drop',
-        'apply-then-cut',
-        'drop',
-        'busy-fault',
-        'busy-message',
-        'http-503',
-      ),
+      kind: fc.constantFrom(...REPLAY_FAULTS),
       op: fc.constantFrom(...OPS),
       backOffMs: fc.constant(1000),
     })

@@ -18,7 +18,7 @@ import {
   type OutboxOp,
 } from '../../src/db/index.js';
 import { createEngine, type Engine, type Transport } from '../../src/sync/index.js';
-import { ADA, DEMO, Harness, plain, type FaultSpec } from './sync-harness.js';
+import { ADA, DEMO, Harness, plain, REPLAY_FAULTS, type FaultSpec } from './sync-harness.js';
 import { Journal, View } from './outbox-model.js';
 import { opIdCount, serverMessages } from './outbox-server.js';
 
@@ -226,14 +226,7 @@ describe('1,000 actions offline, replayed through faults', () => {
     );
 
     // Back online, with faults.
-    const kinds: FaultSpec['kind'][] = [
-      'apply-then-drop',
-      'apply-then-cut',
-      'drop',
-      'busy-fault',
-      'busy-message',
-      'http-503',
-    ];
+    const kinds = REPLAY_FAULTS;
     const ops = [
       'UpdateItem',
       'MoveItem',

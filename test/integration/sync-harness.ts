@@ -48,6 +48,16 @@ export interface Sent {
 /** A fault for the server's fault queue (`POST /admin/faults`). */
 export type FaultSpec = Fault;
 
+/** The faults an outbox replay must come through with every change made exactly once. */
+export const REPLAY_FAULTS: readonly FaultSpec['kind'][] = [
+  'apply-then-drop',
+  'apply-then-cut',
+  'drop',
+  'busy-fault',
+  'busy-message',
+  'http-503',
+];
+
 let dbCounter = 0;
 
 export class Harness {
