@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeResponse, encodeRequest, FindItem, type Item } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
 import { readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { serverItems, startTern, type TernServer } from './support/tern-server.js';
 
 interface Row {
   id: string;
@@ -16,19 +15,6 @@ interface Row {
 
 interface Entry {
   op: { kind: string; ids?: string[]; toFolderId?: string; isRead?: boolean };
-}
-
-/** Every item of a well-known folder as the server has it (FindItem through the mailbox). */
-async function serverItems(server: TernServer, folder: string): Promise<Item[]> {
-  const soap = encodeRequest(FindItem, {
-    traversal: 'Shallow',
-    itemShape: { baseShape: 'Default' },
-    view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
-    parentFolderIds: [{ distinguished: folder }],
-  });
-  const message = decodeResponse(FindItem, (await server.mailbox.handle(DEMO.user, soap)).body).messages[0];
-  if (message?.responseClass !== 'Success') throw new Error(`FindItem ${folder}: ${message?.messageText}`);
-  return message.rootFolder?.items ?? [];
 }
 
 /** Subjects with how often each occurs (seeded subjects repeat, so compare counts, not sets). */

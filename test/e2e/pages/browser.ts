@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -10,13 +10,21 @@ export interface Browser {
   /** The profile folder: relaunching with it keeps the service worker, caches and IndexedDB. */
   profile: string;
   close(): Promise<void>;
+  /**
+   * Kills the browser process with SIGKILL, as a crash or a power button would: no unload, no
+   * shutdown, the profile left as it was. Relaunch with `launchBrowser({ profile })`.
+   */
+  kill(): Promise<void>;
 }
 
-/** Real Chromium with a fresh persistent profile (service workers need one to survive reloads). */
+/**
+ * Real Chromium with a persistent profile (service workers need one to survive reloads): a fresh
+ * one, or `profile` again after a `kill()`.
+ */
 export async function launchBrowser(
-  options: { width?: number; height?: number; backForwardCache?: boolean } = {},
+  options: { width?: number; height?: number; backForwardCache?: boolean; profile?: string } = {},
 ): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'tern-e2e-profile-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tern-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     // Playwright turns the back/forward cache off by default; a test of it turns it back on.
@@ -45,5 +53,29 @@ export async function launchBrowser(
       await context.close();
       rmSync(profile, { recursive: true, force: true });
     },
+    async kill() {
+      const gone = new Promise((resolve) => context.once('close', resolve));
+      process.kill(browserProcess(profile), 'SIGKILL');
+      await gone;
+    },
   };
+}
+
+/**
+ * The pid of the browser process using `profile` (Linux): the one launched with that
+ * `--user-data-dir` that is not a renderer, GPU or utility child (those carry `--type=`).
+ * Playwright does not expose the process of a persistent context.
+ */
+function browserProcess(profile: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args: string[];
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // it ended while we looked
+    }
+    if (args.includes(`--user-data-dir=${profile}`) && !args.some((a) => a.startsWith('--type='))) return Number(entry);
+  }
+  throw new Error(`No browser process runs with the profile ${profile}`);
 }

@@ -9,6 +9,11 @@ export class MailboxPage {
   /** Opens the app signed out: it sends us to the server's sign-in form, which we fill. */
   static async signIn(page: Page, url: string, account: { user: string; password: string } = DEMO) {
     await page.goto(url);
+    return MailboxPage.fillSignIn(page, account);
+  }
+
+  /** Fills the server's sign-in form, which this page is on or on its way to, and waits for the mail. */
+  static async fillSignIn(page: Page, account: { user: string; password: string } = DEMO) {
     await page.waitForURL(/\/signin/);
     await page.locator('input[autocomplete="username"]').fill(account.user);
     await page.locator('input[autocomplete="current-password"]').fill(account.password);

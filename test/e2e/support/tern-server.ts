@@ -10,6 +10,7 @@ import {
   GetAttachment,
   GetItem,
   type Folder,
+  type Item,
   type Operation,
 } from '../../../src/ews/index.js';
 import { createApp, type AppDeps } from '../../../src/server/app.js';
@@ -78,6 +79,26 @@ export async function startTern(
 /** One EWS call as `user`, straight to the mailbox (the server side of a test), with the codec. */
 export async function ews<Req, Msg>(server: TernServer, op: Operation<Req, Msg>, req: Req, user: string = DEMO.user) {
   return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
+}
+
+/** Every item of a user's well-known folder as the server has it: subject, read state and flag. */
+export async function serverItems(server: TernServer, folder: string, user: string = DEMO.user): Promise<Item[]> {
+  const [found] = await ews(
+    server,
+    FindItem,
+    {
+      traversal: 'Shallow',
+      itemShape: {
+        baseShape: 'IdOnly',
+        additionalProperties: ['item:Subject', 'message:IsRead', 'item:Flag'].map((fieldURI) => ({ fieldURI })),
+      },
+      view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
+      parentFolderIds: [{ distinguished: folder }],
+    },
+    user,
+  );
+  if (found?.responseClass !== 'Success') throw new Error(`FindItem ${folder}: ${found?.messageText}`);
+  return found.rootFolder?.items ?? [];
 }
 
 /** Ids of the messages with this subject in a user's well-known folder. */
