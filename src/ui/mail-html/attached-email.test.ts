@@ -70,6 +70,35 @@ describe('readAttachedEmail', () => {
     expect(email.files.map((f) => [f.type, f.contentId, f.isInline])).toEqual([['image/png', '<logo@x>', true]]);
   });
 
+  it('keeps an email it carries in turn as a file, even one marked inline', async () => {
+    const email = await readAttachedEmail(
+      bytes([
+        'Subject: Fwd: Plan B',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'See below.',
+        '--b',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: inline',
+        '',
+        'Subject: Plan B',
+        'Content-Type: text/html',
+        '',
+        '<p>Inner</p>',
+        '--b--',
+        '',
+      ]),
+    );
+    expect(email.body).toEqual({ type: 'text', content: 'See below.' });
+    expect(email.files.map((f) => [f.name, f.type, f.isInline])).toEqual([
+      ['attachment-1.eml', 'message/rfc822', false],
+    ]);
+  });
+
   it('reads a plain-text email without a date or sender', async () => {
     const email = await readAttachedEmail(bytes(['Subject: Note', '', 'Just text.']));
     expect(email).toEqual({

@@ -28,7 +28,12 @@ const addresses = (list: MimeAddress[] | undefined): Address[] =>
 export async function readAttachedEmail(source: ArrayBuffer): Promise<AttachedEmail> {
   let email;
   try {
-    email = await PostalMime.parse(source, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 64 });
+    // An email it carries in turn is one of its files, as the server keeps them, never merged into its body.
+    email = await PostalMime.parse(source, {
+      attachmentEncoding: 'arraybuffer',
+      maxNestingDepth: 64,
+      forceRfc822Attachments: true,
+    });
   } catch (e) {
     throw new AttachedEmailError(e instanceof Error ? e.message : String(e));
   }
@@ -46,7 +51,7 @@ export async function readAttachedEmail(source: ArrayBuffer): Promise<AttachedEm
         ? { type: 'html', content: email.html.replace(/\r?\n$/, '') }
         : { type: 'text', content: (email.text ?? '').replace(/\r?\n$/, '') },
     files: email.attachments.map((a, i) => ({
-      name: a.filename ?? `attachment-${i + 1}`,
+      name: a.filename ?? `attachment-${i + 1}${a.mimeType === 'message/rfc822' ? '.eml' : ''}`,
       type: a.mimeType,
       bytes: a.content as ArrayBuffer,
       ...(a.contentId && { contentId: a.contentId }),

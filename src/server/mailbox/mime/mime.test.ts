@@ -119,6 +119,37 @@ describe('MIME', () => {
     ).toBe('IPM.Schedule.Meeting.Canceled');
   });
 
+  it('keeps an attached email as an attachment whatever its disposition, never as part of the body', async () => {
+    const inner = ['From: bob@example.org', 'Subject: Plan B', 'Content-Type: text/html', '', '<p>Inner words</p>'];
+    for (const disposition of ['attachment', 'inline', undefined]) {
+      const p = await parseMime(
+        raw([
+          'From: ada@example.org',
+          'Subject: Have a look',
+          'MIME-Version: 1.0',
+          'Content-Type: multipart/mixed; boundary="b"',
+          '',
+          '--b',
+          'Content-Type: text/plain',
+          '',
+          'Outer words',
+          '--b',
+          'Content-Type: message/rfc822',
+          ...(disposition ? [`Content-Disposition: ${disposition}`] : []),
+          '',
+          ...inner,
+          '--b--',
+          '',
+        ]),
+      );
+      expect([p.text, p.html], disposition).toEqual(['Outer words', undefined]);
+      expect(
+        p.attachments.map((a) => [a.name, a.contentType, a.isInline, a.content.toString().trimEnd()]),
+        disposition,
+      ).toEqual([['Plan B', 'message/rfc822', false, `${inner.join('\r\n')}`]]);
+    }
+  });
+
   it('refuses empty content', async () => {
     await expect(parseMime(Buffer.alloc(0))).rejects.toThrow(/empty/);
   });

@@ -58,12 +58,13 @@ const single = (a: Address | undefined): Addr | undefined => flatten(a ? [a] : [
 /** Parses a message with postal-mime (depth and header-size limits on). */
 export async function parseMime(raw: Buffer): Promise<ParsedMime> {
   if (!raw.length) throw new MimeError('the MIME content is empty');
-  // Every attached message/rfc822 part stays an attachment, as Exchange keeps it (an ItemAttachment),
-  // even without `Content-Disposition: attachment`: its text is not the outer message's body.
+  // Every message/rfc822 part stays an attachment, as Exchange keeps it (an ItemAttachment), whatever
+  // its Content-Disposition: nodemailer and others mark forwarded messages `inline`, and postal-mime
+  // would otherwise merge their text, headers and HTML into the outer message's body.
   const email = await PostalMime.parse(raw, {
     attachmentEncoding: 'arraybuffer',
     maxNestingDepth: 64,
-    rfc822Attachments: true,
+    forceRfc822Attachments: true,
   }).catch((e: unknown) => {
     throw new MimeError(`the MIME content could not be read: ${e instanceof Error ? e.message : String(e)}`);
   });
