@@ -1,3 +1,5 @@
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_HTML } from '../../src/ui/mail-html/payloads.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
@@ -6,13 +8,59 @@ import { deliver } from './support/smtp.js';
 import { signedIn } from './support/signed-in.js';
 import { DEMO, startTern, type TernServer } from './support/tern-server.js';
 
+/** What could run in a frame of `page`, should its sandbox or CSP ever let it; empty when nothing. */
+async function liveCode(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const f of page.frames()) {
+    if (await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned !== undefined))
+      found.push(`${f.url()}: a script ran`);
+    if (f !== page.mainFrame()) found.push(...(await (await f.evaluateHandle(() => document)).evaluate(scriptsIn)));
+  }
+  return found;
+}
+
+/**
+ * Scripts, event handlers and script URLs in a document; run in the page that holds it (through a
+ * handle), so it must use nothing from outside itself.
+ */
+function scriptsIn(doc: Document): string[] {
+  return [
+    ...[...doc.querySelectorAll('script')].map(() => 'script'),
+    ...[...doc.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName}[${a.name}]`),
+    ),
+    ...[...doc.querySelectorAll('[href],[src],[action]')]
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? '')
+      .filter((url) => /^\s*(?:java|vb)script:/i.test(url)),
+  ];
+}
+
+/** A page of the signed-in browser, with every dialog a mail might open recorded and dismissed. */
+async function watchedPage(browser: Browser, server: TernServer): Promise<{ mailbox: MailboxPage; dialogs: string[] }> {
+  const page = await browser.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(server.url);
+  const mailbox = new MailboxPage(page);
+  await mailbox.folder('inbox').waitFor();
+  return { mailbox, dialogs };
+}
+
 describe('hostile HTML mail', () => {
   let server: TernServer;
   let browser: Browser;
+  /** Every request the browser made to the attacker's hosts, whatever asked for it. */
+  const attacker: string[] = [];
 
   beforeAll(async () => {
     server = await startTern({ seedMessages: 20 });
     browser = await launchBrowser();
+    browser.context.on('request', (r) => {
+      if (new URL(r.url()).hostname.endsWith('attacker.test')) attacker.push(r.url());
+    });
     // Every Trusted Types violation a page of the app reports. (Others are the policy at work on
     // mail: DOMPurify's parser shares the page's CSP, so a mail's <base> is refused as it parses.)
     await browser.context.addInitScript(() => {
@@ -24,6 +72,20 @@ describe('hostile HTML mail', () => {
     });
     for (const [name, html] of Object.entries(HOSTILE_HTML))
       await deliver(server, { to: DEMO.user, subject: `Hostile: ${name}`, html, text: 'fallback' });
+    // Each of them again as an email attached to another, which the reader opens in place.
+    const attached = Object.entries(HOSTILE_HTML).map(async ([name, html]) => ({
+      filename: `${name}.eml`,
+      contentType: 'message/rfc822',
+      content: await new MailComposer({ from: 'mallory@evil.test', to: DEMO.user, subject: `Attached ${name}`, html })
+        .compile()
+        .build(),
+    }));
+    await deliver(server, {
+      to: DEMO.user,
+      subject: 'Hostile emails attached',
+      text: 'See the attached emails.',
+      attachments: await Promise.all(attached),
+    });
     await deliver(server, {
       to: DEMO.user,
       from: '"\u202Emoc.knab@ecivres" <mallory@evil.test>',
@@ -40,11 +102,9 @@ describe('hostile HTML mail', () => {
 
   it('runs no script and never fetches from the sender’s hosts, "Show images" included', async () => {
     const dialogs: string[] = [];
-    const attacker: string[] = [];
     const proxied: string[] = [];
     browser.context.on('request', (r) => {
       const url = new URL(r.url());
-      if (url.hostname.endsWith('attacker.test')) attacker.push(r.url());
       if (url.pathname === '/api/image') proxied.push(url.searchParams.get('url')!);
     });
     const mailbox = await signedIn(browser, server);
@@ -63,22 +123,7 @@ describe('hostile HTML mail', () => {
       expect(await frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
       expect(await frame.getAttribute('srcdoc')).toContain("default-src 'none'");
       await page.waitForTimeout(300);
-      for (const f of page.frames()) {
-        expect(await f.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned), name).toBeUndefined();
-        if (f === page.mainFrame()) continue;
-        // What survived sanitizing, read in the frame itself: nothing that could run if the
-        // sandbox or the CSP ever let it.
-        const live = await f.evaluate(() => ({
-          scripts: document.querySelectorAll('script').length,
-          handlers: [...document.querySelectorAll('*')].flatMap((el) =>
-            [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName}[${a.name}]`),
-          ),
-          scriptUrls: [...document.querySelectorAll('[href],[src],[action]')].filter((el) =>
-            /^\s*(?:java|vb)script:/i.test(el.getAttribute('href') ?? el.getAttribute('src') ?? ''),
-          ).length,
-        }));
-        expect(live, name).toEqual({ scripts: 0, handlers: [], scriptUrls: 0 });
-      }
+      expect(await liveCode(page), name).toEqual([]);
     }
     expect(dialogs).toEqual([]);
     expect(attacker).toEqual([]);
@@ -116,6 +161,87 @@ describe('hostile HTML mail', () => {
     const srcdoc = await mailbox.reader.locator('iframe.mail-frame').getAttribute('srcdoc');
     expect(srcdoc).not.toMatch(/ src="https?:/);
     expect(srcdoc).toContain('img-src data: blob:;');
+    expect(attacker).toEqual([]);
+  });
+
+  it('prints each of them with nothing of it run or fetched', async () => {
+    const { mailbox, dialogs } = await watchedPage(browser, server);
+    const { page } = mailbox;
+    // print() of the print frame keeps the frame's document instead of opening the dialog.
+    await page.evaluate(() => {
+      const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
+      const printed: { doc: Document; sandbox: string | null }[] = [];
+      (window as unknown as { __printed: typeof printed }).__printed = printed;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get(this: HTMLIFrameElement) {
+          const w = own.get!.call(this) as Window | null;
+          if (w && this.classList.contains('print-frame'))
+            w.print = () => printed.push({ doc: w.document, sandbox: this.getAttribute('sandbox') });
+          return w;
+        },
+      });
+    });
+    type Printed = { doc: Document; sandbox: string | null }[];
+    const printed = () => page.evaluate(() => (window as unknown as { __printed: Printed }).__printed.length);
+
+    for (const [i, name] of Object.keys(HOSTILE_HTML).entries()) {
+      await mailbox.row(`Hostile: ${name}`).click();
+      await mailbox.reader.locator('#reader-subject', { hasText: `Hostile: ${name}` }).waitFor();
+      await mailbox.reader.locator('iframe.mail-frame').waitFor();
+      await mailbox.reader.getByRole('button', { name: 'Print' }).click();
+      await expect.poll(printed).toBe(i + 1);
+      const last = await page.evaluateHandle(() => (window as unknown as { __printed: Printed }).__printed.at(-1)!);
+      expect(await last.evaluate((p) => p.sandbox), name).toBe('allow-same-origin allow-modals');
+      const doc = await last.evaluateHandle((p) => p.doc);
+      expect(await doc.evaluate((d) => d.body.textContent?.includes('Hostile:')), name).toBe(true);
+      expect(await doc.evaluate(scriptsIn), name).toEqual([]);
+      expect(await liveCode(page), name).toEqual([]);
+    }
+    expect(await page.locator('.print-frame').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(attacker).toEqual([]);
+  });
+
+  it('opens each of them attached to another email with nothing of it run or fetched', async () => {
+    const { mailbox, dialogs } = await watchedPage(browser, server);
+    const { page } = mailbox;
+    await mailbox.row('Hostile emails attached').click();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Hostile emails attached' }).waitFor();
+    // Many attachments make the message taller than the window: it scrolls in its pane, and the
+    // status bar stays at the foot of the window instead of covering the list of files.
+    const layout = await page.evaluate(() => {
+      const pane = document.querySelector('.reader-pane')!;
+      return {
+        viewport: window.innerHeight,
+        document: document.documentElement.scrollHeight,
+        statusBottom: document.querySelector('.status-bar')!.getBoundingClientRect().bottom,
+        paneScrolls: pane.scrollHeight > pane.clientHeight,
+      };
+    });
+    expect(layout).toEqual({
+      viewport: layout.viewport,
+      document: layout.viewport,
+      statusBottom: layout.viewport,
+      paneScrolls: true,
+    });
+    const opened = page.locator('dialog.attached-email[open]');
+    for (const name of Object.keys(HOSTILE_HTML)) {
+      const file = mailbox.reader
+        .locator('.attachments li')
+        .filter({ has: page.getByText(`Attached ${name}.eml`, { exact: true }) });
+      await file.getByRole('button', { name: 'Open' }).click();
+      await opened.locator('#dialog-title', { hasText: `Attached ${name}` }).waitFor();
+      const frame = opened.locator('iframe.mail-frame');
+      await frame.waitFor();
+      expect(await frame.getAttribute('sandbox'), name).toBe('allow-popups allow-popups-to-escape-sandbox');
+      expect(await frame.getAttribute('srcdoc'), name).toContain("default-src 'none'");
+      await page.waitForTimeout(300);
+      expect(await liveCode(page), name).toEqual([]);
+      await opened.getByRole('button', { name: 'Close' }).click();
+      await opened.waitFor({ state: 'detached' });
+    }
+    expect(dialogs).toEqual([]);
     expect(attacker).toEqual([]);
   });
 
