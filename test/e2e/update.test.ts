@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
+import { MailboxPage } from './pages/mailbox-page.js';
 import { signedIn } from './support/signed-in.js';
-import { startTern, type TernServer } from './support/tern-server.js';
+import { deliver } from './support/smtp.js';
+import { DEMO, startTern, type TernServer } from './support/tern-server.js';
 
 describe('a new version', () => {
   let server: TernServer;
@@ -64,18 +66,24 @@ describe('a new version', () => {
   });
 
   it('says so when a part of the old version is gone once another tab moved on, and offers Reload', async () => {
+    await deliver(server, { to: DEMO.user, subject: 'Release notes', html: '<h1>What is new</h1>' });
     // Signed in already (the first test): a new tab opens the mailbox.
     const page = await browser.context.newPage();
     await page.goto(server.url);
-    await page.locator('.folder-tree').waitFor();
+    const mailbox = new MailboxPage(page);
+    await mailbox.row('Release notes').waitFor();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    // The next build has no file of that name: the composer's code is named after its content.
-    const composer = readdirSync(join(dist, 'assets')).find((f) => /^composer-.*\.js$/.test(f))!;
-    const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-    const entry = `{"url":"assets/${composer}"},`;
-    expect(sw).toContain(entry);
-    writeFileSync(join(dist, 'sw.js'), `${sw.replace(entry, '')}\n// a build without ${composer}\n`);
-    rmSync(join(dist, 'assets', composer));
+    // The next build has no file of those names: the composer's code and the code that makes mail
+    // safe to show are named after their content.
+    let sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+    for (const part of [/^composer-.*\.js$/, /^render-mail-.*\.js$/]) {
+      const file = readdirSync(join(dist, 'assets')).find((f) => part.test(f))!;
+      const entry = `{"url":"assets/${file}"},`;
+      expect(sw).toContain(entry);
+      sw = `${sw.replace(entry, '')}\n// a build without ${file}\n`;
+      rmSync(join(dist, 'assets', file));
+    }
+    writeFileSync(join(dist, 'sw.js'), sw);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())!.update());
     await page.locator('.banner', { hasText: 'A new version is ready.' }).waitFor();
     // Another tab's Reload activates it; this tab still runs the old build.
@@ -92,6 +100,11 @@ describe('a new version', () => {
     const toast = page.locator('.toast', { hasText: 'This part of Tern could not be opened' });
     await toast.waitFor();
     expect(await page.locator('dialog.composer').count()).toBe(0);
+    // An HTML message cannot be shown without that code: the reader says why instead of
+    // "Preparing the message…" for ever.
+    await mailbox.row('Release notes').click();
+    await mailbox.reader.locator('.pane-note', { hasText: 'This part of Tern could not be opened' }).waitFor();
+    expect(await mailbox.reader.locator('iframe.mail-frame').count()).toBe(0);
     const banner = page.locator('.banner', { hasText: 'A new version is ready.' });
     await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload' }).click()]);
     await page.close();
