@@ -3,19 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
-import { readAll } from './pages/store.js';
+import { inboxMessages, newestDistinct, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
 import { DEMO, serverItems, startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  isRead: 0 | 1;
-  flag: number;
-  receivedAt: number;
-}
 
 interface Entry {
   opId: string;
@@ -82,13 +73,7 @@ describe('a tab or a browser that dies in the middle of a write', () => {
     let mailbox = await signedIn(browser, server);
     let page = mailbox.page;
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const folders = await readAll<{ id: string; distinguished?: string }>(page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    const inboxRows = async (p: Page) =>
-      (await readAll<Row>(p, 'messages'))
-        .filter((m) => m.folderId === inboxId)
-        .sort((a, b) => b.receivedAt - a.receivedAt);
-    const newest = (await inboxRows(page)).filter((m) => m.subject.trim() !== '').slice(0, 10);
+    const newest = await newestDistinct(page, 10);
     const toRead = newest.find((m) => m.isRead === 0)!;
     const toFlag = newest.find((m) => m !== toRead && m.flag !== 1)!;
     const toDelete = newest.find((m) => m !== toRead && m !== toFlag)!;
@@ -99,23 +84,16 @@ describe('a tab or a browser that dies in the middle of a write', () => {
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('offline');
 
     // Three intents the app showed as done and queued.
-    await mailbox.rowById(toRead.id).click();
-    await expect.poll(() => mailbox.rowById(toRead.id).getAttribute('class')).not.toContain('unread');
-    await mailbox.rowById(toFlag.id).click();
-    await page.keyboard.press('s');
-    await expect.poll(() => mailbox.rowById(toFlag.id).getAttribute('class')).toContain('flagged');
-    await mailbox.rowById(toDelete.id).click();
-    await page.keyboard.press('#');
-    await mailbox.rowById(toDelete.id).waitFor({ state: 'detached' });
+    await mailbox.readFlagDelete({ read: toRead.id, flag: toFlag.id, delete: toDelete.id });
     await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('3');
     const queued = (await readAll<Entry>(page, 'outbox')).map((e) => e.opId).sort();
-    const shown = await inboxRows(page);
+    const shown = await inboxMessages(page);
     expect(shown.some((m) => m.isRead === 0)).toBe(true);
 
     /** The store holds the three intents and the rows they made, and nothing of the cut one. */
     const expectUntouched = async (p: Page) => {
       expect((await readAll<Entry>(p, 'outbox')).map((e) => e.opId).sort()).toEqual(queued);
-      expect(await inboxRows(p)).toEqual(shown);
+      expect(await inboxMessages(p)).toEqual(shown);
     };
 
     // 1. The tab is closed while "mark all read" is halfway through its transaction.

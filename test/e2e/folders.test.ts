@@ -3,16 +3,9 @@ import { decodeResponse, encodeRequest, FindItem, type Folder } from '../../src/
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
-import { readAll } from './pages/store.js';
+import { inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { DEMO, serverFolders, startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  receivedAt: number;
-}
 
 /** The server's folder of that display name (there must be exactly one), and its parent's name. */
 async function onServer(server: TernServer, name: string): Promise<{ folder: Folder; parent: string } | undefined> {
@@ -103,11 +96,7 @@ describe('managing folders', () => {
     expect(await parentOnServer(server, 'Plans for 2025')).toBe('Projects 2025');
 
     // A message in it, so the delete can say what goes with it.
-    const folders = await readAll<{ id: string; name: string; distinguished?: string }>(page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    const message = (await readAll<Row>(page, 'messages'))
-      .filter((m) => m.folderId === inboxId)
-      .sort((a, b) => b.receivedAt - a.receivedAt)[0]!;
+    const message = (await inboxMessages(page))[0]!;
     await mailbox.openFolder('inbox');
     await mailbox.rowById(message.id).dragTo(mailbox.folder('Plans for 2025'));
     await page.locator('.toast', { hasText: 'Moved to Plans for 2025.' }).waitFor();

@@ -2,16 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
-import { readAll } from './pages/store.js';
+import { inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { serverItems, startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  receivedAt: number;
-}
 
 interface Entry {
   op: { kind: string; ids?: string[]; toFolderId?: string; isRead?: boolean };
@@ -35,13 +28,7 @@ describe('selecting many messages', () => {
   const outbox = () => readAll<Entry>(mailbox.page, 'outbox');
   const drained = () => expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
   const selectionCount = () => mailbox.page.locator('.selection-bar .selection-count').innerText();
-  const inboxRows = async () => {
-    const folders = await readAll<{ id: string; distinguished?: string }>(mailbox.page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    return (await readAll<Row>(mailbox.page, 'messages'))
-      .filter((m) => m.folderId === inboxId)
-      .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1));
-  };
+  const inboxRows = () => inboxMessages(mailbox.page);
 
   beforeAll(async () => {
     server = await startTern({ seedMessages: 300 });

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { goOffline, goOnline, reloadOffline } from './pages/network.js';
-import { deleteRow, readAll } from './pages/store.js';
+import { deleteRow, inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  receivedAt: number;
-}
 
 describe('offline', () => {
   let server: TernServer;
@@ -32,11 +25,7 @@ describe('offline', () => {
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
     // A message of the Inbox whose body the worker prefetched.
-    const folders = await readAll<{ id: string; distinguished?: string }>(page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    const inbox = (await readAll<Row>(page, 'messages'))
-      .filter((m) => m.folderId === inboxId)
-      .sort((a, b) => b.receivedAt - a.receivedAt);
+    const inbox = await inboxMessages(page);
     // Among the newest, so its row is on the first screen of the list; the worker prefetches
     // recent bodies, possibly still after the pass that listed them.
     const newest = inbox.slice(0, 8).filter((m) => m.subject.trim() !== '');

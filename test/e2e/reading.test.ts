@@ -1,21 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MessageRow } from '../../src/db/entities.js';
 import { decodeResponse, encodeRequest, FindItem, GetAttachment, GetItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
-import { deleteRow, readAll } from './pages/store.js';
+import { deleteRow, inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
 import { addFaults, clearFaults, DEMO, startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  isRead: 0 | 1;
-  hasAttachments: 0 | 1;
-  receivedAt: number;
-}
 
 interface StoredBody {
   id: string;
@@ -46,17 +38,13 @@ describe('reading and sorting mail', () => {
   let server: TernServer;
   let browser: Browser;
   let mailbox: MailboxPage;
-  let inbox: Row[];
+  let inbox: MessageRow[];
 
   beforeAll(async () => {
     server = await startTern({ seedMessages: 300 });
     browser = await launchBrowser();
     mailbox = await signedIn(browser, server);
-    const folders = await readAll<{ id: string; distinguished?: string }>(mailbox.page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    inbox = (await readAll<Row>(mailbox.page, 'messages'))
-      .filter((m) => m.folderId === inboxId)
-      .sort((a, b) => b.receivedAt - a.receivedAt);
+    inbox = await inboxMessages(mailbox.page);
   });
 
   afterAll(async () => {
@@ -89,7 +77,7 @@ describe('reading and sorting mail', () => {
       .toBe(1);
   };
 
-  const open = async (m: Row) => {
+  const open = async (m: MessageRow) => {
     await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(m.folderId)}/${encodeURIComponent(m.id)}`);
     await mailbox.reader.locator('#reader-subject').waitFor();
   };
@@ -121,7 +109,8 @@ describe('reading and sorting mail', () => {
   });
 
   it('downloads an attachment of a message archived a moment ago, whose attachment ids the move changed', async () => {
-    const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
+    const unique = (m: MessageRow) =>
+      m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
     const target = inbox.filter((m) => m.hasAttachments === 1 && unique(m)).at(-1)!;
     await open(target);
     await mailbox.reader.locator('.attachments a', { hasText: 'Download' }).first().waitFor();
@@ -130,7 +119,7 @@ describe('reading and sorting mail', () => {
     await mailbox.rowById(target.id).waitFor({ state: 'detached' });
     await mailbox.waitForPass(before);
     await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
-    const moved = (await readAll<Row>(mailbox.page, 'messages')).find((m) => m.subject === target.subject)!;
+    const moved = (await readAll<MessageRow>(mailbox.page, 'messages')).find((m) => m.subject === target.subject)!;
     expect(moved.id).not.toBe(target.id);
     await open(moved);
     const link = mailbox.reader.locator('.attachments a', { hasText: 'Download' }).first();
@@ -341,7 +330,8 @@ describe('reading and sorting mail', () => {
   });
 
   it('archives with e and puts the message back with Undo, even after the server gave it a new id', async () => {
-    const unique = (m: Row) => m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
+    const unique = (m: MessageRow) =>
+      m.subject.trim() !== '' && inbox.filter((x) => x.subject === m.subject).length === 1;
     const target = inbox.find((m) => m.hasAttachments === 0 && unique(m))!;
     await open(target);
     const row = mailbox.rowById(target.id);

@@ -3,19 +3,10 @@ import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline } from './pages/network.js';
-import { readAll } from './pages/store.js';
+import { newestDistinct } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
 import { ADA, addFaults, clearFaults, DEMO, serverItems, startTern, type TernServer } from './support/tern-server.js';
-
-interface Row {
-  id: string;
-  folderId: string;
-  subject: string;
-  isRead: 0 | 1;
-  flag: number;
-  receivedAt: number;
-}
 
 // Every request the mailbox answers takes this long, so the worker can be stopped in the middle
 // of one; the mailbox applies it all the same, as a server whose client went away does.
@@ -42,29 +33,16 @@ describe('a service worker stopped in the middle of replaying the outbox', () =>
   it('starts again where it was, sends once, and leaves no lock held', async () => {
     const { page } = mailbox;
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    const folders = await readAll<{ id: string; distinguished?: string }>(page, 'folders');
-    const inboxId = folders.find((f) => f.distinguished === 'inbox')!.id;
-    const inbox = (await readAll<Row>(page, 'messages'))
-      .filter((m) => m.folderId === inboxId && m.subject.trim() !== '')
-      .sort((a, b) => b.receivedAt - a.receivedAt)
-      .slice(0, 12);
-    const unique = (m: Row) => inbox.filter((x) => x.subject === m.subject).length === 1;
-    const toRead = inbox.find((m) => m.isRead === 0 && unique(m))!;
-    const [toFlag, toDelete] = inbox.filter((m) => m !== toRead && m.flag !== 1 && unique(m));
+    const inbox = await newestDistinct(page);
+    const toRead = inbox.find((m) => m.isRead === 0)!;
+    const [toFlag, toDelete] = inbox.filter((m) => m !== toRead && m.flag !== 1);
     expect([toRead, toFlag, toDelete].every(Boolean)).toBe(true);
 
     // Offline: read, flag, delete, and a message to Ada.
     await mailbox.openFolder('inbox');
     await goOffline(browser.context, server);
     await expect.poll(() => mailbox.connection.getAttribute('data-state')).toBe('offline');
-    await mailbox.rowById(toRead.id).click();
-    await expect.poll(() => mailbox.rowById(toRead.id).getAttribute('class')).not.toContain('unread');
-    await mailbox.rowById(toFlag!.id).click();
-    await page.keyboard.press('s');
-    await expect.poll(() => mailbox.rowById(toFlag!.id).getAttribute('class')).toContain('flagged');
-    await mailbox.rowById(toDelete!.id).click();
-    await page.keyboard.press('#');
-    await mailbox.rowById(toDelete!.id).waitFor({ state: 'detached' });
+    await mailbox.readFlagDelete({ read: toRead.id, flag: toFlag!.id, delete: toDelete!.id });
     const subject = `Sent through a dying worker ${Date.now()}`;
     const composer = await ComposerPage.open(page);
     await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'Once, however often the worker stops.' });

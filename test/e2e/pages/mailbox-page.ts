@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { DEMO } from '../support/tern-server.js';
 import { readMeta } from './store.js';
 
@@ -61,6 +62,21 @@ export class MailboxPage {
 
   get progress(): Locator {
     return this.page.locator('.status-bar progress');
+  }
+
+  /**
+   * Opens one message (which marks it read), flags a second with `s` and deletes a third with `#`,
+   * and waits until the list shows each: the everyday changes an outbox must carry.
+   */
+  async readFlagDelete(ids: { read: string; flag: string; delete: string }): Promise<void> {
+    await this.rowById(ids.read).click();
+    await expect.poll(() => this.rowById(ids.read).getAttribute('class')).not.toContain('unread');
+    await this.rowById(ids.flag).click();
+    await this.page.keyboard.press('s');
+    await expect.poll(() => this.rowById(ids.flag).getAttribute('class')).toContain('flagged');
+    await this.rowById(ids.delete).click();
+    await this.page.keyboard.press('#');
+    await this.rowById(ids.delete).waitFor({ state: 'detached' });
   }
 
   async openFolder(name: string): Promise<void> {

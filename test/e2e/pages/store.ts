@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import type { FolderRow, MessageRow } from '../../../src/db/entities.js';
 
 /**
  * Reads and writes the app's IndexedDB ('tern') with the raw IndexedDB API from inside the page:
@@ -157,4 +158,23 @@ export function deleteRow(page: Page, store: string, key: string): Promise<void>
       }),
     { store, key },
   );
+}
+
+/** The Inbox's messages as the store holds them, newest first (as the list shows them). */
+export async function inboxMessages(page: Page): Promise<MessageRow[]> {
+  const inbox = (await readAll<FolderRow>(page, 'folders')).find((f) => f.distinguished === 'inbox')!;
+  return (await readAll<MessageRow>(page, 'messages'))
+    .filter((m) => m.folderId === inbox.id)
+    .sort((a, b) => b.receivedAt - a.receivedAt || (a.id < b.id ? 1 : -1));
+}
+
+/**
+ * Among the newest `n` Inbox messages, those whose subject no other Inbox message contains: rows on
+ * the first screen of the list that a test can pick for what they are (unread, flagged) and look
+ * for by subject anywhere in the list, however far it is scrolled.
+ */
+export async function newestDistinct(page: Page, n = 12): Promise<MessageRow[]> {
+  const inbox = await inboxMessages(page);
+  const distinct = (m: MessageRow) => inbox.every((x) => x === m || !x.subject.includes(m.subject));
+  return inbox.slice(0, n).filter((m) => m.subject.trim() !== '' && distinct(m));
 }
