@@ -22,7 +22,7 @@ export interface Browser {
  * one, or `profile` again after a `kill()`.
  */
 export async function launchBrowser(
-  options: { width?: number; height?: number; backForwardCache?: boolean; profile?: string } = {},
+  options: { width?: number; height?: number; phone?: boolean; backForwardCache?: boolean; profile?: string } = {},
 ): Promise<Browser> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tern-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,7 +30,10 @@ export async function launchBrowser(
     // Playwright turns the back/forward cache off by default; a test of it turns it back on.
     ...(options.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     headless: true,
-    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    // A phone: a narrow screen that is touched, not hovered, as Chromium's device emulation makes it.
+    ...(options.phone
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 }
+      : { viewport: { width: options.width ?? 1280, height: options.height ?? 800 } }),
     locale: 'en-GB',
     args: [
       '--no-sandbox',

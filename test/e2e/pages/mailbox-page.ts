@@ -21,7 +21,9 @@ export class MailboxPage {
     await page.locator('button[type="submit"]').click();
     await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
     const mailbox = new MailboxPage(page);
-    await mailbox.folder('inbox').waitFor();
+    // The folders may be off screen (on a phone); the list is there whatever the screen.
+    await mailbox.folder('inbox').waitFor({ state: 'attached' });
+    await page.locator('.list-header h2').waitFor();
     return mailbox;
   }
 

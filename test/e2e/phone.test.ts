@@ -1,0 +1,109 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { signedIn } from './support/signed-in.js';
+import { deliver } from './support/smtp.js';
+import { DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+/** Which of the three panes are on screen, and whether anything reaches past the screen's edges. */
+async function screen(page: Page) {
+  return page.evaluate(() => {
+    const shown = (selector: string) => {
+      const el = document.querySelector(selector);
+      return !!el && el.getClientRects().length > 0;
+    };
+    const status = document.querySelector('.status-bar')!.getBoundingClientRect();
+    return {
+      panes: ['.folder-pane', '.list-pane', '.reader-pane'].filter(shown),
+      overflows:
+        document.documentElement.scrollWidth > innerWidth || document.documentElement.scrollHeight > innerHeight,
+      statusAtFoot: Math.round(status.bottom) === innerHeight,
+    };
+  });
+}
+
+/** The boxes of `locator`'s matches, in CSS pixels. */
+const boxes = (locator: Locator) =>
+  locator.evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect();
+      return { top: Math.round(r.top), left: r.left, right: r.right, bottom: r.bottom };
+    }),
+  );
+
+describe('on a phone', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let mailbox: MailboxPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 60 });
+    await deliver(server, {
+      to: DEMO.user,
+      subject: 'Boarding pass',
+      html: '<p>Your seat is 14A. A long unbroken line: ' + 'x'.repeat(400) + '</p>',
+      attachments: [
+        { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
+      ],
+    });
+    browser = await launchBrowser({ phone: true });
+    mailbox = await signedIn(browser, server);
+    page = mailbox.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows one pane at a time, each within the screen, and goes back with the Back button or the browser’s', async () => {
+    expect(await screen(page)).toEqual({ panes: ['.list-pane'], overflows: false, statusAtFoot: true });
+
+    await mailbox.row('Boarding pass').tap();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Boarding pass' }).waitFor();
+    await mailbox.reader.locator('iframe.mail-frame').waitFor();
+    expect(await screen(page)).toEqual({ panes: ['.reader-pane'], overflows: false, statusAtFoot: true });
+    // Every action of the reader in one row across the screen, none cut off at its edge.
+    const actions = await boxes(mailbox.reader.locator('.reader-bar button:visible, .reader-bar a:visible'));
+    expect(actions.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(actions.map((b) => b.top)).size).toBe(1);
+    expect(actions.every((b) => b.left >= 0 && b.right <= 390)).toBe(true);
+    // The file is there to download, within reach too.
+    const file = mailbox.reader.locator('.attachments li', { hasText: 'boarding-pass.pdf' });
+    expect((await boxes(file))[0]!.right).toBeLessThanOrEqual(390);
+
+    await mailbox.reader.getByRole('button', { name: 'Back' }).tap();
+    await mailbox.row('Boarding pass').waitFor();
+    expect(await screen(page)).toEqual({ panes: ['.list-pane'], overflows: false, statusAtFoot: true });
+
+    await mailbox.row('Boarding pass').tap();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Boarding pass' }).waitFor();
+    await page.goBack();
+    await expect.poll(async () => (await screen(page)).panes).toEqual(['.list-pane']);
+  });
+
+  it('opens the folders from the menu button and closes them on the folder chosen', async () => {
+    const menu = page.getByRole('button', { name: 'Folders' });
+    await menu.tap();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await screen(page)).toEqual({ panes: ['.folder-pane'], overflows: false, statusAtFoot: true });
+    await mailbox.folder('sentitems').tap();
+    await page.locator('.list-header h2', { hasText: 'Sent' }).waitFor();
+    expect(await screen(page)).toEqual({ panes: ['.list-pane'], overflows: false, statusAtFoot: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('writes on the whole screen with Send in reach', async () => {
+    await page.locator('.compose-button').tap();
+    const composer = page.locator('dialog.composer[open]');
+    await composer.waitFor();
+    expect(await boxes(composer)).toEqual([{ top: 0, left: 0, right: 390, bottom: 844 }]);
+    const send = (await boxes(composer.getByRole('button', { name: 'Send' })))[0]!;
+    expect(send.bottom).toBeLessThanOrEqual(844);
+    expect(send.top).toBeGreaterThan(844 / 2);
+    await composer.getByRole('button', { name: 'Close' }).tap();
+    await composer.waitFor({ state: 'detached' });
+  });
+});
