@@ -58,6 +58,9 @@ export function App() {
   const t = useI18n();
   const route = useStore(routeStore);
   const narrow = useMediaQuery('(max-width: 719px)');
+  // Between a phone and a wide screen the folders give their room to the message, and come back
+  // over the list from the menu button.
+  const foldersAside = useMediaQuery('(max-width: 1099px)');
   const isOnline = useStore(online);
   const status = useStore(syncStatus);
   const update = useStore(updateReady);
@@ -293,7 +296,15 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, [route.view]);
 
-  const show = narrow ? (foldersOpen ? 'folders' : messageId ? 'reader' : 'list') : 'all';
+  const show = narrow
+    ? foldersOpen
+      ? 'folders'
+      : messageId
+        ? 'reader'
+        : 'list'
+    : foldersAside && !foldersOpen
+      ? 'messages'
+      : 'all';
 
   let content;
   if (route.view === 'outbox') content = <OutboxView />;
@@ -341,7 +352,7 @@ export function App() {
         {t.t('app.skip')}
       </a>
       <header class="topbar">
-        {narrow && (
+        {foldersAside && (
           <button
             type="button"
             class="icon-button"

@@ -22,7 +22,7 @@ export interface Browser {
  * one, or `profile` again after a `kill()`.
  */
 export async function launchBrowser(
-  options: { width?: number; height?: number; phone?: boolean; backForwardCache?: boolean; profile?: string } = {},
+  options: { width?: number; height?: number; touch?: boolean; backForwardCache?: boolean; profile?: string } = {},
 ): Promise<Browser> {
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'tern-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -30,10 +30,9 @@ export async function launchBrowser(
     // Playwright turns the back/forward cache off by default; a test of it turns it back on.
     ...(options.backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     headless: true,
-    // A phone: a narrow screen that is touched, not hovered, as Chromium's device emulation makes it.
-    ...(options.phone
-      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 }
-      : { viewport: { width: options.width ?? 1280, height: options.height ?? 800 } }),
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    // A phone or a tablet: a screen that is touched, not hovered, as Chromium's device emulation makes it.
+    ...(options.touch && { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
     locale: 'en-GB',
     args: [
       '--no-sandbox',

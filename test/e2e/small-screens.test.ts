@@ -32,6 +32,22 @@ const boxes = (locator: Locator) =>
     }),
   );
 
+/** A signed-in browser of this size, touched, on a fresh server with "Boarding pass" in the Inbox. */
+async function onScreen(size: { width: number; height: number }) {
+  const server = await startTern({ seedMessages: 60 });
+  await deliver(server, {
+    to: DEMO.user,
+    subject: 'Boarding pass',
+    html: '<p>Your seat is 14A. A long unbroken line: ' + 'x'.repeat(400) + '</p>',
+    attachments: [
+      { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
+    ],
+  });
+  const browser = await launchBrowser({ ...size, touch: true });
+  const mailbox = await signedIn(browser, server);
+  return { server, browser, mailbox, page: mailbox.page };
+}
+
 describe('on a phone', () => {
   let server: TernServer;
   let browser: Browser;
@@ -39,18 +55,7 @@ describe('on a phone', () => {
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTern({ seedMessages: 60 });
-    await deliver(server, {
-      to: DEMO.user,
-      subject: 'Boarding pass',
-      html: '<p>Your seat is 14A. A long unbroken line: ' + 'x'.repeat(400) + '</p>',
-      attachments: [
-        { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
-      ],
-    });
-    browser = await launchBrowser({ phone: true });
-    mailbox = await signedIn(browser, server);
-    page = mailbox.page;
+    ({ server, browser, mailbox, page } = await onScreen({ width: 390, height: 844 }));
   });
 
   afterAll(async () => {
@@ -105,5 +110,42 @@ describe('on a phone', () => {
     expect(send.top).toBeGreaterThan(844 / 2);
     await composer.getByRole('button', { name: 'Close' }).tap();
     await composer.waitFor({ state: 'detached' });
+  });
+});
+
+describe('on a tablet', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let mailbox: MailboxPage;
+  let page: Page;
+
+  beforeAll(async () => {
+    ({ server, browser, mailbox, page } = await onScreen({ width: 768, height: 1024 }));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('gives the width to the list and the message, and the folders come over the list from the menu button', async () => {
+    await mailbox.row('Boarding pass').tap();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Boarding pass' }).waitFor();
+    const both = { panes: ['.list-pane', '.reader-pane'], overflows: false, statusAtFoot: true };
+    expect(await screen(page)).toEqual(both);
+    // The message has more room than the list, enough for its actions on one row.
+    const [list] = await boxes(page.locator('.list-pane'));
+    const [reader] = await boxes(mailbox.reader);
+    expect(reader!.right - reader!.left).toBeGreaterThan(list!.right - list!.left);
+    const actions = await boxes(mailbox.reader.locator('.reader-bar button:visible, .reader-bar a:visible'));
+    expect(new Set(actions.map((b) => b.top)).size).toBe(1);
+
+    const menu = page.getByRole('button', { name: 'Folders' });
+    await menu.tap();
+    expect(await screen(page)).toEqual({ ...both, panes: ['.folder-pane', '.reader-pane'] });
+    await mailbox.folder('sentitems').tap();
+    await page.locator('.list-header h2', { hasText: 'Sent' }).waitFor();
+    expect(await screen(page)).toEqual(both);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 });
