@@ -10,6 +10,7 @@ import { connectionClosed, db } from './db.js';
 import { useStore } from './hooks/store.js';
 import { useLiveQuery } from './hooks/use-live-query.js';
 import { useMediaQuery } from './hooks/use-media-query.js';
+import { useDrawer } from './hooks/use-drawer.js';
 import { useI18n } from './i18n/use-i18n.js';
 import { createShortcutReader, type ShortcutCommand } from './keyboard.js';
 import type { DraggedMessages } from './multi-select/message-drag.js';
@@ -71,7 +72,7 @@ export function App() {
   const [query, setQuery] = useState('');
   // Enter in the search field asks the server too; a new object each time, none once the query changes.
   const [searchEnter, setSearchEnter] = useState<object>();
-  const [foldersOpen, setFoldersOpen] = useState(false);
+  const { open: foldersOpen, setOpen: setFoldersOpen, button: foldersButton, pane: foldersPane } = useDrawer();
   const [dialog, setDialog] = useState<Dialog>(undefined);
   const search = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -355,6 +356,7 @@ export function App() {
         {foldersAside && (
           <button
             type="button"
+            ref={foldersButton}
             class="icon-button"
             aria-expanded={foldersOpen}
             aria-label={t.t('nav.folders')}
@@ -435,7 +437,7 @@ export function App() {
         )}
       </div>
       <div class="panes">
-        <nav class="folder-pane" aria-label={t.t('nav.folders')}>
+        <nav ref={foldersPane} class="folder-pane" aria-label={t.t('nav.folders')}>
           <FolderTree
             selectedId={folderId}
             onNavigate={() => setFoldersOpen(false)}

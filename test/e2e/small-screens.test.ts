@@ -147,5 +147,17 @@ describe('on a tablet', () => {
     await page.locator('.list-header h2', { hasText: 'Sent' }).waitFor();
     expect(await screen(page)).toEqual(both);
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    // By keyboard: the menu button takes the focus to the folder shown, Esc brings it back.
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.getAttribute('data-folder') ?? document.activeElement?.getAttribute('aria-label'),
+      );
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('sentitems');
+    await page.keyboard.press('Escape');
+    await expect.poll(focused).toBe('Folders');
+    expect(await screen(page)).toEqual(both);
   });
 });
