@@ -297,15 +297,11 @@ export function App() {
     return () => document.removeEventListener('keydown', onKey);
   }, [route.view]);
 
-  const show = narrow
-    ? foldersOpen
-      ? 'folders'
-      : messageId
-        ? 'reader'
-        : 'list'
-    : foldersAside && !foldersOpen
-      ? 'messages'
-      : 'all';
+  // The panes the screen has room for (styles.css lays out each case): one on a phone; the list
+  // and the message, or the folders and the message, in between; all three on a wide screen.
+  let show: 'folders' | 'reader' | 'list' | 'messages' | 'all' = 'all';
+  if (narrow) show = foldersOpen ? 'folders' : messageId ? 'reader' : 'list';
+  else if (foldersAside && !foldersOpen) show = 'messages';
 
   let content;
   if (route.view === 'outbox') content = <OutboxView />;

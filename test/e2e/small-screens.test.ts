@@ -32,38 +32,40 @@ const boxes = (locator: Locator) =>
     }),
   );
 
-/** A signed-in browser of this size, touched, on a fresh server with "Boarding pass" in the Inbox. */
-async function onScreen(size: { width: number; height: number }) {
-  const server = await startTern({ seedMessages: 60 });
-  await deliver(server, {
-    to: DEMO.user,
-    subject: 'Boarding pass',
-    html: '<p>Your seat is 14A. A long unbroken line: ' + 'x'.repeat(400) + '</p>',
-    attachments: [
-      { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
-    ],
-  });
-  const browser = await launchBrowser({ ...size, touch: true });
-  const mailbox = await signedIn(browser, server);
-  return { server, browser, mailbox, page: mailbox.page };
-}
-
-describe('on a phone', () => {
-  let server: TernServer;
-  let browser: Browser;
-  let mailbox: MailboxPage;
-  let page: Page;
-
+/**
+ * For the tests of a describe: a browser of this size, touched, signed in on a fresh server with
+ * "Boarding pass" in the Inbox.
+ */
+function onScreen(size: { width: number; height: number }): { mailbox: MailboxPage; page: Page } {
+  const at = {} as { mailbox: MailboxPage; page: Page };
+  let server: TernServer | undefined;
+  let browser: Browser | undefined;
   beforeAll(async () => {
-    ({ server, browser, mailbox, page } = await onScreen({ width: 390, height: 844 }));
+    server = await startTern({ seedMessages: 60 });
+    await deliver(server, {
+      to: DEMO.user,
+      subject: 'Boarding pass',
+      html: '<p>Your seat is 14A. A long unbroken line: ' + 'x'.repeat(400) + '</p>',
+      attachments: [
+        { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
+      ],
+    });
+    browser = await launchBrowser({ ...size, touch: true });
+    at.mailbox = await signedIn(browser, server);
+    at.page = at.mailbox.page;
   });
-
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
+  return at;
+}
+
+describe('on a phone', () => {
+  const at = onScreen({ width: 390, height: 844 });
 
   it('shows one pane at a time, each within the screen, and goes back with the Back button or the browser’s', async () => {
+    const { mailbox, page } = at;
     expect(await screen(page)).toEqual({ panes: ['.list-pane'], overflows: false, statusAtFoot: true });
 
     await mailbox.row('Boarding pass').tap();
@@ -90,6 +92,7 @@ describe('on a phone', () => {
   });
 
   it('opens the folders from the menu button and closes them on the folder chosen', async () => {
+    const { mailbox, page } = at;
     const menu = page.getByRole('button', { name: 'Folders' });
     await menu.tap();
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
@@ -101,6 +104,7 @@ describe('on a phone', () => {
   });
 
   it('writes on the whole screen with Send in reach', async () => {
+    const { page } = at;
     await page.locator('.compose-button').tap();
     const composer = page.locator('dialog.composer[open]');
     await composer.waitFor();
@@ -114,21 +118,10 @@ describe('on a phone', () => {
 });
 
 describe('on a tablet', () => {
-  let server: TernServer;
-  let browser: Browser;
-  let mailbox: MailboxPage;
-  let page: Page;
-
-  beforeAll(async () => {
-    ({ server, browser, mailbox, page } = await onScreen({ width: 768, height: 1024 }));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const at = onScreen({ width: 768, height: 1024 });
 
   it('gives the width to the list and the message, and the folders come over the list from the menu button', async () => {
+    const { mailbox, page } = at;
     await mailbox.row('Boarding pass').tap();
     await mailbox.reader.locator('#reader-subject', { hasText: 'Boarding pass' }).waitFor();
     const both = { panes: ['.list-pane', '.reader-pane'], overflows: false, statusAtFoot: true };
