@@ -61,6 +61,27 @@ function onScreen(size: { width: number; height: number }): { mailbox: MailboxPa
   return at;
 }
 
+/** The composer covers the screen, Send in its lower half and in sight with a long text and files. */
+async function writesOnTheWholeScreen(page: Page, size: { width: number; height: number }) {
+  await page.locator('.compose-button').tap();
+  const composer = page.locator('dialog.composer[open]');
+  await composer.waitFor();
+  expect(await boxes(composer)).toEqual([{ top: 0, left: 0, right: size.width, bottom: size.height }]);
+  await composer.getByRole('textbox', { name: 'Message' }).fill('A line.\n'.repeat(60));
+  const files = ['agenda', 'minutes', 'budget', 'slides'].map((name) => ({
+    name: `${name}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(name),
+  }));
+  await composer.locator('input[type=file]').setInputFiles(files);
+  await composer.locator('.attachment-chip', { hasText: 'slides.txt' }).waitFor();
+  const send = (await boxes(composer.getByRole('button', { name: 'Send' })))[0]!;
+  expect(send.bottom).toBeLessThanOrEqual(size.height);
+  expect(send.top).toBeGreaterThan(size.height / 2);
+  await composer.getByRole('button', { name: 'Close' }).tap();
+  await composer.waitFor({ state: 'detached' });
+}
+
 describe('on a phone', () => {
   const at = onScreen({ width: 390, height: 844 });
 
@@ -103,18 +124,15 @@ describe('on a phone', () => {
     expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 
-  it('writes on the whole screen with Send in reach', async () => {
-    const { page } = at;
-    await page.locator('.compose-button').tap();
-    const composer = page.locator('dialog.composer[open]');
-    await composer.waitFor();
-    expect(await boxes(composer)).toEqual([{ top: 0, left: 0, right: 390, bottom: 844 }]);
-    const send = (await boxes(composer.getByRole('button', { name: 'Send' })))[0]!;
-    expect(send.bottom).toBeLessThanOrEqual(844);
-    expect(send.top).toBeGreaterThan(844 / 2);
-    await composer.getByRole('button', { name: 'Close' }).tap();
-    await composer.waitFor({ state: 'detached' });
-  });
+  it('writes on the whole screen with Send in reach', () =>
+    writesOnTheWholeScreen(at.page, { width: 390, height: 844 }));
+});
+
+describe('on a phone held sideways', () => {
+  const at = onScreen({ width: 844, height: 390 });
+
+  it('writes on the whole screen with Send in reach', () =>
+    writesOnTheWholeScreen(at.page, { width: 844, height: 390 }));
 });
 
 describe('on a tablet', () => {
