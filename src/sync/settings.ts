@@ -52,7 +52,10 @@ export const DEFAULT_SETTINGS: SyncSettings = {
   // Exchange Online's ConcurrentSyncCalls answer suggests 5 s; a service worker may be stopped
   // after 30 s without an event, so longer waits end the pass instead.
   waitInlineMs: 15_000,
-  // exchangelib's FaultTolerance: 10 s doubling to 1 h.
+  // 10 s doubling, as exchangelib's FaultTolerance, but held at 5 min rather than its hour: a
+  // server out of reach (a train's Wi-Fi without internet sends no "online" event when it comes
+  // back) is seen back, and what waits in the outbox sent, within minutes. Exchange's own busy
+  // answers say how long to wait and are obeyed as they say.
   backoffMinMs: 10_000,
-  backoffMaxMs: 3_600_000,
+  backoffMaxMs: 300_000,
 };

@@ -244,6 +244,31 @@ describe('drop and latency', () => {
     await converged();
   });
 
+  it('a server out of reach for hours is tried again at least every 5 minutes, and seen back within them', async () => {
+    h = await Harness.open(20);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    // Every request of the next twelve passes goes unanswered: the first of each pass is enough.
+    await h.faults([{ kind: 'drop', count: 12 }]);
+    const waits: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const report = await engine.runPass('poll');
+      expect(report.error?.kind).toBe('unreachable');
+      const retryAt = report.error!.retryAt!;
+      waits.push(retryAt - h.clock.now());
+      // A poll before then leaves the server alone; at that time the engine tries again.
+      h.clock.advance(retryAt - h.clock.now());
+    }
+    // Doubling from 10 s, then held under the cap: no wait longer than 5 minutes.
+    expect(waits[0]).toBeLessThanOrEqual(10_000);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(300_000);
+    expect(waits.slice(-3).every((w) => w >= 150_000)).toBe(true);
+    // Back in reach: the next try syncs.
+    expect((await engine.runPass('poll')).error).toBeUndefined();
+    expect(lastStatus().connection).toEqual({ kind: 'online' });
+    await converged();
+  });
+
   it('a slow server never sees more than 4 requests or 2 sync calls at once from the engine', async () => {
     h = await Harness.open(120);
     await h.faults([{ kind: 'latency', ms: 20, op: 'GetItem', count: 40 }]);
