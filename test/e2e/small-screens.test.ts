@@ -78,6 +78,10 @@ async function writesOnTheWholeScreen(page: Page, size: { width: number; height:
   const send = (await boxes(composer.getByRole('button', { name: 'Send' })))[0]!;
   expect(send.bottom).toBeLessThanOrEqual(size.height);
   expect(send.top).toBeGreaterThan(size.height / 2);
+  // Each of its buttons on screen with its label on one line (no taller than Send, give or take a pixel).
+  const lines = (b: { top: number; bottom: number }) => Math.round((b.bottom - b.top) / (send.bottom - send.top));
+  const actions = await boxes(composer.locator('.dialog-actions button'));
+  expect(actions.map((b) => [lines(b), b.right <= size.width])).toEqual(actions.map(() => [1, true]));
   await composer.getByRole('button', { name: 'Close' }).tap();
   await composer.waitFor({ state: 'detached' });
 }
