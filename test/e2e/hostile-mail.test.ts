@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_HTML } from '../../src/ui/mail-html/payloads.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
@@ -33,6 +33,17 @@ function scriptsIn(doc: Document): string[] {
       .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? '')
       .filter((url) => /^\s*(?:java|vb)script:/i.test(url)),
   ];
+}
+
+/**
+ * The mail frame is sandboxed without scripts, its document carries its own CSP, and a moment
+ * later nothing in any frame of the page has run or could.
+ */
+async function expectInert(page: Page, frame: Locator, name: string): Promise<void> {
+  expect(await frame.getAttribute('sandbox'), name).toBe('allow-popups allow-popups-to-escape-sandbox');
+  expect(await frame.getAttribute('srcdoc'), name).toContain("default-src 'none'");
+  await page.waitForTimeout(300);
+  expect(await liveCode(page), name).toEqual([]);
 }
 
 /** A page of the signed-in browser, with every dialog a mail might open recorded and dismissed. */
@@ -119,11 +130,7 @@ describe('hostile HTML mail', () => {
       await mailbox.reader.locator('#reader-subject', { hasText: `Hostile: ${name}` }).waitFor();
       const frame = mailbox.reader.locator('iframe.mail-frame');
       await frame.waitFor();
-      // The frame is sandboxed without scripts, and its document carries its own CSP.
-      expect(await frame.getAttribute('sandbox')).toBe('allow-popups allow-popups-to-escape-sandbox');
-      expect(await frame.getAttribute('srcdoc')).toContain("default-src 'none'");
-      await page.waitForTimeout(300);
-      expect(await liveCode(page), name).toEqual([]);
+      await expectInert(page, frame, name);
     }
     expect(dialogs).toEqual([]);
     expect(attacker).toEqual([]);
@@ -167,11 +174,12 @@ describe('hostile HTML mail', () => {
   it('prints each of them with nothing of it run or fetched', async () => {
     const { mailbox, dialogs } = await watchedPage(browser, server);
     const { page } = mailbox;
+    type Printed = { doc: Document; sandbox: string | null }[];
     // print() of the print frame keeps the frame's document instead of opening the dialog.
     await page.evaluate(() => {
       const own = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow')!;
-      const printed: { doc: Document; sandbox: string | null }[] = [];
-      (window as unknown as { __printed: typeof printed }).__printed = printed;
+      const printed: Printed = [];
+      (window as unknown as { __printed: Printed }).__printed = printed;
       Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
         configurable: true,
         get(this: HTMLIFrameElement) {
@@ -182,7 +190,6 @@ describe('hostile HTML mail', () => {
         },
       });
     });
-    type Printed = { doc: Document; sandbox: string | null }[];
     const printed = () => page.evaluate(() => (window as unknown as { __printed: Printed }).__printed.length);
 
     for (const [i, name] of Object.keys(HOSTILE_HTML).entries()) {
@@ -234,10 +241,7 @@ describe('hostile HTML mail', () => {
       await opened.locator('#dialog-title', { hasText: `Attached ${name}` }).waitFor();
       const frame = opened.locator('iframe.mail-frame');
       await frame.waitFor();
-      expect(await frame.getAttribute('sandbox'), name).toBe('allow-popups allow-popups-to-escape-sandbox');
-      expect(await frame.getAttribute('srcdoc'), name).toContain("default-src 'none'");
-      await page.waitForTimeout(300);
-      expect(await liveCode(page), name).toEqual([]);
+      await expectInert(page, frame, name);
       await opened.getByRole('button', { name: 'Close' }).click();
       await opened.waitFor({ state: 'detached' });
     }
