@@ -20,6 +20,7 @@ export {
   type ServerVersionInfo,
 } from './soap/envelope.js';
 export { encodeFault, type FaultSpec } from './soap/fault.js';
+export { peekOperation } from './soap/peek-operation.js';
 export { parseXml, DEFAULT_LIMITS, type XmlLimits } from './xml/read.js';
 export type { XmlElement } from './xml/node.js';
 export { statusOf } from './response.js';

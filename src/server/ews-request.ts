@@ -43,6 +43,16 @@ export const IDENTITY_HEADERS: ReadonlySet<string> = new Set([
   'OpenAsAdminOrSystemService',
 ]);
 
+/**
+ * The operations whose requests carry a message or a file (a MIME message, an attachment's
+ * content, a draft's text), and may be as large as the server accepts. Any other request holds
+ * ids, shapes and flags: Tern's largest, 100 ids with their change keys, is about 25 KB.
+ */
+export const LARGE_REQUEST_OPERATIONS: ReadonlySet<string> = new Set(['CreateItem', 'UpdateItem', 'CreateAttachment']);
+
+/** The most any other request may have (SECURITY.md §5.4: "1 MB otherwise"). */
+export const SMALL_REQUEST_BYTES = 1024 * 1024;
+
 /** Request documents are small except CreateItem with attachments; bound what one may cost to read. */
 export function requestLimits(maxBytes: number): XmlLimits {
   return { ...DEFAULT_LIMITS, maxLength: maxBytes, maxDepth: 64, maxElements: 100_000, maxAttributes: 64 };

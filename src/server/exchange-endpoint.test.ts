@@ -1,6 +1,15 @@
 import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GetFolder, SoapFault, SyncFolderItems, decodeResponse, encodeRequest } from '../ews/index.js';
+import {
+  CreateItem,
+  GetFolder,
+  GetItem,
+  NS,
+  SoapFault,
+  SyncFolderItems,
+  decodeResponse,
+  encodeRequest,
+} from '../ews/index.js';
 import { createApp } from './app.js';
 import { ORIGIN, basicAuth, postExchange } from './testing/http.js';
 import { recording, testMailbox } from './testing/test-mailbox.js';
@@ -191,6 +200,79 @@ describe('/EWS/Exchange.asmx bad input', () => {
     } as RequestInit);
     await refused(res, 413, 'ErrorMessageSizeExceeded', /larger than 9\.8 KB/);
     expect(sent).toBeLessThan(20_000);
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  /** `xml` as a stream of 16 KB chunks, counting what was taken from it. */
+  const streamed = (xml: string) => {
+    const bytes = new TextEncoder().encode(xml);
+    const taken = { bytes: 0 };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (taken.bytes >= bytes.length) return controller.close();
+        controller.enqueue(bytes.subarray(taken.bytes, (taken.bytes += 16 * 1024)));
+      },
+    });
+    return { body, taken };
+  };
+  const postStream = (app: ReturnType<typeof createApp>, body: ReadableStream<Uint8Array>, length?: number) =>
+    app.request(`${ORIGIN}/EWS/Exchange.asmx`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': XML, ...(length ? { 'content-length': String(length) } : {}) },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+  const MB = 1024 * 1024;
+  const fakeIds = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ id: `AAMkAD${String(i).padStart(140, '0')}`, changeKey: 'CQAAABYAAAA' }));
+
+  it('cuts off any request but the few that carry messages and files at 1 MB, once its start names it', async () => {
+    const { app, mailbox } = setup();
+    const getItem = encodeRequest(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: fakeIds(8000) });
+    expect(getItem.length).toBeGreaterThan(1.2 * MB);
+    for (const length of [undefined, getItem.length]) {
+      const { body, taken } = streamed(getItem);
+      const res = await postStream(app, body, length);
+      await refused(
+        res,
+        413,
+        'ErrorMessageSizeExceeded',
+        /A GetItem request is larger than 1 MB.*CreateItem, UpdateItem, CreateAttachment may be up to 35 MB/,
+      );
+      expect(taken.bytes).toBeLessThan(MB + 64 * 1024);
+    }
+    expect(mailbox.calls).toEqual([]);
+  });
+
+  it('takes a message of several MB in one CreateItem', async () => {
+    const { app, mailbox } = setup();
+    const content = Buffer.alloc(3 * MB, 'Tern ').toString('base64');
+    const create = encodeRequest(CreateItem, {
+      messageDisposition: 'SaveOnly',
+      items: [
+        {
+          kind: 'Message',
+          subject: 'The big draft',
+          attachments: [{ kind: 'FileAttachment', name: 'big.txt', contentType: 'text/plain', content }],
+        },
+      ],
+    });
+    expect(create.length).toBeGreaterThan(4 * MB);
+    const { body } = streamed(create);
+    const res = await postStream(app, body);
+    expect(res.status).toBe(200);
+    expect(decodeResponse(CreateItem, await res.text()).messages[0]!.responseClass).toBe('Success');
+    expect(mailbox.calls).toEqual([{ user: 'demo@tern.test', op: 'CreateItem' }]);
+  });
+
+  it('cuts off at 1 MB a request whose first MB names no operation', async () => {
+    const { app, mailbox } = setup();
+    const padding = `<t:RequestServerVersion xmlns:t="${NS.t}" Version="Exchange2013_SP1"/>`.repeat(20_000);
+    const create = encodeRequest(CreateItem, { messageDisposition: 'SaveOnly', items: [{ kind: 'Message' }] });
+    const padded = create.replace('<soap:Header>', `<soap:Header>${padding}`);
+    const { body, taken } = streamed(padded);
+    await refused(await postStream(app, body), 413, 'ErrorMessageSizeExceeded', /its start names no EWS operation/);
+    expect(taken.bytes).toBeLessThan(MB + 64 * 1024);
     expect(mailbox.calls).toEqual([]);
   });
 

@@ -17,13 +17,56 @@ export class BodyNotText extends Error {
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * Reads a body as UTF-8 text, holding at most `limit` bytes in memory: a declared Content-Length
- * over the limit is refused before reading anything, and a body without one (chunked) is cut off
- * as soon as it passes the limit.
+ * How many bytes of a body to take. A number is the limit. With `widen`, a body that passes
+ * `bytes` shows its first bytes to `widen.to` once, and may go on up to the limit that answers
+ * (at most `widen.max`): a SOAP request names its operation near its start, and only the
+ * operations that carry a message or a file need room for one.
  */
+export type BodyLimit = number | { bytes: number; widen: { max: number; to(head: Buffer): number } };
+
+/**
+ * Collects a body's chunks within a `BodyLimit`, holding at most the limit and one chunk: throws
+ * `BodyTooLarge` for a declared length over the most any body may have, before anything is read,
+ * and as soon as the bytes pass the limit.
+ */
+export class BodyCollector {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  private limit: number;
+  private widen: Exclude<BodyLimit, number>['widen'] | undefined;
+
+  constructor(rule: BodyLimit, contentLength?: string | null) {
+    this.limit = typeof rule === 'number' ? rule : rule.bytes;
+    this.widen = typeof rule === 'number' ? undefined : rule.widen;
+    const most = this.widen ? Math.max(this.limit, this.widen.max) : this.limit;
+    if (contentLength != null && contentLength !== '' && Number(contentLength) > most) throw new BodyTooLarge(most);
+  }
+
+  add(chunk: Uint8Array): void {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.chunks.push(bytes);
+    this.size += bytes.length;
+    if (this.size <= this.limit) return;
+    if (this.widen) {
+      const head = this.bytes();
+      this.chunks = [head];
+      this.limit = Math.min(Math.max(this.limit, this.widen.to(head)), this.widen.max);
+      this.widen = undefined;
+      if (this.size <= this.limit) return;
+    }
+    this.chunks = [];
+    throw new BodyTooLarge(this.limit);
+  }
+
+  bytes(): Buffer {
+    return this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+  }
+}
+
+/** Reads a body as UTF-8 text within `limit` (see `BodyCollector`). */
 export async function readBody(
   body: ReadableStream<Uint8Array> | null,
-  limit: number,
+  limit: BodyLimit,
   contentLength?: string | null,
 ): Promise<string> {
   return decodeUtf8(await readBytes(body, limit, contentLength));
@@ -32,28 +75,29 @@ export async function readBody(
 /** As `readBody`, but the bytes as they came (a byte order mark included), once checked to be UTF-8. */
 export async function readBytes(
   body: ReadableStream<Uint8Array> | null,
-  limit: number,
+  limit: BodyLimit,
   contentLength?: string | null,
 ): Promise<Buffer> {
-  if (contentLength != null && contentLength !== '' && Number(contentLength) > limit) {
+  let collector: BodyCollector;
+  try {
+    collector = new BodyCollector(limit, contentLength);
+  } catch (e) {
     await body?.cancel().catch(() => {});
-    throw new BodyTooLarge(limit);
+    throw e;
   }
   if (!body) return Buffer.alloc(0);
   const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    try {
+      collector.add(value);
+    } catch (e) {
       await reader.cancel().catch(() => {});
-      throw new BodyTooLarge(limit);
+      throw e;
     }
-    chunks.push(value);
   }
-  const bytes = Buffer.concat(chunks, size);
+  const bytes = collector.bytes();
   if (!isUtf8(bytes)) throw new BodyNotText('the body is not valid UTF-8 text');
   return bytes;
 }

@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GetFolder, encodeRequest } from '../../src/ews/index.js';
+import { GetFolder, GetItem, encodeRequest } from '../../src/ews/index.js';
 import { createApp } from '../../src/server/app.js';
 import { listen, type Listening } from '../../src/server/listen.js';
 import type { Mailbox } from '../../src/server/mailbox/mailbox.js';
@@ -94,35 +94,64 @@ describe('the Tern server on a socket', () => {
   });
 });
 
+/**
+ * Sends `head`, then `chunk` over and over (chunked, up to 50 MB), until the server answers:
+ * its status and words, and how much was sent by then.
+ */
+function sendUntilAnswered(
+  url: string,
+  head: string,
+  chunk: Buffer,
+): Promise<{ status: number; body: string; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    // A connection of its own: another test left one whose declared body never came.
+    const req = request(url, {
+      method: 'POST',
+      agent: false,
+      headers: { authorization: basic, 'content-type': 'text/xml', 'transfer-encoding': 'chunked' },
+    });
+    req.on('response', (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => {
+        resolve({ status: res.statusCode!, body, sent });
+        req.destroy();
+      });
+    });
+    req.on('error', (e) => (sent > 0 ? undefined : reject(e)));
+    req.write(head);
+    const pump = () => {
+      while (sent < 50 * 1024 * 1024 && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      if (!req.destroyed) req.end();
+    };
+    pump();
+  });
+}
+
 describe('a chunked body over the limit', () => {
   it('is cut off with 413 as soon as it passes the limit', async () => {
     const small = await listen(createApp({ mailbox, maxRequestBytes: 64 * 1024 }), { port: 0, host: '127.0.0.1' });
     try {
-      const answer = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
-        let sent = 0;
-        const req = request(`${small.url}/EWS/Exchange.asmx`, {
-          method: 'POST',
-          headers: { authorization: basic, 'content-type': 'text/xml', 'transfer-encoding': 'chunked' },
-        });
-        req.on('response', (res) => {
-          res.resume();
-          resolve({ status: res.statusCode!, sent });
-          req.destroy();
-        });
-        req.on('error', (e) => (sent > 0 ? undefined : reject(e)));
-        const chunk = Buffer.alloc(16 * 1024, '<');
-        const pump = () => {
-          while (sent < 50 * 1024 * 1024 && !req.destroyed) {
-            sent += chunk.length;
-            if (!req.write(chunk)) return void req.once('drain', pump);
-          }
-        };
-        pump();
-      });
+      const answer = await sendUntilAnswered(`${small.url}/EWS/Exchange.asmx`, '', Buffer.alloc(16 * 1024, '<'));
       expect(answer.status).toBe(413);
       expect(answer.sent).toBeLessThan(50 * 1024 * 1024);
     } finally {
       await small.close();
     }
+  });
+
+  it('is cut off near 1 MB when its operation is not one that carries messages or files', async () => {
+    const getItem = encodeRequest(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: [{ id: 'AAMkAD' }] });
+    const head = getItem.slice(0, getItem.indexOf('<t:ItemId'));
+    const ids = Buffer.from(`<t:ItemId Id="AAMkAD${'0'.repeat(150)}" ChangeKey="CQAAABYAAAA"/>`.repeat(100));
+    const answer = await sendUntilAnswered(`${server.url}/EWS/Exchange.asmx`, head, ids);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain('A GetItem request is larger than 1 MB');
+    expect(answer.sent).toBeLessThan(50 * 1024 * 1024);
   });
 });
