@@ -13,7 +13,7 @@ import { useMediaQuery } from './hooks/use-media-query.js';
 import { useDrawer } from './hooks/use-drawer.js';
 import { useI18n } from './i18n/use-i18n.js';
 import { createShortcutReader, type ShortcutCommand } from './keyboard.js';
-import type { DraggedMessages } from './multi-select/message-drag.js';
+import { draggedMessages, type DraggedMessages } from './multi-select/message-drag.js';
 import { selectedMessages } from './multi-select/selected-messages.js';
 import {
   clearSelection,
@@ -72,7 +72,14 @@ export function App() {
   const [query, setQuery] = useState('');
   // Enter in the search field asks the server too; a new object each time, none once the query changes.
   const [searchEnter, setSearchEnter] = useState<object>();
-  const { open: foldersOpen, setOpen: setFoldersOpen, button: foldersButton, pane: foldersPane } = useDrawer();
+  const {
+    open: foldersOpen,
+    setOpen: setFoldersOpen,
+    button: foldersButton,
+    pane: foldersPane,
+    spring: foldersSpring,
+    springing: foldersSpringing,
+  } = useDrawer({ springsFor: (e) => draggedMessages(e) !== undefined });
   const [dialog, setDialog] = useState<Dialog>(undefined);
   const search = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -356,7 +363,9 @@ export function App() {
             class="icon-button"
             aria-expanded={foldersOpen}
             aria-label={t.t('nav.folders')}
+            data-springing={foldersSpringing || undefined}
             onClick={() => setFoldersOpen(!foldersOpen)}
+            {...foldersSpring}
           >
             <Icon name="menu" />
           </button>

@@ -33,10 +33,10 @@ const boxes = (locator: Locator) =>
   );
 
 /**
- * For the tests of a describe: a browser of this size, touched, signed in on a fresh server with
- * "Boarding pass" in the Inbox.
+ * For the tests of a describe: a browser of this size, touched unless `touch` is false, signed in
+ * on a fresh server with "Boarding pass" in the Inbox.
  */
-function onScreen(size: { width: number; height: number }): { mailbox: MailboxPage; page: Page } {
+function onScreen(size: { width: number; height: number }, touch = true): { mailbox: MailboxPage; page: Page } {
   const at = {} as { mailbox: MailboxPage; page: Page };
   let server: TernServer | undefined;
   let browser: Browser | undefined;
@@ -50,7 +50,7 @@ function onScreen(size: { width: number; height: number }): { mailbox: MailboxPa
         { filename: 'boarding-pass.pdf', content: Buffer.from('%PDF-1.4\n'), contentType: 'application/pdf' },
       ],
     });
-    browser = await launchBrowser({ ...size, touch: true });
+    browser = await launchBrowser({ ...size, touch });
     at.mailbox = await signedIn(browser, server);
     at.page = at.mailbox.page;
   });
@@ -174,5 +174,27 @@ describe('on a tablet', () => {
     await page.keyboard.press('Escape');
     await expect.poll(focused).toBe('Folders');
     expect(await screen(page)).toEqual(both);
+  });
+});
+
+describe('on half a laptop’s screen', () => {
+  const at = onScreen({ width: 960, height: 800 }, false);
+
+  it('moves a message to a folder put away: the drag rests on the menu button, and the folders come', async () => {
+    const { mailbox, page } = at;
+    const menu = page.getByRole('button', { name: 'Folders' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await mailbox.row('Boarding pass').hover();
+    await page.mouse.down();
+    await menu.hover();
+    await page.locator('.folder-pane').waitFor({ state: 'visible' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await mailbox.folder('Archive').hover();
+    await page.mouse.up();
+    await page.locator('.toast', { hasText: 'Moved to Archive.' }).waitFor();
+    // Put away again once the message is dropped, the list and the message back.
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect((await screen(page)).panes).toEqual(['.list-pane', '.reader-pane']);
+    await mailbox.row('Boarding pass').waitFor({ state: 'detached' });
   });
 });
