@@ -17,7 +17,8 @@ export { CountDeltas } from './counts.js';
 export { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
 export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
-export { searchTerms, words } from './terms.js';
+export { foldText, searchTerms, words } from './terms.js';
+export { correspondence, PEOPLE_LIMITS, type Correspondence } from './people.js';
 export { outboxMessageIds } from './outbox-refs.js';
 export { evictBodies, sweepBodies, BODIES_PER_FOLDER, BODY_KEEP_DAYS } from './evict-bodies.js';
 export {

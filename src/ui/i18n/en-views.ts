@@ -93,6 +93,7 @@ export const enViews = {
   'compose.cc': 'Cc',
   'compose.bcc': 'Bcc',
   'compose.showCcBcc': 'Cc/Bcc',
+  'compose.suggestions': 'Suggestions',
   'compose.subject': 'Subject',
   'compose.body': 'Message',
   'compose.send': 'Send',

@@ -165,6 +165,7 @@ export const fr: Messages = {
   'compose.cc': 'Cc',
   'compose.bcc': 'Cci',
   'compose.showCcBcc': 'Cc/Cci',
+  'compose.suggestions': 'Suggestions',
   'compose.subject': 'Objet',
   'compose.body': 'Message',
   'compose.send': 'Envoyer',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  correspondence,
   draftFilesUnlisted,
   getBody,
   getMessage,
@@ -20,6 +21,7 @@ import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/c
 import { draftFields, waitingDraft } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
+import { peopleFrom, type Person } from '../compose/recipients.js';
 import { composeFields } from '../compose/reply-template.js';
 import { db } from '../db.js';
 import { formatClock } from '../format/relative-date.js';
@@ -27,6 +29,7 @@ import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/en.js';
 import { storedAccount } from '../session.js';
 import { AttachmentChips } from './attachment-chips.js';
+import { RecipientField } from './recipient-field.js';
 import '../i18n/views.js';
 
 // Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).
@@ -129,6 +132,15 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       },
     );
   }, [request.key]);
+
+  // Who to suggest in To, Cc and Bcc: read once as the composer opens, from the newest mail here.
+  const [people, setPeople] = useState<Person[]>();
+  useEffect(() => {
+    correspondence(db).then(
+      (seen) => setPeople(peopleFrom(seen)),
+      () => setPeople([]),
+    );
+  }, []);
 
   // Focus where writing starts: the body of a reply (at the top, above the quote), else To.
   useEffect(() => {
@@ -393,18 +405,14 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
   // Its files cannot be changed when they are not here to be kept.
   const locked = onServer(draft) && draft.attachmentsUnknown;
   const field = (name: 'to' | 'cc' | 'bcc', label: MessageKey, ref?: typeof to) => (
-    <label class="compose-field">
-      <span>{t.t(label)}</span>
-      <input
-        ref={ref}
-        type="text"
-        name={name}
-        autocomplete="email"
-        spellcheck={false}
-        value={draft[name]}
-        onInput={(e) => change(name, (e.target as HTMLInputElement).value)}
-      />
-    </label>
+    <RecipientField
+      name={name}
+      label={t.t(label)}
+      value={draft[name]}
+      onChange={(value) => change(name, value)}
+      people={people}
+      {...(ref ? { inputRef: ref } : {})}
+    />
   );
 
   return (
@@ -444,6 +452,12 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
             name="subject"
             value={draft.subject}
             onInput={(e) => change('subject', (e.target as HTMLInputElement).value)}
+            // On to the text, as in other mail programs, rather than sending half a message.
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+              e.preventDefault();
+              body.current?.focus();
+            }}
           />
         </label>
         <textarea

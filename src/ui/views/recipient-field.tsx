@@ -1,0 +1,131 @@
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { displayName, parseAddresses, shownName } from '../compose/address.js';
+import { acceptSuggestion, suggest, tokenAt, type Person } from '../compose/recipients.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import '../i18n/views.js';
+
+export interface RecipientFieldProps {
+  name: 'to' | 'cc' | 'bcc';
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  /** Who to suggest; undefined while they are being read. */
+  people: readonly Person[] | undefined;
+  inputRef?: RefObject<HTMLInputElement>;
+}
+
+/**
+ * An address field that suggests people as their name or address is typed (a combobox: the
+ * arrows choose, Enter or Tab takes the one chosen, Esc puts the list away). Enter never sends
+ * from here: it is how a suggestion is taken, and a list typed in a hurry should not go with it.
+ */
+export function RecipientField({ name, label, value, onChange, people, inputRef }: RecipientFieldProps) {
+  const t = useI18n();
+  const own = useRef<HTMLInputElement>(null);
+  const input = inputRef ?? own;
+  const [open, setOpen] = useState<{ list: Person[]; active: number }>();
+  // Where the caret goes once a taken suggestion is in the field.
+  const caret = useRef<number>();
+  const listId = `${name}-suggestions`;
+
+  useLayoutEffect(() => {
+    if (caret.current === undefined || !input.current) return;
+    input.current.setSelectionRange(caret.current, caret.current);
+    caret.current = undefined;
+  });
+
+  const lookUp = (el: HTMLInputElement) => {
+    const token = tokenAt(el.value, el.selectionStart ?? el.value.length);
+    const here = new Set(parseAddresses(el.value).addresses.map((a) => a.email.toLowerCase()));
+    const list = people && token.typed ? suggest(people, token.typed, here) : [];
+    setOpen(list.length ? { list, active: 0 } : undefined);
+  };
+
+  // People read after something was typed: offer them for it now, not at the next key.
+  useEffect(() => {
+    if (people && input.current && document.activeElement === input.current) lookUp(input.current);
+  }, [people]);
+
+  const take = (person: Person) => {
+    const el = input.current;
+    if (!el) return;
+    const next = acceptSuggestion(el.value, tokenAt(el.value, el.selectionStart ?? el.value.length), person);
+    caret.current = next.caret;
+    setOpen(undefined);
+    onChange(next.value);
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    const el = e.currentTarget as HTMLInputElement;
+    if (e.key === 'Enter') e.preventDefault();
+    if (!open) {
+      if (e.key === 'ArrowDown') {
+        e.preventDefault();
+        lookUp(el);
+      }
+      return;
+    }
+    const n = open.list.length;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen({ ...open, active: (open.active + (e.key === 'ArrowDown' ? 1 : n - 1)) % n });
+    } else if (e.key === 'Enter' || (e.key === 'Tab' && !e.shiftKey)) {
+      e.preventDefault();
+      take(open.list[open.active]!);
+    } else if (e.key === 'Escape') {
+      // Only the list: the composer stays open.
+      e.preventDefault();
+      setOpen(undefined);
+    }
+  };
+
+  return (
+    <div class="recipient-field">
+      <label class="compose-field">
+        <span>{label}</span>
+        <input
+          ref={input}
+          type="text"
+          name={name}
+          role="combobox"
+          aria-autocomplete="list"
+          aria-expanded={!!open}
+          aria-controls={listId}
+          aria-activedescendant={open ? `${listId}-${open.active}` : undefined}
+          autocomplete="off"
+          spellcheck={false}
+          value={value}
+          onInput={(e) => {
+            onChange((e.target as HTMLInputElement).value);
+            lookUp(e.target as HTMLInputElement);
+          }}
+          onKeyDown={onKeyDown}
+          onBlur={() => setOpen(undefined)}
+        />
+      </label>
+      {open && (
+        <ul id={listId} class="suggestions" role="listbox" aria-label={t.t('compose.suggestions')}>
+          {open.list.map((p, i) => (
+            <li
+              key={p.email}
+              id={`${listId}-${i}`}
+              role="option"
+              aria-selected={i === open.active}
+              // Taken on press, before the field loses the focus and puts the list away.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                take(p);
+              }}
+            >
+              <span class="suggestion-name">{shownName(p)}</span>
+              {/* The address too, whatever the name says: the name may be a sender's own choice. */}
+              {displayName(p) !== p.email && <span class="suggestion-email">{p.email}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

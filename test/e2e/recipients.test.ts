@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeResponse, encodeRequest, FindItem } from '../../src/ews/index.js';
+import { launchBrowser, type Browser } from './pages/browser.js';
+import { ComposerPage } from './pages/composer-page.js';
+import { goOffline, goOnline } from './pages/network.js';
+import type { MailboxPage } from './pages/mailbox-page.js';
+import { signedIn } from './support/signed-in.js';
+import { deliver } from './support/smtp.js';
+import { ADA, DEMO, startTern, type TernServer } from './support/tern-server.js';
+
+describe('writing to someone', () => {
+  let server: TernServer;
+  let browser: Browser;
+  let mailbox: MailboxPage;
+
+  beforeAll(async () => {
+    server = await startTern({ seedMessages: 30 });
+    await deliver(server, {
+      to: DEMO.user,
+      from: `Ada Lovelace <${ADA.user}>`,
+      subject: 'Notes on the engine',
+      text: 'G',
+    });
+    await deliver(server, {
+      to: DEMO.user,
+      from: 'Quokka Store <no-reply@quokka.example>',
+      subject: 'Your order',
+      text: 'Sent',
+    });
+    browser = await launchBrowser();
+    mailbox = await signedIn(browser, server);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('suggests people from the mail on this device as their name is typed, offline too, and Enter never sends', async () => {
+    const { page } = mailbox;
+    await goOffline(browser.context, server);
+    const composer = await ComposerPage.open(page);
+    const to = composer.dialog.getByRole('combobox', { name: 'To' });
+    const list = composer.dialog.getByRole('listbox', { name: 'Suggestions' });
+
+    // What the list offers once the page has drawn what was typed (the bidi isolates around names aside).
+    const offered = async () => {
+      await page.evaluate(() => new Promise((drawn) => requestAnimationFrame(drawn)));
+      return (await list.getByRole('option').allTextContents()).map((o) => o.replace(/[\u2068\u2069]/g, ''));
+    };
+
+    await to.pressSequentially('love');
+    await expect.poll(offered).toEqual([`Ada Lovelace${ADA.user}`]);
+    expect(await to.getAttribute('aria-expanded')).toBe('true');
+    await to.press('Enter');
+    await expect.poll(() => to.inputValue()).toBe(`Ada Lovelace <${ADA.user}>, `);
+    expect(await offered()).toEqual([]);
+    expect(await composer.dialog.isVisible()).toBe(true);
+
+    // Nobody already in the field, nor an address that takes no answers.
+    await to.pressSequentially('ada');
+    expect(await offered()).toEqual([]);
+    await to.fill(`Ada Lovelace <${ADA.user}>, quokka`);
+    expect(await offered()).toEqual([]);
+
+    // The arrows choose; Esc puts the list away and leaves the composer open; Enter then sends nothing.
+    await to.fill(`Ada Lovelace <${ADA.user}>, `);
+    await to.pressSequentially('gr');
+    await expect.poll(offered).toEqual(['Grace Hoppergrace@example.org']);
+    await to.press('ArrowDown');
+    expect(await to.getAttribute('aria-activedescendant')).toBe('to-suggestions-0');
+    await to.press('Escape');
+    expect(await offered()).toEqual([]);
+    await to.press('Enter');
+    expect(await composer.dialog.isVisible()).toBe(true);
+    await to.press('ArrowDown');
+    await expect.poll(offered).toEqual(['Grace Hoppergrace@example.org']);
+    await to.press('Tab');
+    await expect.poll(() => to.inputValue()).toBe(`Ada Lovelace <${ADA.user}>, Grace Hopper <grace@example.org>, `);
+
+    // Enter in the subject goes on to the text.
+    const subject = `Suggested ${Date.now()}`;
+    await composer.dialog.locator('input[name="subject"]').fill(subject);
+    await composer.dialog.locator('input[name="subject"]').press('Enter');
+    expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe('body');
+    await page.keyboard.type('Written to whom the list said.');
+    await composer.send();
+
+    await goOnline(browser.context, server);
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await expect.poll(() => inboxSubjects(server, ADA.user)).toContain(subject);
+  });
+});
+
+/** Subjects in a user's Inbox, read from the server with the codec. */
+async function inboxSubjects(server: TernServer, user: string): Promise<string[]> {
+  const soap = encodeRequest(FindItem, {
+    traversal: 'Shallow',
+    itemShape: { baseShape: 'Default' },
+    view: { kind: 'Indexed', maxEntriesReturned: 200, offset: 0, basePoint: 'Beginning' },
+    parentFolderIds: [{ distinguished: 'inbox' }],
+  });
+  const message = decodeResponse(FindItem, (await server.mailbox.handle(user, soap)).body).messages[0];
+  return (message?.rootFolder?.items ?? []).map((i) => i.subject ?? '');
+}
