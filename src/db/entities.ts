@@ -83,6 +83,8 @@ export interface MessageRow {
   cc: Address[];
   /** Only where the server shows it: drafts and sent mail. */
   bcc?: Address[];
+  /** Where the sender asked replies to go (a mailing list, a help desk), when not to them. */
+  replyTo?: Address[];
   preview: string;
   isRead: 0 | 1;
   flag: FlagState;

@@ -76,6 +76,15 @@ describe('itemToRow', () => {
     expect('bcc' in itemToRow({ kind: 'Message', itemId: { id: 'm' }, bccRecipients: [] }, 'f')).toBe(false);
   });
 
+  it('keeps where replies should go when the sender said, and adds nothing where it is empty', () => {
+    const row = itemToRow(
+      { kind: 'Message', itemId: { id: 'm' }, replyTo: [{ name: 'The list', emailAddress: 'list@lists.example' }] },
+      'inbox',
+    );
+    expect(row.replyTo).toEqual([{ name: 'The list', email: 'list@lists.example' }]);
+    expect('replyTo' in itemToRow({ kind: 'Message', itemId: { id: 'm' }, replyTo: [] }, 'f')).toBe(false);
+  });
+
   it('refuses an item without an id', () => {
     expect(() => itemToRow({ kind: 'Message', subject: 'x' }, 'f')).toThrow(/ItemId/);
   });

@@ -56,5 +56,6 @@ export function itemToRow(item: Item, folderId: string): MessageRow {
   if (item.internetMessageId) row.internetMessageId = item.internetMessageId;
   if (item.isDraft) row.isDraft = true;
   if (item.bccRecipients?.length) row.bcc = addresses(item.bccRecipients);
+  if (item.replyTo?.length) row.replyTo = addresses(item.replyTo);
   return row;
 }

@@ -24,6 +24,8 @@ export const SUMMARY_PROPERTIES: PropertyPath[] = [
   // Empty on received mail (so nearly free); a draft needs it to be edited without losing Bcc.
   'message:BccRecipients',
   'message:From',
+  // Where replies go when the sender asked (lists, forms, help desks); absent on most mail.
+  'message:ReplyTo',
   'message:InternetMessageId',
   'message:IsRead',
 ].map(field);

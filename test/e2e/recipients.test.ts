@@ -23,6 +23,13 @@ describe('writing to someone', () => {
     });
     await deliver(server, {
       to: DEMO.user,
+      from: 'Grace Hopper <grace@example.org>',
+      replyTo: 'Compiler list <compilers@lists.example>',
+      subject: 'Minutes of the compiler meeting',
+      text: 'Replies go to the list.',
+    });
+    await deliver(server, {
+      to: DEMO.user,
       from: 'Quokka Store <no-reply@quokka.example>',
       subject: 'Your order',
       text: 'Sent',
@@ -89,6 +96,22 @@ describe('writing to someone', () => {
     await goOnline(browser.context, server);
     await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
     await expect.poll(() => inboxSubjects(server, ADA.user)).toContain(subject);
+  });
+
+  it('replies where the sender asked replies to go, and to all with the list in place of the sender', async () => {
+    const { page } = mailbox;
+    await mailbox.row('Minutes of the compiler meeting').click();
+    await mailbox.reader.locator('#reader-subject', { hasText: 'Minutes of the compiler meeting' }).waitFor();
+    for (const key of ['r', 'a']) {
+      await page.keyboard.press(key);
+      const composer = new ComposerPage(page);
+      await composer.dialog.waitFor();
+      await expect
+        .poll(() => composer.dialog.locator('input[name="to"]').inputValue())
+        .toBe('Compiler list <compilers@lists.example>');
+      await composer.dialog.getByRole('button', { name: 'Close' }).click();
+      await composer.dialog.waitFor({ state: 'detached' });
+    }
   });
 });
 

@@ -177,10 +177,11 @@ export class Harness {
   }
 
   /** Delivers a message from Ada to the demo user's Inbox (SMTP ingress). */
-  async deliver(subject: string, body = 'Hello'): Promise<void> {
+  async deliver(subject: string, body = 'Hello', replyTo?: string): Promise<void> {
     const mime = mimeMessage({
       from: `Ada <${ADA}>`,
       to: `Demo <${DEMO}>`,
+      ...(replyTo ? { replyTo } : {}),
       subject,
       date: new Date(this.clock.now()),
       text: body,

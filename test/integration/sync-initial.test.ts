@@ -122,6 +122,16 @@ describe('incremental sync', () => {
     expect((await searchMessages(h.db, 'zeppel')).map((m) => m.subject)).toEqual(['Fresh news']);
   });
 
+  it('keeps where the sender asked replies to go', async () => {
+    h = await Harness.open(30);
+    const engine = h.engine();
+    await engine.runPass('startup');
+    await h.deliver('Minutes', 'For the list', 'Engine list <engine@lists.example>');
+    await engine.runPass('poll');
+    const [row] = await searchMessages(h.db, 'minutes');
+    expect(row?.replyTo).toEqual([{ name: 'Engine list', email: 'engine@lists.example' }]);
+  });
+
   it('fetches nothing for a read flag set by another client', async () => {
     h = await Harness.open(30);
     const engine = h.engine();

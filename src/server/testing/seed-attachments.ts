@@ -17,6 +17,7 @@ export interface SeedFile {
 export function mimeMessage(m: {
   from: string;
   to: string;
+  replyTo?: string;
   subject: string;
   text: string;
   date?: Date;
@@ -26,6 +27,7 @@ export function mimeMessage(m: {
   const head = [
     `From: ${m.from}`,
     `To: ${m.to}`,
+    ...(m.replyTo ? [`Reply-To: ${m.replyTo}`] : []),
     `Subject: ${m.subject}`,
     `Message-ID: <${randomUUID()}@example.org>`,
     ...(m.date ? [`Date: ${m.date.toUTCString()}`] : []),

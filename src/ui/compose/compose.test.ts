@@ -59,6 +59,14 @@ describe('composeFields', () => {
     expect(f.cc).toBe('Carol <carol@example.org>');
   });
 
+  it('replies where the sender asked (Reply-To), and to all with it in place of the sender', () => {
+    const list = { ...source, replyTo: [{ name: 'Lunch list', email: 'lunch@lists.example' }] };
+    expect(composeFields('reply', list, 'x', 'demo@tern.test', t).to).toBe('Lunch list <lunch@lists.example>');
+    const all = composeFields('reply-all', list, 'x', 'demo@tern.test', t);
+    expect(all.to).toBe('Lunch list <lunch@lists.example>, Bob <bob@example.org>');
+    expect(all.cc).toBe('Carol <carol@example.org>');
+  });
+
   it('replying to your own sent message goes to its recipients', () => {
     const sent = {
       ...source,

@@ -67,8 +67,9 @@ export function composeFields(
     return { to: '', cc: '', subject: forwardSubject(source.subject), body: `\n\n${header}\n\n${sourceText}` };
   }
   const from = source.from ? [source.from] : [];
-  // Replying to your own sent message goes to its recipients, as in Gmail.
-  const primary = from.every(isMe) && source.to.length > 0 ? source.to : from;
+  // Replying to your own sent message goes to its recipients, as in Gmail; to anyone else's, where
+  // its sender asked replies to go (Reply-To: a list, a help desk), else to the sender.
+  const primary = from.every(isMe) && source.to.length > 0 ? source.to : source.replyTo?.length ? source.replyTo : from;
   const to = mode === 'reply-all' ? without([...primary, ...source.to], isMe) : without(primary, () => false);
   const cc = mode === 'reply-all' ? without(source.cc, (a) => isMe(a) || to.some((x) => x.email === a.email)) : [];
   const header = t.t('compose.quoteHeader', { date, sender: displayName(source.from) || t.t('list.noSender') });

@@ -7,6 +7,7 @@ export async function deliver(
   message: {
     to: string;
     from?: string;
+    replyTo?: string;
     subject: string;
     text?: string;
     html?: string;
