@@ -7,6 +7,7 @@ import { Toasts } from './components/toasts.js';
 import { composeRequest, editDraft, openComposer } from './compose/compose-state.js';
 import { connectionOf, mayUseNetwork } from './connection.js';
 import { connectionClosed, db } from './db.js';
+import { folderName } from './folder-names.js';
 import { useStore } from './hooks/store.js';
 import { useLiveQuery } from './hooks/use-live-query.js';
 import { useMediaQuery } from './hooks/use-media-query.js';
@@ -120,6 +121,13 @@ export function App() {
     if (!('setAppBadge' in navigator)) return;
     void (n > 0 ? navigator.setAppBadge(n) : navigator.clearAppBadge()).catch(() => undefined);
   }, [inbox?.unread]);
+
+  // The tab names the folder shown and its unread count, so a tab in the background tells of new mail.
+  const unread = folder?.unread ?? 0;
+  const title = folder ? folderName(folder, t) : undefined;
+  useEffect(() => {
+    document.title = title ? `${title}${unread ? ` (${unread})` : ''} – ${t.t('app.name')}` : t.t('app.name');
+  }, [title, unread]);
 
   const openMessage = (m: MessageRow, index?: number) => {
     focusReaderOnOpen.pending = true;

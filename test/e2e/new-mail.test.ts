@@ -32,5 +32,7 @@ describe('new mail', () => {
     await expect.poll(() => mailbox.row(subject).count()).toBe(1);
     expect(await mailbox.row(subject).getAttribute('class')).toContain('unread');
     expect(await mailbox.unread('inbox')).toBe(unreadBefore + 1);
+    // The tab tells of it too, for when it is in the background.
+    await expect.poll(() => mailbox.page.title()).toBe(`Inbox (${unreadBefore + 1}) – Tern`);
   });
 });
