@@ -22,11 +22,21 @@ export { ActionError };
  *
  * Waiting entries the intent supersedes are folded into it (see `coalesce`): "read, then
  * unread" leaves nothing to send, though each intent still had its own opId.
+ *
+ * `holdUntil`: no pass replays it before then (a send waiting for its Undo); the entries after it
+ * that do not depend on it go on meanwhile.
  */
-export async function recordAction(db: MailDB, op: OutboxOp, now: number = Date.now()): Promise<string> {
+export async function recordAction(
+  db: MailDB,
+  op: OutboxOp,
+  now: number = Date.now(),
+  { holdUntil }: { holdUntil?: number } = {},
+): Promise<string> {
   validateAction(op);
   const opId = crypto.randomUUID();
-  await enqueue(db, { opId, op, state: 'pending', attempts: 0, createdAt: now }, now);
+  const entry: OutboxEntry = { opId, op, state: 'pending', attempts: 0, createdAt: now };
+  if (holdUntil !== undefined) entry.notBefore = holdUntil;
+  await enqueue(db, entry, now);
   return opId;
 }
 

@@ -199,7 +199,10 @@ export interface OutboxEntry {
   /** Attempts the server answered with an error. */
   attempts: number;
   createdAt: number;
-  /** Not before this time (ms) when the last attempt failed transiently. */
+  /**
+   * Not before this time (ms): when the last attempt failed transiently, or while a send waits
+   * for its Undo (see `recordAction`'s `holdUntil`).
+   */
   notBefore?: number;
   /**
    * What went wrong, or what it waits for, as data the Outbox view words in the reader's language.

@@ -33,6 +33,15 @@ export {
   type MessageField,
 } from './outbox-overlay.js';
 export { canFold, withIds } from './outbox-coalesce.js';
-export { creatorOf, dependentsOf, discardEntry, localRefs, parkEntry, retryEntry } from './outbox-admin.js';
+export {
+  creatorOf,
+  dependentsOf,
+  discardEntry,
+  localRefs,
+  parkEntry,
+  releaseSend,
+  retryEntry,
+  takeBackSend,
+} from './outbox-admin.js';
 export { addNotes, dismissNotes, outboxNotes, OUTBOX_NOTES, type OutboxNote } from './outbox-notes.js';
 export { relistFolder, relistHierarchy } from './outbox-undo.js';

@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import { recordAction } from './actions.js';
 import { HIERARCHY_CURSOR, type MessageRow, type OutboxReason } from './entities.js';
-import { discardEntry, parkEntry, retryEntry } from './outbox-admin.js';
+import { discardEntry, parkEntry, releaseSend, retryEntry, takeBackSend } from './outbox-admin.js';
 import { addNotes, OUTBOX_NOTES, outboxNotes } from './outbox-notes.js';
 import { folderRow, messageRow } from './test-rows.js';
 
@@ -192,5 +192,39 @@ describe('notes', () => {
       { opId: 'new', at: 2, what: { code: 'messages-gone', count: 2 } },
       { opId: 'old', at: 1, what: 'The message was deleted.' },
     ]);
+  });
+});
+
+describe('takeBackSend and releaseSend', () => {
+  const draft = { to: [{ name: 'Ada', email: 'ada@tern.test' }], cc: [], bcc: [], subject: 'Hi', text: 'Hello' };
+  const held = async (db: MailDB) => recordAction(db, { kind: 'send', draft }, 1000, { holdUntil: 11_000 });
+
+  it('records the hold, and lets it go while the send still waits', async () => {
+    const db = await seeded();
+    const opId = await held(db);
+    expect((await db.outbox.toArray()).map((e) => [e.state, e.notBefore])).toEqual([['pending', 11_000]]);
+    await releaseSend(db, opId);
+    expect((await db.outbox.toArray()).map((e) => e.notBefore)).toEqual([undefined]);
+  });
+
+  it('takes back only a send no pass has started, putting back what `restore` writes in the same transaction', async () => {
+    const db = await seeded();
+    for (const started of [{ state: 'sending' as const }, { attempts: 1 }, { progress: { tried: true } }]) {
+      const opId = await held(db);
+      await db.outbox.where('opId').equals(opId).modify(started);
+      expect(await takeBackSend(db, opId, () => db.meta.put({ key: 'draft:x', value: 1 }))).toBe(false);
+      expect(await db.meta.get('draft:x')).toBeUndefined();
+      await db.outbox.clear();
+    }
+    await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });
+    const read = (await db.outbox.toArray())[0]!.opId;
+    expect(await takeBackSend(db, read, async () => {})).toBe(false);
+    expect(await db.outbox.count()).toBe(1);
+
+    const opId = await held(db);
+    expect(await takeBackSend(db, opId, () => db.meta.put({ key: 'draft:x', value: 1 }))).toBe(true);
+    expect((await db.outbox.toArray()).map((e) => e.op.kind)).toEqual(['set-read']);
+    expect(await db.meta.get('draft:x')).toEqual({ key: 'draft:x', value: 1 });
+    expect(await takeBackSend(db, opId, async () => {})).toBe(false);
   });
 });

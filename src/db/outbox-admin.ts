@@ -116,6 +116,32 @@ function fresh(e: OutboxEntry): OutboxEntry {
 }
 
 /**
+ * Takes back a send held for its Undo, as long as no pass has started it: the entry goes, as a
+ * discard would, and `restore` (the composer's draft put back) runs in the same transaction.
+ * False, with nothing changed, once a pass has claimed it or an attempt may have reached the server.
+ */
+export async function takeBackSend(db: MailDB, opId: string, restore: () => Promise<unknown>): Promise<boolean> {
+  return db.transaction('rw', TABLES(db), async () => {
+    const entry = await db.outbox.where('opId').equals(opId).first();
+    const untouched = entry?.state === 'pending' && entry.attempts === 0 && !entry.progress?.tried;
+    if (!untouched || entry.op.kind !== 'send') return false;
+    await restore();
+    await discardEntry(db, entry.seq!);
+    return true;
+  });
+}
+
+/** Lets a held send go at once: the page that held it for Undo is going away. */
+export async function releaseSend(db: MailDB, opId: string): Promise<void> {
+  await db.outbox
+    .where('opId')
+    .equals(opId)
+    .modify((e: OutboxEntry) => {
+      if (e.state === 'pending') delete e.notBefore;
+    });
+}
+
+/**
  * Discard: the change will never reach the server. Its local effect is undone (the server's copy
  * shows again), and entries that cannot happen without it go too, with a note saying so.
  */

@@ -8,9 +8,19 @@ export interface Settings {
   pollSeconds: number;
   /** Mark a message read after it has been open this long (ms); null: never automatically. */
   markReadAfterMs: number | null;
+  /** How long a sent message can be taken back before it goes (s); 0: it goes at once. */
+  undoSendSeconds: (typeof UNDO_SEND_CHOICES)[number];
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', pollSeconds: 60, markReadAfterMs: 1000 };
+/** Gmail's choices for Undo send, and none. */
+export const UNDO_SEND_CHOICES = [0, 5, 10, 20, 30] as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'auto',
+  pollSeconds: 60,
+  markReadAfterMs: 1000,
+  undoSendSeconds: 10,
+};
 
 const KEY = 'tern.settings';
 // Bounds keep a typo from hammering the server (1 s polls) or never syncing (a day).
@@ -33,6 +43,8 @@ export function parseSettings(raw: string | null): Settings {
   if (stored.markReadAfterMs === null) s.markReadAfterMs = null;
   else if (typeof stored.markReadAfterMs === 'number' && stored.markReadAfterMs >= 0)
     s.markReadAfterMs = Math.min(60_000, stored.markReadAfterMs);
+  const undo = UNDO_SEND_CHOICES.find((c) => c === stored.undoSendSeconds);
+  if (undo !== undefined) s.undoSendSeconds = undo;
   return s;
 }
 

@@ -72,7 +72,8 @@ describe('drafts', () => {
   beforeAll(async () => {
     server = await startTern({ seedMessages: 30 });
     browser = await launchBrowser();
-    mailbox = await signedIn(browser, server);
+    // Sends go at once here: these tests are about what is sent (recipients.test.ts is about Undo).
+    mailbox = await signedIn(browser, server, { settings: { undoSendSeconds: 0 } });
   });
 
   afterAll(async () => {

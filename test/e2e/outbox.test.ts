@@ -55,7 +55,8 @@ describe('the outbox in a real browser', () => {
     for (const n of [1, 2])
       await deliver(server, { to: DEMO.user, subject: `Unread on arrival ${n}`, text: 'Not opened yet.' });
     browser = await launchBrowser();
-    mailbox = await signedIn(browser, server);
+    // Sends go at once here: these tests are about what is sent (recipients.test.ts is about Undo).
+    mailbox = await signedIn(browser, server, { settings: { undoSendSeconds: 0 } });
   });
 
   afterAll(async () => {

@@ -49,6 +49,10 @@ describe('writing to someone', () => {
     const composer = await ComposerPage.open(page);
     const to = composer.dialog.getByRole('combobox', { name: 'To' });
     const list = composer.dialog.getByRole('listbox', { name: 'Suggestions' });
+    // A subject first, so that an Enter that sent would send.
+    const subject = `Suggested ${Date.now()}`;
+    await composer.dialog.locator('input[name="subject"]').fill(subject);
+    await to.focus();
 
     // What the list offers once the page has drawn what was typed (the bidi isolates around names aside).
     const offered = async () => {
@@ -70,7 +74,7 @@ describe('writing to someone', () => {
     await to.fill(`Ada Lovelace <${ADA.user}>, quokka`);
     expect(await offered()).toEqual([]);
 
-    // The arrows choose; Esc puts the list away and leaves the composer open; Enter then sends nothing.
+    // The arrows choose; Esc puts the list away and leaves the composer open.
     await to.fill(`Ada Lovelace <${ADA.user}>, `);
     await to.pressSequentially('gr');
     await expect.poll(offered).toEqual(['Grace Hoppergrace@example.org']);
@@ -78,16 +82,15 @@ describe('writing to someone', () => {
     expect(await to.getAttribute('aria-activedescendant')).toBe('to-suggestions-0');
     await to.press('Escape');
     expect(await offered()).toEqual([]);
-    await to.press('Enter');
     expect(await composer.dialog.isVisible()).toBe(true);
     await to.press('ArrowDown');
     await expect.poll(offered).toEqual(['Grace Hoppergrace@example.org']);
     await to.press('Tab');
     await expect.poll(() => to.inputValue()).toBe(`Ada Lovelace <${ADA.user}>, Grace Hopper <grace@example.org>, `);
 
-    // Enter in the subject goes on to the text.
-    const subject = `Suggested ${Date.now()}`;
-    await composer.dialog.locator('input[name="subject"]').fill(subject);
+    // Enter with every address whole and the list away sends nothing (it used to send at once);
+    // in the subject it goes on to the text.
+    await to.press('Enter');
     await composer.dialog.locator('input[name="subject"]').press('Enter');
     expect(await page.evaluate(() => (document.activeElement as HTMLTextAreaElement | null)?.name)).toBe('body');
     await page.keyboard.type('Written to whom the list said.');
@@ -96,12 +99,18 @@ describe('writing to someone', () => {
     await goOnline(browser.context, server);
     await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
     await expect.poll(() => inboxSubjects(server, ADA.user)).toContain(subject);
+    expect((await inboxSubjects(server, ADA.user)).filter((s) => s === subject)).toHaveLength(1);
   });
 
   it('replies where the sender asked replies to go, and to all with the list in place of the sender', async () => {
     const { page } = mailbox;
     await mailbox.row('Minutes of the compiler meeting').click();
     await mailbox.reader.locator('#reader-subject', { hasText: 'Minutes of the compiler meeting' }).waitFor();
+    // The reader says where a reply will go before one is written.
+    const lines = await mailbox.reader.locator('.reader-header .address-line').allInnerTexts();
+    expect(lines.map((l) => l.replace(/[\u2068\u2069]/g, '').replace(/\s+/g, ' '))).toContain(
+      'Reply to Compiler list <compilers@lists.example>',
+    );
     for (const key of ['r', 'a']) {
       await page.keyboard.press(key);
       const composer = new ComposerPage(page);
@@ -112,6 +121,29 @@ describe('writing to someone', () => {
       await composer.dialog.getByRole('button', { name: 'Close' }).click();
       await composer.dialog.waitFor({ state: 'detached' });
     }
+  });
+
+  it('takes a sent message back with Undo, into the composer with its words; sent again, it goes once', async () => {
+    const { page } = mailbox;
+    const subject = `Taken back ${Date.now()}`;
+    let composer = await ComposerPage.open(page);
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject, body: 'Second thoughts.' });
+    await composer.send();
+    const toast = page.locator('.toast', { hasText: 'Sending…' });
+    await toast.getByRole('button', { name: 'Undo' }).click();
+
+    composer = new ComposerPage(page);
+    await composer.dialog.waitFor();
+    expect(await composer.dialog.locator('input[name="subject"]').inputValue()).toBe(subject);
+    expect(await composer.dialog.locator('textarea[name="body"]').inputValue()).toBe('Second thoughts.');
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+
+    // Sent again and left alone, it goes when its Undo runs out: once, the first never.
+    await composer.send();
+    await toast.waitFor();
+    await expect.poll(() => inboxSubjects(server, ADA.user), { timeout: 60_000 }).toContain(subject);
+    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    expect((await inboxSubjects(server, ADA.user)).filter((s) => s === subject)).toHaveLength(1);
   });
 });
 

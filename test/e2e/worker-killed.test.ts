@@ -22,7 +22,8 @@ describe('a service worker stopped in the middle of replaying the outbox', () =>
     for (const n of [1, 2])
       await deliver(server, { to: DEMO.user, subject: `Unread on arrival ${n}`, text: 'Not opened yet.' });
     browser = await launchBrowser();
-    mailbox = await signedIn(browser, server);
+    // Sends go at once here: these tests are about what is sent (recipients.test.ts is about Undo).
+    mailbox = await signedIn(browser, server, { settings: { undoSendSeconds: 0 } });
   });
 
   afterAll(async () => {

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeleteFolder, DeleteItem, FindItem, GetItem, UpdateItem, type Item } from '../../src/ews/index.js';
-import { distinguishedFolder, localDraftId, outboxNotes, recordAction, type Draft } from '../../src/db/index.js';
+import {
+  distinguishedFolder,
+  localDraftId,
+  outboxNotes,
+  recordAction,
+  releaseSend,
+  takeBackSend,
+  type Draft,
+} from '../../src/db/index.js';
 import { ADA, Harness, plain } from './sync-harness.js';
 
 let h: Harness;
@@ -116,6 +124,40 @@ describe('outbox replay', () => {
     const sent = (await distinguishedFolder(h.db, 'sentitems'))!;
     expect((await h.rowsIn(sent.id)).map((r) => r.subject)).toEqual(['Lunch?']);
     expect((await distinguishedFolder(h.db, 'drafts'))!.total).toBe(0);
+    await converged();
+  });
+
+  it('holds a send for its Undo while what comes after it goes on, then sends it once', async () => {
+    const { engine, rows } = await started(5);
+    const now = h.clock.now();
+    const opId = await recordAction(h.db, { kind: 'send', draft: toAda('Held') }, now, { holdUntil: now + 10_000 });
+    await recordAction(h.db, { kind: 'set-read', ids: [rows[0]!.id], isRead: true });
+    await engine.runPass('outbox');
+    expect(await subjectsIn('inbox')).not.toContain('Held');
+    expect((await serverItem(rows[0]!.id))?.isRead).toBe(true);
+    expect((await h.db.outbox.toArray()).map((e) => e.opId)).toEqual([opId]);
+    h.clock.advance(10_000);
+    await engine.runPass('outbox');
+    expect((await subjectsIn('inbox')).filter((s) => s === 'Held')).toHaveLength(1);
+    await converged();
+  });
+
+  it('takes back a held send untouched, and not one a pass has started', async () => {
+    const { engine } = await started(0);
+    const now = h.clock.now();
+    const hold = { holdUntil: now + 10_000 };
+    const first = await recordAction(h.db, { kind: 'send', draft: toAda('Taken back') }, now, hold);
+    const restored: string[] = [];
+    expect(await takeBackSend(h.db, first, async () => restored.push('draft'))).toBe(true);
+    expect(restored).toEqual(['draft']);
+    expect(await h.db.outbox.count()).toBe(0);
+
+    const second = await recordAction(h.db, { kind: 'send', draft: toAda('Gone') }, now, hold);
+    await releaseSend(h.db, second);
+    await engine.runPass('outbox');
+    expect(await takeBackSend(h.db, second, async () => restored.push('too late'))).toBe(false);
+    expect(restored).toEqual(['draft']);
+    expect(await subjectsIn('inbox')).toEqual(['Gone']);
     await converged();
   });
 

@@ -6,6 +6,8 @@ export interface Toast {
   kind: 'info' | 'error';
   /** Offered as an "Undo" button while the toast shows. */
   undo?: () => void;
+  /** How long it shows, when not SHOW_MS (a held send: as long as its Undo can work). */
+  ms?: number;
 }
 
 export const toasts = createStore<Toast[]>([]);
@@ -20,12 +22,12 @@ function schedule(toast: Toast): void {
   if (toast.kind !== 'info' || held) return;
   timers.set(
     toast.id,
-    setTimeout(() => dismissToast(toast.id), SHOW_MS),
+    setTimeout(() => dismissToast(toast.id), toast.ms ?? SHOW_MS),
   );
 }
 
-export function showToast(text: string, options: { kind?: Toast['kind']; undo?: () => void } = {}): void {
-  const toast: Toast = { id: next++, text, kind: options.kind ?? 'info', ...(options.undo && { undo: options.undo }) };
+export function showToast(text: string, options: Pick<Toast, 'undo' | 'ms'> & { kind?: Toast['kind'] } = {}): void {
+  const toast: Toast = { ...options, id: next++, text, kind: options.kind ?? 'info' };
   // One at a time, like Gmail: a new action replaces the previous message.
   for (const old of toasts.get()) if (old.kind === 'info') dismissToast(old.id);
   toasts.set([

@@ -31,6 +31,7 @@ export const enViews = {
   'reader.from': 'From',
   'reader.to': 'To',
   'reader.cc': 'Cc',
+  'reader.replyTo': 'Reply to',
   'reader.date': 'Date',
   'reader.notDownloaded': "This message's text isn't on this device. It will load when you're back online.",
   'reader.notDownloadedPaused': "This message's text isn't on this device. It will load when you stop working offline.",
@@ -73,6 +74,8 @@ export const enViews = {
   'action.downloadMessage': 'Download as a file (.eml)',
 
   'toast.sent': 'Message sent.',
+  'toast.sending': 'Sending…',
+  'toast.tooLateToUndo': 'Too late to undo: the message is on its way.',
   'toast.sendQueued': 'Message queued: it will be sent when you are back online.',
   'toast.draftSaved': 'Draft saved on this device.',
   'toast.savedToDrafts': 'Saved to Drafts.',
@@ -238,6 +241,9 @@ export const enViews = {
   'menu.languageAuto': 'Browser default',
   'menu.pollSeconds': 'Check for mail every (seconds)',
   'menu.markRead': 'Mark as read when opened after (seconds; empty for never)',
+  'menu.undoSend': 'Undo send: a sent message can be taken back for',
+  'menu.undoSendSeconds': '{count} seconds',
+  'menu.undoSendOff': 'no time: it goes at once',
 
   'diag.title': 'Diagnostics',
   'diag.folder': 'Folder',

@@ -22,12 +22,14 @@ import { draftFields, waitingDraft } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
 import { peopleFrom, type Person } from '../compose/recipients.js';
+import { sendWithUndo } from '../compose/send-undo.js';
 import { composeFields } from '../compose/reply-template.js';
 import { db } from '../db.js';
 import { formatClock } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/en.js';
 import { storedAccount } from '../session.js';
+import { settings } from '../settings.js';
 import { AttachmentChips } from './attachment-chips.js';
 import { RecipientField } from './recipient-field.js';
 import '../i18n/views.js';
@@ -346,11 +348,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     if (!draft) return;
     setError(undefined);
     setSending(true);
-    const ok = await perform(
-      { kind, draft: m, ...(draft.draftId !== undefined && { draftId: draft.draftId }) },
-      t,
-      said,
-    );
+    // A message not saved to Drafts can be taken back for a few seconds. One that was edits a
+    // draft other entries may stand on, and goes at once, as before.
+    const hold = settings.get().undoSendSeconds;
+    const ok =
+      kind === 'send' && draft.draftId === undefined && hold > 0
+        ? await sendWithUndo(m, { ...draft, savedAt: Date.now() }, hold, t)
+        : await perform({ kind, draft: m, ...(draft.draftId !== undefined && { draftId: draft.draftId }) }, t, said);
     setSending(false);
     if (!ok) return;
     dirty.current = false;

@@ -231,6 +231,11 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
               <dd class="from">{message.from ? shownAddresses([message.from]) : t.t('list.noSender')}</dd>
             </div>
           )}
+          {/* Where a reply goes, when not to the sender: a list, a help desk, or someone posing as one. */}
+          <AddressLine
+            label={t.t('reader.replyTo')}
+            list={(message.replyTo ?? []).filter((a) => a.email.toLowerCase() !== message.from?.email.toLowerCase())}
+          />
           <AddressLine label={t.t('reader.to')} list={message.to} />
           <AddressLine label={t.t('reader.cc')} list={message.cc} />
           <div class="address-line">

@@ -2,7 +2,7 @@ import { Dialog } from '../components/dialog.js';
 import { useStore } from '../hooks/store.js';
 import { LANGUAGES } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { saveSettings, settings, type Settings } from '../settings.js';
+import { saveSettings, settings, UNDO_SEND_CHOICES, type Settings } from '../settings.js';
 import '../i18n/views.js';
 
 const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;
@@ -60,6 +60,24 @@ export default function SettingsDialog({ onClose }: { onClose(): void }) {
               saveSettings({ markReadAfterMs: raw === '' ? null : Number(raw) * 1000 });
             }}
           />
+        </label>
+        <label>
+          <span>{t.t('menu.undoSend')}</span>
+          <select
+            name="undoSend"
+            value={s.undoSendSeconds}
+            onChange={(e) =>
+              saveSettings({
+                undoSendSeconds: Number((e.target as HTMLSelectElement).value) as Settings['undoSendSeconds'],
+              })
+            }
+          >
+            {UNDO_SEND_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n ? t.t('menu.undoSendSeconds', { count: n }) : t.t('menu.undoSendOff')}
+              </option>
+            ))}
+          </select>
         </label>
         <footer class="dialog-actions">
           <button type="submit" class="primary">
