@@ -32,7 +32,10 @@ async function serverDraft(id: string, user: string = DEMO.user): Promise<{ text
   return { text: item?.body?.value ?? '', bcc: (item?.bccRecipients ?? []).map((m) => m.emailAddress ?? '') };
 }
 
-const settled = () => expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+// The outbox as stored, not as the status bar last drew it: right after a save the bar may still
+// say 0 while the entry it has not drawn yet waits.
+const settled = () =>
+  expect.poll(async () => (await readAll(mailbox.page, 'outbox')).length, { timeout: 60_000 }).toBe(0);
 
 /** Opens the draft from the Drafts folder and its composer (the reader's Edit draft). */
 async function editFromDrafts(subject: string): Promise<ComposerPage> {
