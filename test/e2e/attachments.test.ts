@@ -16,7 +16,7 @@ let mailbox: MailboxPage;
 
 /** Waits until the outbox is empty and the message reached Ada once; its files, by name. */
 async function receivedByAda(subject: string): Promise<Map<string, string>> {
-  await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+  await mailbox.drained();
   await expect.poll(() => idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
   const [id] = await idsIn(server, 'inbox', subject, ADA.user);
   return filesOf(server, ADA.user, id!);
@@ -197,7 +197,7 @@ describe('attachments in the composer', () => {
     const forward = `Forwarded email ${Date.now()}`;
     await composer.fill({ to: `Ada <${ADA.user}>`, subject: forward });
     await composer.send();
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await mailbox.drained();
     await expect.poll(() => idsIn(server, 'inbox', forward, ADA.user)).toHaveLength(1);
     const [id] = await idsIn(server, 'inbox', forward, ADA.user);
     const [got] = await ews(

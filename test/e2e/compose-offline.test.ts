@@ -57,7 +57,7 @@ describe('writing mail offline', () => {
       .toEqual(['1 change has not reached the server yet. Sign out anyway and lose it?']);
 
     await goOnline(browser.context, server);
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await mailbox.drained();
     await expect.poll(() => inboxSubjects(server, ADA.user)).toContain(subject);
     expect((await inboxSubjects(server, ADA.user)).filter((s) => s === subject)).toHaveLength(1);
   });

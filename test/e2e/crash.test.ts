@@ -146,7 +146,7 @@ describe('a tab or a browser that dies in the middle of a write', () => {
     await page.getByRole('link', { name: 'Sign in again' }).click();
     mailbox = await MailboxPage.fillSignIn(page);
     // The three reach the server once, and the cut intent never does.
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await mailbox.drained();
     await mailbox.waitForPass(before);
     const inbox = new Map((await serverItems(server, 'inbox')).map((i) => [i.itemId!.id, i]));
     expect(inbox.get(toRead.id)).toMatchObject({ isRead: true });

@@ -32,10 +32,7 @@ async function serverDraft(id: string, user: string = DEMO.user): Promise<{ text
   return { text: item?.body?.value ?? '', bcc: (item?.bccRecipients ?? []).map((m) => m.emailAddress ?? '') };
 }
 
-// The outbox as stored, not as the status bar last drew it: right after a save the bar may still
-// say 0 while the entry it has not drawn yet waits.
-const settled = () =>
-  expect.poll(async () => (await readAll(mailbox.page, 'outbox')).length, { timeout: 60_000 }).toBe(0);
+const settled = () => mailbox.drained();
 
 /** Opens the draft from the Drafts folder and its composer (the reader's Edit draft). */
 async function editFromDrafts(subject: string): Promise<ComposerPage> {

@@ -36,7 +36,7 @@ describe('managing folders', () => {
   let browser: Browser;
   let mailbox: MailboxPage;
 
-  const drained = () => expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+  const drained = () => mailbox.drained();
   const dialog = () => mailbox.page.locator('dialog[open]');
   const menuItem = (name: string) => mailbox.page.locator('.folder-menu').getByRole('menuitem', { name });
   /** The folder `child` shown inside the folder `parent` (well-known name or display name). */

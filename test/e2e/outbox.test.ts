@@ -116,7 +116,7 @@ describe('the outbox in a real browser', () => {
     await watchRows(page, { read: toRead.id, flag: toFlag.id, gone: [toMove!.subject, toDelete!.subject] });
     const before = await mailbox.lastSynced();
     await goOnline(browser.context, server);
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await mailbox.drained();
     // Two more passes: the echoes of our own changes have come back by then. The second is asked
     // for with "Sync now" rather than waited for at the next poll, a minute away.
     await mailbox.waitForPass(before);

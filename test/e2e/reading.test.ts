@@ -118,7 +118,7 @@ describe('reading and sorting mail', () => {
     await mailbox.page.keyboard.press('e');
     await mailbox.rowById(target.id).waitFor({ state: 'detached' });
     await mailbox.waitForPass(before);
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    await mailbox.drained();
     const moved = (await readAll<MessageRow>(mailbox.page, 'messages')).find((m) => m.subject === target.subject)!;
     expect(moved.id).not.toBe(target.id);
     await open(moved);
@@ -341,10 +341,10 @@ describe('reading and sorting mail', () => {
     await row.waitFor({ state: 'detached' });
     // Let the worker push the move: the archived copy now has the server's new id.
     await mailbox.waitForPass(before);
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    await mailbox.drained();
     await mailbox.page.getByRole('button', { name: 'Undo' }).click();
     await mailbox.row(target.subject).waitFor();
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    await mailbox.drained();
     expect(await serverInboxSubjects(server)).toContain(target.subject);
   });
 

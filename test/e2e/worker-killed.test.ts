@@ -72,7 +72,7 @@ describe('a service worker stopped in the middle of replaying the outbox', () =>
     }
     await clearFaults(server);
     await page.locator('.status-bar .sync-now').click();
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count'), { timeout: 60_000 }).toBe('0');
+    await mailbox.drained();
     const before = await mailbox.lastSynced();
     await page.locator('.status-bar .sync-now').click();
     await mailbox.waitForPass(before);

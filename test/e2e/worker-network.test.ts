@@ -38,7 +38,7 @@ describe('the service worker does the network work', () => {
     await page.keyboard.press('s');
     await expect.poll(async () => (await row.getAttribute('class'))!.includes('flagged')).toBe(!flagged);
     await mailbox.waitForPass(before);
-    await expect.poll(() => mailbox.outboxCount.getAttribute('data-count')).toBe('0');
+    await mailbox.drained();
 
     const messages = await readAll(page, 'messages');
     expect(messages.length).toBeGreaterThan(50);

@@ -8,11 +8,11 @@ import { DRAFT_PREFIX, resumeDraft, type LocalDraft } from './compose-state.js';
 import '../i18n/views.js';
 
 /**
- * Sends `message`, written as `draft`, after `seconds` (the Undo send setting), with Undo offered until then: the send
- * is recorded at once (it survives a closed tab), held in the outbox, and let go when the time is
- * up or the page is hidden (a tab closed or left does not keep mail back). Undo takes it out of
- * the outbox and opens the composer again on the same words and files, unless a pass has started
- * sending it. False (and an error toast) when it could not be recorded.
+ * Sends `message`, written as `draft`, after `seconds` (the Undo send setting), with Undo offered
+ * until then: the send is recorded at once (it survives a closed tab), held in the outbox, and let
+ * go when the time is up or the page is hidden (a tab closed or left does not keep mail back).
+ * Undo takes it out of the outbox and opens the composer again on the same words and files,
+ * unless a pass has started sending it. False (and an error toast) when it could not be recorded.
  */
 export async function sendWithUndo(
   message: Draft,

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DEMO } from '../support/tern-server.js';
-import { readMeta } from './store.js';
+import { readAll, readMeta } from './store.js';
 
 /** The mail client as a person sees it: folders, the list, the reader, the status bar. */
 export class MailboxPage {
@@ -60,6 +60,15 @@ export class MailboxPage {
 
   get outboxCount(): Locator {
     return this.page.locator('.status-bar .outbox-count');
+  }
+
+  /**
+   * Waits until every change has reached the server: the outbox as stored is empty. (The status
+   * bar's count says 0 until it has first read the store, so right after an action it may say 0
+   * with the entry waiting.)
+   */
+  async drained(timeout = 60_000): Promise<void> {
+    await expect.poll(async () => (await readAll(this.page, 'outbox')).length, { timeout }).toBe(0);
   }
 
   get progress(): Locator {
