@@ -14,7 +14,8 @@ export interface Correspondence {
 /** How far back the composer looks for people to suggest: the newest messages of each kind. */
 export const PEOPLE_LIMITS = { sent: 1000, received: 2000 };
 
-// Mail in these was not sent to this person by someone else: its sender is this person or a spammer.
+// Mail in these was not sent to this person by someone else: its sender is this person or a
+// spammer. Sent Items first: it is also where the people written to are read.
 const NOT_RECEIVED = ['sentitems', 'drafts', 'outbox', 'junkemail'];
 
 /**
@@ -23,10 +24,8 @@ const NOT_RECEIVED = ['sentitems', 'drafts', 'outbox', 'junkemail'];
  * and Junk Email. Two indexed reads of a few thousand rows, so it stays quick in any mailbox.
  */
 export async function correspondence(db: MailDB, limits = PEOPLE_LIMITS): Promise<Correspondence[]> {
-  const [folders, sentFolder] = await Promise.all([
-    Promise.all(NOT_RECEIVED.map((name) => distinguishedFolder(db, name))),
-    distinguishedFolder(db, 'sentitems'),
-  ]);
+  const folders = await Promise.all(NOT_RECEIVED.map((name) => distinguishedFolder(db, name)));
+  const sentFolder = folders[0];
   const notReceived = new Set(folders.flatMap((f) => (f ? [f.id] : [])));
   const [sent, received] = await Promise.all([
     sentFolder

@@ -33,11 +33,10 @@ export async function perform(op: OutboxOp, t: Translator, options: PerformOptio
   try {
     await recordAction(db, op);
   } catch (err) {
-    showToast(t.t('toast.failed', { error: err instanceof Error ? err.message : String(err) }), { kind: 'error' });
+    showFailure(err, t);
     return false;
   }
-  requestSync('outbox');
-  if (!online.get()) requestBackgroundSync();
+  nudgeWorker();
   if (options.quiet) return true;
   const text = willReachServerNow()
     ? (options.done ?? t.t('toast.done'))
@@ -45,6 +44,17 @@ export async function perform(op: OutboxOp, t: Translator, options: PerformOptio
   const undo = options.undo;
   showToast(text, { ...(undo && { undo: () => void undo().then((inverse) => undoWith(inverse ?? [], t)) }) });
   return true;
+}
+
+/** Says an intent could not be recorded, and why. */
+export function showFailure(err: unknown, t: Translator): void {
+  showToast(t.t('toast.failed', { error: err instanceof Error ? err.message : String(err) }), { kind: 'error' });
+}
+
+/** Asks the worker to push the outbox now, and the browser to do so once online if it is not. */
+export function nudgeWorker(): void {
+  requestSync('outbox');
+  if (!online.get()) requestBackgroundSync();
 }
 
 /** Records each inverse intent in order, with one "Undone." at the end. */

@@ -21,28 +21,28 @@ export function isValidEmail(email: string): boolean {
   return local.length <= 64 && LOCAL.test(local) && labels.length >= 2 && labels.every((l) => LABEL.test(l));
 }
 
-/** Splits on commas and semicolons that are outside quotes and angle brackets. */
-function split(input: string): string[] {
-  const parts: string[] = [];
-  let current = '';
+/** Where `input` is cut into addresses: its commas and semicolons outside quotes and angle brackets. */
+export function separators(input: string): number[] {
+  const at: number[] = [];
   let quoted = false;
   let angle = false;
   for (let i = 0; i < input.length; i++) {
     const c = input[i]!;
-    if (c === '\\' && quoted && i + 1 < input.length) {
-      current += c + input[++i];
-      continue;
-    }
-    if (c === '"') quoted = !quoted;
+    if (c === '\\' && quoted) i++;
+    else if (c === '"') quoted = !quoted;
     else if (c === '<' && !quoted) angle = true;
     else if (c === '>' && !quoted) angle = false;
-    if ((c === ',' || c === ';') && !quoted && !angle) {
-      parts.push(current);
-      current = '';
-    } else current += c;
+    else if ((c === ',' || c === ';') && !quoted && !angle) at.push(i);
   }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
+  return at;
+}
+
+function split(input: string): string[] {
+  const cuts = [-1, ...separators(input), input.length];
+  return cuts
+    .slice(1)
+    .map((end, i) => input.slice(cuts[i]! + 1, end).trim())
+    .filter((p) => p !== '');
 }
 
 function unquote(name: string): string {

@@ -1,5 +1,5 @@
 import { foldText, words, type Correspondence } from '../../db/index.js';
-import { formatAddress, isValidEmail } from './address.js';
+import { formatAddress, isValidEmail, separators } from './address.js';
 
 /** Someone mail on this device was exchanged with, as the To, Cc and Bcc fields suggest them. */
 export interface Person {
@@ -87,27 +87,10 @@ export interface Token {
 
 /** The entry of `value` (addresses separated by commas or semicolons) that the caret is in. */
 export function tokenAt(value: string, caret: number): Token {
-  let start = 0;
-  let quoted = false;
-  let angle = false;
-  let end = value.length;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i]!;
-    if (c === '\\' && quoted) {
-      i++;
-      continue;
-    }
-    if (c === '"') quoted = !quoted;
-    else if (c === '<' && !quoted) angle = true;
-    else if (c === '>' && !quoted) angle = false;
-    else if ((c === ',' || c === ';') && !quoted && !angle) {
-      if (i < caret) start = i + 1;
-      else {
-        end = i;
-        break;
-      }
-    }
-  }
+  const cuts = separators(value);
+  const before = cuts.filter((i) => i < caret).at(-1);
+  const start = before === undefined ? 0 : before + 1;
+  const end = cuts.find((i) => i >= caret) ?? value.length;
   return { start, end, typed: value.slice(start, Math.max(start, caret)).trim() };
 }
 

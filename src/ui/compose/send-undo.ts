@@ -1,9 +1,9 @@
 import { recordAction, releaseSend, takeBackSend, type Draft } from '../../db/index.js';
+import { nudgeWorker, showFailure } from '../actions/perform.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';
 import type { Translator } from '../i18n/translate.js';
-import { requestBackgroundSync } from '../sync-client.js';
-import { online, requestSync } from '../sync-triggers.js';
+import { online } from '../sync-triggers.js';
 import { DRAFT_PREFIX, resumeDraft, type LocalDraft } from './compose-state.js';
 import '../i18n/views.js';
 
@@ -25,7 +25,7 @@ export async function sendWithUndo(
   try {
     opId = await recordAction(db, { kind: 'send', draft: message }, Date.now(), { holdUntil: Date.now() + ms });
   } catch (err) {
-    showToast(t.t('toast.failed', { error: err instanceof Error ? err.message : String(err) }), { kind: 'error' });
+    showFailure(err, t);
     return false;
   }
   let settled = false;
@@ -37,10 +37,7 @@ export async function sendWithUndo(
   const release = () => {
     if (settled) return;
     settle();
-    void releaseSend(db, opId).then(() => {
-      requestSync('outbox');
-      if (!online.get()) requestBackgroundSync();
-    });
+    void releaseSend(db, opId).then(nudgeWorker);
   };
   const onHidden = () => {
     if (document.visibilityState === 'hidden') release();
