@@ -207,6 +207,60 @@ export function sendContract(contract: Contract): void {
       });
       expect(got.items?.[0]?.preview).toBe('The figures are here.');
     });
+
+    it('keeps a reply that names only the message it answers in that message’s conversation, for both sides', async () => {
+      const demo = contract.client();
+      const ada = contract.client(ADA);
+      const subject = `Thread ${Date.now()}`;
+      const threadOf = async (c: EwsClient, folder: string, s: string) => {
+        const [found] = await findBySubject(c, { distinguished: folder }, s);
+        const got = await c.one(GetItem, {
+          itemShape: {
+            baseShape: 'IdOnly',
+            additionalProperties: [{ fieldURI: 'item:ConversationId' }, { fieldURI: 'message:InternetMessageId' }],
+          },
+          itemIds: [found!.itemId!],
+        });
+        const item = got.items![0]!;
+        return { conversation: item.conversationId!.id, messageId: item.internetMessageId! };
+      };
+      // Each reply names only the message it answers, as Tern and many phones write them.
+      const reply = async (from: EwsClient, to: string, s: string, answered: string) =>
+        from.one(CreateItem, {
+          messageDisposition: 'SendAndSaveCopy',
+          savedItemFolderId: { distinguished: 'sentitems' },
+          items: [
+            {
+              kind: 'Message',
+              subject: s,
+              body: { bodyType: 'Text', value: 'Yes.' },
+              toRecipients: [{ emailAddress: to }],
+              inReplyTo: answered,
+              references: answered,
+            },
+          ],
+        });
+      await demo.one(CreateItem, {
+        messageDisposition: 'SendAndSaveCopy',
+        savedItemFolderId: { distinguished: 'sentitems' },
+        items: [
+          { kind: 'Message', subject, body: { bodyType: 'Text', value: '?' }, toRecipients: [{ emailAddress: ADA }] },
+        ],
+      });
+      const first = await threadOf(ada, 'inbox', subject);
+      expect((await threadOf(demo, 'sentitems', subject)).conversation).toBe(first.conversation);
+      await reply(ada, DEMO, `Re: ${subject}`, first.messageId);
+      const second = await threadOf(demo, 'inbox', `Re: ${subject}`);
+      expect(second.conversation).toBe(first.conversation);
+      expect((await threadOf(ada, 'sentitems', `Re: ${subject}`)).conversation).toBe(first.conversation);
+      // The third names the second only, whose own parent it does not know.
+      await reply(demo, ADA, `Re: Re: ${subject}`, second.messageId);
+      expect((await threadOf(ada, 'inbox', `Re: Re: ${subject}`)).conversation).toBe(first.conversation);
+      expect((await threadOf(demo, 'sentitems', `Re: Re: ${subject}`)).conversation).toBe(first.conversation);
+      // A message answering one this mailbox never held starts a conversation of its own.
+      await reply(demo, ADA, `Stray ${subject}`, '<never-seen@example.org>');
+      expect((await threadOf(ada, 'inbox', `Stray ${subject}`)).conversation).not.toBe(first.conversation);
+    });
   });
 }
 

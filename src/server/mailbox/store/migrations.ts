@@ -161,4 +161,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX tombstones_at ON tombstones (at);
   CREATE TABLE tombstone_horizons (folder_id INTEGER PRIMARY KEY, num INTEGER NOT NULL);
   `,
+  `
+  -- A new message finds the conversation of the one it answers by that one's Message-ID
+  -- (store/conversations.ts).
+  CREATE INDEX items_message_id ON items (user_id, internet_message_id) WHERE internet_message_id IS NOT NULL;
+  `,
 ];
