@@ -187,6 +187,11 @@ async function saveDraft(
     isDraft: true,
     terms: searchTerms(draft.subject, before?.from, preview),
   };
+  // A reply is in the conversation it answers from the start, as the server will file it.
+  if (!row.conversationId && draft.source && draft.source.mode !== 'forward') {
+    const answered = await db.messages.get(draft.source.id);
+    if (answered?.conversationId) row.conversationId = answered.conversationId;
+  }
   // Kept so the draft opens again with its Bcc (the server shows it only on drafts and sent mail).
   if (draft.bcc.length) row.bcc = draft.bcc;
   else delete row.bcc;

@@ -62,6 +62,13 @@ export const enViews = {
   'reader.gone': 'This message is no longer in this folder.',
   'reader.frameTitle': 'Message body',
   'reader.sanitizing': 'Preparing the message…',
+  'thread.title_one': '{count} message in this conversation',
+  'thread.title_other': '{count} messages in this conversation',
+  'thread.more_one': 'Show {count} more',
+  'thread.more_other': 'Show {count} more',
+  'thread.draft': 'Draft',
+  'thread.you': 'You',
+  'thread.waiting': 'Waiting to be sent',
 
   'action.reply': 'Reply',
   'action.replyAll': 'Reply all',

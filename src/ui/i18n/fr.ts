@@ -99,6 +99,13 @@ export const fr: Messages = {
   'reader.gone': "Ce message n'est plus dans ce dossier.",
   'reader.frameTitle': 'Corps du message',
   'reader.sanitizing': 'Préparation du message…',
+  'thread.title_one': '{count} message dans cette conversation',
+  'thread.title_other': '{count} messages dans cette conversation',
+  'thread.more_one': 'Afficher {count} autre',
+  'thread.more_other': 'Afficher {count} autres',
+  'thread.draft': 'Brouillon',
+  'thread.you': 'Vous',
+  'thread.waiting': "En attente d'envoi",
 
   'action.markRead': 'Marquer comme lu',
   'action.markUnread': 'Marquer comme non lu',

@@ -29,6 +29,7 @@ import { useConnection } from '../hooks/use-connection.js';
 import { Icon } from '../components/icon.js';
 import { lazy } from '../components/lazy.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
+import { Conversation } from './conversation.js';
 import { attachmentUrl, messageUrl } from './attachment-url.js';
 import { MailBody, type PrintRequest } from './mail-body.js';
 import { MessageToolbar, type MessageCommands } from './message-toolbar.js';
@@ -248,6 +249,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
           </div>
         </dl>
       </header>
+      <Conversation message={message} />
       {body && <Attachments id={message.id} body={body} canDownload={isOnline} onOpen={setOpened} />}
       <div class="reader-body">{content}</div>
       {opened && (
