@@ -6,7 +6,8 @@ import { readAll } from './pages/store.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
-import { ADA, DEMO, idsIn, startTern, type TernServer } from './support/tern-server.js';
+import { GetItem } from '../../src/ews/index.js';
+import { ADA, DEMO, ews, idsIn, startTern, type TernServer } from './support/tern-server.js';
 
 describe('writing to someone', () => {
   let server: TernServer;
@@ -142,5 +143,57 @@ describe('writing to someone', () => {
     await toast.waitFor();
     await mailbox.drained();
     expect(await idsIn(server, 'inbox', subject, ADA.user)).toHaveLength(1);
+  });
+
+  it('signs new messages, and replies above the quote unless told not to, with the signature set in Settings', async () => {
+    const { page } = mailbox;
+    const settings = async (change: () => Promise<void>) => {
+      await page.locator('.menu-button').click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await change();
+      await page.getByRole('button', { name: 'OK' }).click();
+    };
+    await settings(async () => {
+      await page.locator('textarea[name="signature"]').fill('Demo User\nTern demo team');
+      await page.locator('select[name="undoSend"]').selectOption('0');
+    });
+
+    // Written from the top: Tab from the subject lands above the signature.
+    const subject = `Signed ${Date.now()}`;
+    const composer = await ComposerPage.open(page);
+    const body = composer.dialog.locator('textarea[name="body"]');
+    expect(await body.inputValue()).toBe('\n\n-- \nDemo User\nTern demo team');
+    await composer.fill({ to: `Ada <${ADA.user}>`, subject });
+    await composer.dialog.locator('input[name="subject"]').press('Tab');
+    await page.keyboard.type('Here are the figures.');
+    await composer.send();
+    await mailbox.drained();
+    const [id] = await idsIn(server, 'inbox', subject, ADA.user);
+    const [got] = await ews(
+      server,
+      GetItem,
+      {
+        itemShape: { baseShape: 'IdOnly', bodyType: 'Text', additionalProperties: [{ fieldURI: 'item:Body' }] },
+        itemIds: [{ id: id! }],
+      },
+      ADA.user,
+    );
+    expect(got?.items?.[0]?.body?.value).toMatch(/^Here are the figures\.\s+-- \s*Demo User\s+Tern demo team\s*$/);
+
+    // A reply has it above the quoted message; once told not to, it has none.
+    const replyBody = async () => {
+      await mailbox.row('Notes on the engine').click();
+      await mailbox.reader.locator('#reader-subject', { hasText: 'Notes on the engine' }).waitFor();
+      await page.keyboard.press('r');
+      const reply = new ComposerPage(page);
+      await reply.dialog.waitFor();
+      const text = await reply.dialog.locator('textarea[name="body"]').inputValue();
+      await reply.dialog.getByRole('button', { name: 'Close' }).click();
+      await reply.dialog.waitFor({ state: 'detached' });
+      return text;
+    };
+    expect(await replyBody()).toMatch(/^\n\n-- \nDemo User\nTern demo team\n\nOn .* Ada Lovelace wrote:\n> G/);
+    await settings(() => page.locator('input[name="signatureReplies"]').uncheck());
+    expect(await replyBody()).toMatch(/^\n\nOn .* Ada Lovelace wrote:\n> G/);
   });
 });

@@ -251,6 +251,9 @@ export const enViews = {
   'menu.undoSend': 'Undo send: a sent message can be taken back for',
   'menu.undoSendSeconds': '{count} seconds',
   'menu.undoSendOff': 'no time: it goes at once',
+  'menu.signature': 'Signature, under every new message',
+  'menu.signatureReplies': 'Also under replies and forwards, above the quoted message',
+  'menu.signatureFailed': 'The signature could not be saved: {error}',
 
   'diag.title': 'Diagnostics',
   'diag.folder': 'Folder',

@@ -24,6 +24,7 @@ import { htmlToText } from '../compose/html-to-text.js';
 import { peopleFrom, type Person } from '../compose/recipients.js';
 import { sendWithUndo } from '../compose/send-undo.js';
 import { composeFields } from '../compose/reply-template.js';
+import { readSignature, withSignature } from '../compose/signature.js';
 import { db } from '../db.js';
 import { formatClock } from '../format/relative-date.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -52,9 +53,11 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
     savedAt: 0,
   };
   if (request.draftId !== undefined) return editing(blank, request.draftId);
-  if (request.mode === 'new' || request.sourceId === undefined) return blank;
+  const signature = await readSignature(db);
+  const signed = { ...blank, body: withSignature('', request.mode, signature) };
+  if (request.mode === 'new' || request.sourceId === undefined) return signed;
   const source = await getMessage(db, request.sourceId);
-  if (!source) return blank;
+  if (!source) return signed;
   const body = await getBody(db, source.id);
   const text = body ? (body.type === 'html' ? htmlToText(body.content) : body.content) : source.preview;
   const fields = composeFields(request.mode, source, text, storedAccount(), t);
@@ -64,7 +67,13 @@ async function initialDraft(request: ComposeRequest, t: ReturnType<typeof useI18
     request.mode === 'forward' && body ? forwardedAttachments(source, listedFiles(body.attachments, body)) : [];
   // Not downloaded yet: the attachments are unknown here, and the forward says so.
   const unknown = request.mode === 'forward' && !body && source.hasAttachments === 1;
-  return { ...blank, ...fields, attachments, ...(unknown && { attachmentsUnknown: true }) };
+  return {
+    ...blank,
+    ...fields,
+    body: withSignature(fields.body, request.mode, signature),
+    attachments,
+    ...(unknown && { attachmentsUnknown: true }),
+  };
 }
 
 /**
@@ -144,13 +153,13 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
     );
   }, []);
 
-  // Focus where writing starts: the body of a reply (at the top, above the quote), else To.
+  // Focus where writing starts: the body of a reply (at the top, above the quote and the
+  // signature), else To; the body's caret waits at its top, where Tab from the subject lands.
   useEffect(() => {
     if (!draft) return;
-    if (draft.mode === 'reply' || draft.mode === 'reply-all') {
-      body.current?.focus();
-      body.current?.setSelectionRange(0, 0);
-    } else to.current?.focus();
+    body.current?.setSelectionRange(0, 0);
+    if (draft.mode === 'reply' || draft.mode === 'reply-all') body.current?.focus();
+    else to.current?.focus();
   }, [draft === undefined]);
 
   /**

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog.js';
+import { NO_SIGNATURE, readSignature, saveSignature, SIGNATURE_MAX, type Signature } from '../compose/signature.js';
+import { db } from '../db.js';
 import { useStore } from '../hooks/store.js';
 import { LANGUAGES } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -7,7 +10,54 @@ import '../i18n/views.js';
 
 const LANGUAGE_NAMES = { en: 'English', fr: 'Français' } as const;
 
-/** Language, how often to check for mail, and when opening marks a message read. */
+/** The signature, kept as it is typed: the dialog has no Cancel, as every other setting here. */
+function SignatureFields() {
+  const t = useI18n();
+  const [signature, setSignature] = useState<Signature | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    readSignature(db).then(setSignature, () => setSignature(NO_SIGNATURE));
+  }, []);
+  if (!signature) return null;
+  const change = (next: Signature) => {
+    setSignature(next);
+    saveSignature(db, next).then(
+      () => setError(undefined),
+      (err: unknown) =>
+        setError(t.t('menu.signatureFailed', { error: err instanceof Error ? err.message : String(err) })),
+    );
+  };
+  return (
+    <>
+      <label>
+        <span>{t.t('menu.signature')}</span>
+        <textarea
+          name="signature"
+          rows={4}
+          maxLength={SIGNATURE_MAX}
+          value={signature.text}
+          onInput={(e) => change({ ...signature, text: e.currentTarget.value })}
+        />
+      </label>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          name="signatureReplies"
+          checked={signature.onReplies}
+          onChange={(e) => change({ ...signature, onReplies: e.currentTarget.checked })}
+        />
+        <span>{t.t('menu.signatureReplies')}</span>
+      </label>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Language, how often to check for mail, when opening marks a message read, Undo send, the signature. */
 export default function SettingsDialog({ onClose }: { onClose(): void }) {
   const t = useI18n();
   const s = useStore(settings);
@@ -79,6 +129,7 @@ export default function SettingsDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
+        <SignatureFields />
         <footer class="dialog-actions">
           <button type="submit" class="primary">
             {t.t('action.ok')}
