@@ -80,6 +80,36 @@ describe('outbox replay', () => {
     await converged();
   });
 
+  it('sends an intent about a whole folder a hundred ids at a time; one cut short resumes, moving nothing twice', async () => {
+    const { engine, rows } = await started(900);
+    const ids = rows.slice(0, 250).map((r) => r.id);
+    expect(ids).toHaveLength(250);
+    await recordAction(h.db, { kind: 'set-read', ids, isRead: true });
+    let mark = h.sent.length;
+    await engine.runPass('outbox');
+    expect(h.requestsSince(mark).filter((r) => r === 'UpdateItem')).toHaveLength(3);
+    await converged();
+
+    // The connection drops after the first hundred have moved; the next pass finds them moved.
+    const kept = await h.createServerFolder('Kept');
+    await engine.runPass('poll');
+    await recordAction(h.db, { kind: 'move', ids, toFolderId: kept });
+    let moves = 0;
+    h.cut = (op) => op === 'MoveItem' && ++moves > 1;
+    await engine.runPass('outbox');
+    expect(moves).toBe(2);
+    h.cut = undefined;
+    mark = h.sent.length;
+    await engine.runPass('outbox');
+    // The outbox goes first in a pass; what comes after is the download.
+    const all = h.requestsSince(mark);
+    const again = all.slice(0, all.indexOf('SyncFolderHierarchy'));
+    expect(again.filter((r) => r === 'GetItem')).toHaveLength(3);
+    expect(again.filter((r) => r === 'MoveItem')).toHaveLength(2);
+    expect((await h.rowsIn(kept)).length).toBe(250);
+    await converged();
+  });
+
   it('moves, then a change queued after the move reaches the moved message under its new id', async () => {
     const { engine, rows } = await started();
     const archive = await h.createServerFolder('Archive 2026');

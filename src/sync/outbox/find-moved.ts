@@ -1,5 +1,6 @@
-import { FindItem, type FolderRef, type ItemId, type Restriction } from '../../ews/index.js';
+import { FindItem, type FolderRef, type Item, type ItemId, type Restriction } from '../../ews/index.js';
 import type { SyncContext } from '../context.js';
+import { inBatches } from './group.js';
 
 /**
  * Finds messages that an earlier attempt may have moved already (its answer was lost, so their
@@ -25,16 +26,29 @@ export async function findMoved(
     if (messageId) wanted.set(messageId, id);
   });
   const found = new Map<string, ItemId>();
-  if (wanted.size === 0) return found;
   const path = { fieldURI: 'message:InternetMessageId' };
-  const leaves: Restriction[] = [...wanted.keys()].map((value) => ({ op: 'IsEqualTo', path, value }));
-  const [m] = await ctx.call(FindItem, {
-    traversal: 'Shallow',
-    itemShape: { baseShape: 'IdOnly', additionalProperties: [path] },
-    restriction: leaves.length === 1 ? leaves[0]! : { op: 'Or', items: leaves },
-    parentFolderIds: [target],
+  // A restriction of a hundred Message-IDs at a time, as every multi-id request (inBatches).
+  await inBatches([...wanted.keys()], async (batch) => {
+    const leaves: Restriction[] = batch.map((value) => ({ op: 'IsEqualTo', path, value }));
+    const [m] = await ctx.call(FindItem, {
+      traversal: 'Shallow',
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [path] },
+      restriction: leaves.length === 1 ? leaves[0]! : { op: 'Or', items: leaves },
+      parentFolderIds: [target],
+    });
+    await pick(ctx, m?.rootFolder?.items ?? [], wanted, found);
+    return [];
   });
-  const candidates = m?.rootFolder?.items ?? [];
+  return found;
+}
+
+/** Takes old id → new id from the candidates FindItem found, preferring one not known here. */
+async function pick(
+  ctx: SyncContext,
+  candidates: Item[],
+  wanted: ReadonlyMap<string, string>,
+  found: Map<string, ItemId>,
+): Promise<void> {
   const known = await ctx.db.messages.bulkGet(candidates.map((i) => i.itemId?.id ?? ''));
   const order = candidates.map((item, i) => ({ item, known: !!known[i] })).sort((a, b) => +a.known - +b.known);
   for (const { item } of order) {
@@ -43,5 +57,4 @@ export async function findMoved(
     if (!old || !id || found.has(old)) continue;
     found.set(old, { id: id.id, changeKey: '' });
   }
-  return found;
 }

@@ -5,6 +5,25 @@ import { overlap } from './blocked.js';
 // does not hold a pass for long.
 export const MAX_BATCH_IDS = 100;
 
+/**
+ * `call` for each run of MAX_BATCH_IDS of `items`, one after another; the answers in the order
+ * of `items`, a batch answered short padded with `undefined` so that the next lines up. One
+ * intent may name a whole folder ("select all" of 100,000 messages): in one request it would
+ * pass the server's 1 MB limit for such requests and hold a pass for minutes.
+ */
+export async function inBatches<T, R>(
+  items: readonly T[],
+  call: (batch: T[]) => Promise<R[]>,
+): Promise<(R | undefined)[]> {
+  const answers: (R | undefined)[] = [];
+  for (let i = 0; i < items.length; i += MAX_BATCH_IDS) {
+    const batch = items.slice(i, i + MAX_BATCH_IDS);
+    const got = await call(batch);
+    for (let k = 0; k < batch.length; k++) answers.push(got[k]);
+  }
+  return answers;
+}
+
 /** The outcome of an earlier attempt is known (no lost answer, no pass that died on it). */
 const sure = (e: OutboxEntry) => e.state !== 'sending' && !e.progress?.tried;
 

@@ -3,12 +3,13 @@ import type { OpOf, OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { FOLDER_GONE, failureOf, type Failure } from './entry-error.js';
 import { findMoved } from './find-moved.js';
+import { inBatches } from './group.js';
 import { folderNamed } from './folder-named.js';
 import { settle, type Settlement } from './settle.js';
 
 /**
  * Move, and delete (a move to Deleted Items, or a soft delete of what was already there), for a
- * group of entries with the same target: one MoveItem and one DeleteItem for all their ids.
+ * group of entries with the same target: one MoveItem and one DeleteItem for each hundred of their ids.
  * MoveItem answers each message's **new** id; the row and every later entry switch to it in one
  * transaction. The row's ChangeKey is forgotten: MoveItem takes none, so a change made elsewhere
  * before the move would otherwise hide behind the moved copy's fresh key; the target folder's
@@ -52,11 +53,9 @@ export async function replayMove(
 
   let folderMissing = op.kind === 'move' && goneFolders.has(op.toFolderId);
   if (toMove.length && !folderMissing) {
-    const messages = await ctx.call(MoveItem, {
-      toFolderId: target,
-      itemIds: toMove.map((id) => ({ id })),
-      returnNewItemIds: true,
-    });
+    const messages = await inBatches(toMove, (batch) =>
+      ctx.call(MoveItem, { toFolderId: target, itemIds: batch.map((id) => ({ id })), returnNewItemIds: true }),
+    );
     const notFound: string[] = [];
     toMove.forEach((id, i) => {
       const m = messages[i];
@@ -85,7 +84,9 @@ export async function replayMove(
 
   if (toDelete.length) {
     // SoftDelete, as Outlook does from Deleted Items: recoverable by the server's own means.
-    const messages = await ctx.call(DeleteItem, { deleteType: 'SoftDelete', itemIds: toDelete.map((id) => ({ id })) });
+    const messages = await inBatches(toDelete, (batch) =>
+      ctx.call(DeleteItem, { deleteType: 'SoftDelete', itemIds: batch.map((id) => ({ id })) }),
+    );
     toDelete.forEach((id, i) => {
       const m = messages[i];
       if (m?.responseClass !== 'Error' || m.responseCode === 'ErrorItemNotFound') out.gone.add(id);
@@ -104,7 +105,9 @@ export async function replayMove(
 
 /** The ids GetItem no longer finds at their current id. */
 async function notAt(ctx: SyncContext, ids: string[]): Promise<string[]> {
-  const messages = await ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: ids.map((id) => ({ id })) });
+  const messages = await inBatches(ids, (batch) =>
+    ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: batch.map((id) => ({ id })) }),
+  );
   return ids.filter((_, i) => messages[i]?.responseCode === 'ErrorItemNotFound');
 }
 

@@ -2,6 +2,7 @@ import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate, type Resp
 import type { OpOf, OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { CONFLICT_CODES, failureOf, type Failure } from './entry-error.js';
+import { inBatches } from './group.js';
 import { settle, type Settlement } from './settle.js';
 
 const FLAG_STATUS: Record<number, Flag['flagStatus']> = { 0: 'NotFlagged', 1: 'Flagged', 2: 'Complete' };
@@ -12,7 +13,7 @@ const CONFLICT_ROUNDS = 3;
 
 /**
  * Read flag and follow-up flag for a group of entries with the same value: one UpdateItem for
- * all their ids, each with the last ChangeKey we know. The first try is NeverOverwrite: it
+ * each hundred of their ids, each with the last ChangeKey we know. The first try is NeverOverwrite: it
  * succeeds only when that ChangeKey is current, so the new ChangeKey it answers covers our change
  * alone and is stored; the sync then knows the change as ours when it comes back and fetches
  * nothing. (AutoResolve would merge a stale key silently, and the stored key would then hide the
@@ -41,10 +42,9 @@ export async function replayUpdate(
   const out: Settlement = { changeKeys: new Map(), gone: new Set(), failed: new Map() };
   let conflicts = await send(ctx, known, update, 'NeverOverwrite', out);
   for (let round = 0; conflicts.length && round < CONFLICT_ROUNDS; round++) {
-    const fresh = await ctx.call(GetItem, {
-      itemShape: { baseShape: 'IdOnly' },
-      itemIds: conflicts.map((id) => ({ id })),
-    });
+    const fresh = await inBatches(conflicts, (batch) =>
+      ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: batch.map((id) => ({ id })) }),
+    );
     const again: ItemId[] = [];
     conflicts.forEach((id, i) => {
       const m = fresh[i];
@@ -68,12 +68,14 @@ async function send(
   out: Settlement,
 ): Promise<string[]> {
   if (ids.length === 0) return [];
-  const messages = await ctx.call(UpdateItem, {
-    conflictResolution,
-    messageDisposition: 'SaveOnly',
-    suppressReadReceipts: true,
-    itemChanges: ids.map((itemId) => ({ itemId, updates: [update] })),
-  });
+  const messages = await inBatches(ids, (batch) =>
+    ctx.call(UpdateItem, {
+      conflictResolution,
+      messageDisposition: 'SaveOnly',
+      suppressReadReceipts: true,
+      itemChanges: batch.map((itemId) => ({ itemId, updates: [update] })),
+    }),
+  );
   const conflicts: string[] = [];
   ids.forEach(({ id }, i) => {
     const m: Response<unknown> | undefined = messages[i];
