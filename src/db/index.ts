@@ -18,7 +18,9 @@ export { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
 export { localDraftId, newLocalFolderId, isLocalId } from './local-ids.js';
 export { removeFolders, isWithin } from './remove-folders.js';
 export { foldText, searchTerms, words } from './terms.js';
-export { correspondence, PEOPLE_LIMITS, type Correspondence } from './people.js';
+// A type only: the query itself is imported from people.ts by the composer, so that the first load
+// (which imports this index) does not carry it.
+export type { Correspondence } from './people.js';
 export { outboxMessageIds } from './outbox-refs.js';
 export { evictBodies, sweepBodies, BODIES_PER_FOLDER, BODY_KEEP_DAYS } from './evict-bodies.js';
 export {
@@ -33,15 +35,6 @@ export {
   type MessageField,
 } from './outbox-overlay.js';
 export { canFold, withIds } from './outbox-coalesce.js';
-export {
-  creatorOf,
-  dependentsOf,
-  discardEntry,
-  localRefs,
-  parkEntry,
-  releaseSend,
-  retryEntry,
-  takeBackSend,
-} from './outbox-admin.js';
-export { addNotes, dismissNotes, outboxNotes, OUTBOX_NOTES, type OutboxNote } from './outbox-notes.js';
-export { relistFolder, relistHierarchy } from './outbox-undo.js';
+// The outbox's administration (retry, discard, park, take back, notes) is imported from its own
+// modules: the first load imports this index, and only the worker and later views need those.
+export type { OutboxNote } from './outbox-notes.js';

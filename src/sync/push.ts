@@ -1,5 +1,6 @@
 import { CodecError, GetFolder, SoapFault } from '../ews/index.js';
-import { creatorOf, localRefs, parkEntry, type OutboxEntry } from '../db/index.js';
+import type { OutboxEntry } from '../db/index.js';
+import { creatorOf, localRefs, parkEntry } from '../db/outbox-admin.js';
 import { backoffDelay } from './backoff.js';
 import type { Call } from './client.js';
 import type { SyncContext } from './context.js';

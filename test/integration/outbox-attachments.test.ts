@@ -4,12 +4,12 @@ import {
   distinguishedFolder,
   LOCAL_DRAFT_PREFIX,
   recordAction,
-  retryEntry,
   storeDraftFiles,
   sweepFiles,
   type Draft,
   type DraftAttachment,
 } from '../../src/db/index.js';
+import { retryEntry } from '../../src/db/outbox-admin.js';
 import { mimeMessage } from '../../src/server/testing/seed-attachments.js';
 import { forwardedAttachments } from '../../src/ui/compose/attachments.js';
 import { ADA, DEMO, Harness } from './sync-harness.js';

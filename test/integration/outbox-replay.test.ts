@@ -1,14 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeleteFolder, DeleteItem, FindItem, GetItem, UpdateItem, type Item } from '../../src/ews/index.js';
-import {
-  distinguishedFolder,
-  localDraftId,
-  outboxNotes,
-  recordAction,
-  releaseSend,
-  takeBackSend,
-  type Draft,
-} from '../../src/db/index.js';
+import { distinguishedFolder, localDraftId, recordAction, type Draft } from '../../src/db/index.js';
+import { outboxNotes } from '../../src/db/outbox-notes.js';
+import { releaseSend, takeBackSend } from '../../src/db/outbox-admin.js';
 import { ADA, Harness, plain } from './sync-harness.js';
 
 let h: Harness;

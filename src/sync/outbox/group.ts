@@ -1,4 +1,5 @@
-import { localRefs, type OutboxEntry } from '../../db/index.js';
+import type { OutboxEntry } from '../../db/index.js';
+import { localRefs } from '../../db/outbox-admin.js';
 import { overlap } from './blocked.js';
 
 // Ids per multi-id request: far below what Exchange accepts, small enough that one slow answer

@@ -1,5 +1,6 @@
 import { CreateFolder, DeleteFolder, FindFolder, GetFolder, UpdateFolder, type FolderRef } from '../../ews/index.js';
-import { addNotes, META, type OpOf, type OutboxEntry } from '../../db/index.js';
+import { META, type OpOf, type OutboxEntry } from '../../db/index.js';
+import { addNotes } from '../../db/outbox-notes.js';
 import type { SyncContext } from '../context.js';
 import { EntryError, FOLDER_GONE, failureOf } from './entry-error.js';
 import { folderNamed } from './folder-named.js';

@@ -1,5 +1,6 @@
 import type { ItemId } from '../../ews/index.js';
-import { addNotes, CountDeltas, withIds, type OutboxEntry, type OutboxNote } from '../../db/index.js';
+import { CountDeltas, withIds, type OutboxEntry } from '../../db/index.js';
+import { addNotes, type OutboxNote } from '../../db/outbox-notes.js';
 import type { SyncContext } from '../context.js';
 import type { Failure } from './entry-error.js';
 import { remapItems } from './remap.js';

@@ -1,4 +1,5 @@
-import { recordAction, releaseSend, takeBackSend, type Draft } from '../../db/index.js';
+import { recordAction, type Draft } from '../../db/index.js';
+import { releaseSend, takeBackSend } from '../../db/outbox-admin.js';
 import { nudgeWorker, showFailure } from '../actions/perform.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';

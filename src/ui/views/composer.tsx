@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
-  correspondence,
   draftFilesUnlisted,
   getBody,
   getMessage,
@@ -10,6 +9,7 @@ import {
   sweepFiles,
   type Draft,
 } from '../../db/index.js';
+import { correspondence } from '../../db/people.js';
 import { perform } from '../actions/perform.js';
 import { showToast } from '../actions/toasts.js';
 import { Dialog } from '../components/dialog.js';

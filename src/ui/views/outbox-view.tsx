@@ -1,12 +1,6 @@
-import {
-  discardEntry,
-  dismissNotes,
-  outboxEntries,
-  outboxNotes,
-  retryEntry,
-  type FolderRow,
-  type OutboxEntry,
-} from '../../db/index.js';
+import { outboxEntries, type FolderRow, type OutboxEntry } from '../../db/index.js';
+import { discardEntry, retryEntry } from '../../db/outbox-admin.js';
+import { dismissNotes, outboxNotes } from '../../db/outbox-notes.js';
 import type { ConnectionState } from '../../sync/protocol.js';
 import { showToast } from '../actions/toasts.js';
 import { db } from '../db.js';
