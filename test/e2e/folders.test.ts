@@ -151,12 +151,15 @@ describe('managing folders', () => {
     await dialog().waitFor({ state: 'detached' });
 
     // The engine does not ask for Archive's well-known name (older Exchange has none): it is known
-    // as the top-level folder named Archive, and is protected all the same.
+    // as the top-level folder named Archive, and is protected all the same. Deleted Items, with
+    // mail in it, can be emptied.
     for (const special of ['inbox', 'deleteditems', 'Archive']) {
       await mailbox.folder(special).click({ button: 'right' });
       // The menu's code loads on first use: wait for it before reading what it offers.
       await page.locator('.folder-menu [role=menuitem]').first().waitFor();
-      expect(await page.locator('.folder-menu [role=menuitem]').allInnerTexts()).toEqual(['New subfolder']);
+      expect(await page.locator('.folder-menu [role=menuitem]').allInnerTexts()).toEqual(
+        special === 'deleteditems' ? ['New subfolder', 'Empty folder…'] : ['New subfolder'],
+      );
       await page.keyboard.press('Escape');
       await page.locator('.folder-menu').waitFor({ state: 'detached' });
     }
@@ -214,5 +217,63 @@ describe('managing folders', () => {
     await drained();
     const after = await subjectsOnServer(server, receipts!.folder.folderId!.id);
     expect(after.sort()).toEqual([...before, subject.replace(/^Unread: /, '')].sort());
+  });
+
+  it('empties Junk into Deleted Items, then Deleted Items for good with the folders in it, saying first what goes', async () => {
+    const { page } = mailbox;
+    const folderId = async (name: string) =>
+      (await readAll<{ id: string; distinguished?: string }>(page, 'folders')).find((f) => f.distinguished === name)!
+        .id;
+    const junk = await folderId('junkemail');
+    const trash = await folderId('deleteditems');
+    await mailbox.openFolder('inbox');
+    const subjects: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const row = mailbox.rows.first();
+      subjects.push((await row.locator('.subject').innerText()).replace(/^Unread: /, ''));
+      const id = (await row.getAttribute('data-id'))!;
+      await row.dragTo(mailbox.folder('junkemail'));
+      await mailbox.rowById(id).waitFor({ state: 'detached' });
+    }
+    await mailbox.folder('deleteditems').click({ button: 'right' });
+    await menuItem('New subfolder').click();
+    await nameIt('Shred me');
+    await drained();
+    expect(await subjectsOnServer(server, junk)).toEqual(expect.arrayContaining(subjects));
+    const count = async (folder: string) =>
+      (await readAll<{ folderId: string }>(page, 'messages')).filter((m) => m.folderId === folder).length;
+    const inJunk = await count(junk);
+
+    const empty = async (folder: string) => {
+      await mailbox.folder(folder).click({ button: 'right' });
+      await menuItem('Empty folder…').click();
+      const said = (await dialog().locator('.delete-summary').innerText()).trim();
+      await dialog().getByRole('button', { name: 'Empty folder' }).click();
+      await dialog().waitFor({ state: 'detached' });
+      return said;
+    };
+    expect(await empty('junkemail')).toBe(`The ${inJunk} messages in “Junk” will move to Deleted Items.`);
+    await page.locator('.toast', { hasText: `${inJunk} messages deleted.` }).waitFor();
+    await drained();
+    expect(await subjectsOnServer(server, junk)).toEqual([]);
+    expect(await subjectsOnServer(server, trash)).toEqual(expect.arrayContaining(subjects));
+    // Nothing left to empty: Junk offers no Empty.
+    await mailbox.folder('junkemail').click({ button: 'right' });
+    await page.locator('.folder-menu [role=menuitem]').first().waitFor();
+    expect(await page.locator('.folder-menu [role=menuitem]').allInnerTexts()).toEqual(['New subfolder']);
+    await page.keyboard.press('Escape');
+
+    // “Shred me”, and the folders the tests above deleted.
+    const inside = (await readAll<{ parentId: string }>(page, 'folders')).filter((f) => f.parentId === trash).length;
+    expect(inside).toBeGreaterThan(1);
+    const inTrash = await count(trash);
+    expect(await empty('deleteditems')).toBe(
+      `The ${inTrash} messages in “Deleted” will be deleted for good. So will the ${inside} folders in it.`,
+    );
+    await drained();
+    expect(await subjectsOnServer(server, trash)).toEqual([]);
+    expect(await onServer(server, 'Shred me')).toBeUndefined();
+    await mailbox.openFolder('deleteditems');
+    await page.locator('.list-pane', { hasText: 'No messages in this folder.' }).waitFor();
   });
 });

@@ -1,5 +1,6 @@
-import { distinguishedFolder, isWithin, newLocalFolderId, type FolderRow } from '../../db/index.js';
+import { distinguishedFolder, isWithin, newLocalFolderId, type FolderNode, type FolderRow } from '../../db/index.js';
 import { archiveFolder } from '../actions/archive-folder.js';
+import { remove } from '../actions/message-actions.js';
 import { perform } from '../actions/perform.js';
 import { db } from '../db.js';
 import type { Translator } from '../i18n/translate.js';
@@ -52,5 +53,26 @@ export async function deleteFolder(folder: FolderRow, t: Translator): Promise<bo
   });
   // A folder deleted for good is gone from the tree: leave it for the Inbox.
   if (ok && forGood && openInside) navigate({ view: 'mail' });
+  return ok;
+}
+
+/** Deleted Items and Junk can be emptied, as in Outlook: the bin for good, Junk into the bin. */
+export const canEmpty = (folder: FolderRow): boolean =>
+  folder.distinguished === 'deleteditems' || folder.distinguished === 'junkemail';
+
+/**
+ * Empties Deleted Items (its messages, and the folders in it, for good) or Junk (its messages,
+ * to Deleted Items, with Undo): the messages this device holds, as one intent, so that mail
+ * arriving meanwhile is never deleted unseen.
+ */
+export async function emptyFolder(folder: FolderNode, t: Translator): Promise<boolean> {
+  const rows = await db.messages
+    .where('[folderId+receivedAt]')
+    .between([folder.id, -Infinity], [folder.id, Infinity])
+    .toArray();
+  let ok = rows.length === 0 || (await remove(rows, t));
+  if (folder.distinguished === 'deleteditems')
+    for (const child of folder.children)
+      ok = (await perform({ kind: 'delete-folder', id: child.id }, t, { quiet: true })) && ok;
   return ok;
 }

@@ -4,7 +4,8 @@ import { Dialog } from '../components/dialog.js';
 import { db } from '../db.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { createFolder, deleteFolder, deletesForGood, renameFolder } from './folder-actions.js';
+import { createFolder, deleteFolder, deletesForGood, emptyFolder, renameFolder } from './folder-actions.js';
+import { folderName } from '../folder-names.js';
 import { checkFolderName, type NameProblem } from './folder-name-check.js';
 import { folderPaths, subtreeSize } from './folder-paths.js';
 import '../i18n/views.js';
@@ -13,7 +14,8 @@ export type FolderDialogRequest =
   /** `parentId` '' is the top of the mailbox. */
   | { kind: 'create'; parentId: string }
   | { kind: 'rename'; folder: FolderNode }
-  | { kind: 'delete'; folder: FolderNode };
+  | { kind: 'delete'; folder: FolderNode }
+  | { kind: 'empty'; folder: FolderNode };
 
 export interface FolderDialogProps {
   request: FolderDialogRequest;
@@ -28,20 +30,18 @@ async function siblingsOf(parentId: string) {
   return parent === undefined ? [] : db.folders.where('parentId').equals(parent).toArray();
 }
 
-/** New folder, Rename and Delete, from the folder pane's menu or its New folder button. */
+/** New folder, Rename, Delete and Empty, from the folder pane's menu or its New folder button. */
 export default function FolderDialog({ request, onClose, onCreated }: FolderDialogProps) {
-  return request.kind === 'delete' ? (
-    <DeleteFolder folder={request.folder} onClose={onClose} />
-  ) : (
-    <NameFolder request={request} onClose={onClose} onCreated={onCreated} />
-  );
+  if (request.kind === 'delete') return <DeleteFolder folder={request.folder} onClose={onClose} />;
+  if (request.kind === 'empty') return <EmptyFolder folder={request.folder} onClose={onClose} />;
+  return <NameFolder request={request} onClose={onClose} onCreated={onCreated} />;
 }
 
 function NameFolder({
   request,
   onClose,
   onCreated,
-}: FolderDialogProps & { request: Exclude<FolderDialogRequest, { kind: 'delete' }> }) {
+}: FolderDialogProps & { request: Extract<FolderDialogRequest, { kind: 'create' | 'rename' }> }) {
   const t = useI18n();
   const renaming = request.kind === 'rename' ? request.folder : undefined;
   const [name, setName] = useState(renaming?.name ?? '');
@@ -155,6 +155,41 @@ function DeleteFolder({ folder, onClose }: { folder: FolderNode; onClose(): void
         </button>
         <button type="button" class="primary danger-fill" autoFocus disabled={busy} onClick={() => void confirm()}>
           {t.t('folder.delete')}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
+/**
+ * Says what emptying does before it is done: how many messages go, and where (for good from
+ * Deleted Items, with the folders in it; into Deleted Items from Junk).
+ */
+function EmptyFolder({ folder, onClose }: { folder: FolderNode; onClose(): void }) {
+  const t = useI18n();
+  const [busy, setBusy] = useState(false);
+  const forGood = folder.distinguished === 'deleteditems';
+  const name = folderName(folder, t);
+
+  const confirm = async () => {
+    setBusy(true);
+    const ok = await emptyFolder(folder, t);
+    setBusy(false);
+    if (ok) onClose();
+  };
+
+  return (
+    <Dialog title={t.t('folder.emptyFolder')} onClose={onClose} class="folder-dialog">
+      <p class="dialog-body delete-summary">
+        {t.plural(forGood ? 'folder.emptyForGood' : 'folder.emptyToTrash', folder.total, { name })}{' '}
+        {forGood && folder.children.length > 0 && t.plural('folder.emptySubfolders', folder.children.length)}
+      </p>
+      <footer class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t.t('action.cancel')}
+        </button>
+        <button type="button" class="primary danger-fill" autoFocus disabled={busy} onClick={() => void confirm()}>
+          {t.t('folder.emptyFolder')}
         </button>
       </footer>
     </Dialog>

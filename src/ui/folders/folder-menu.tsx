@@ -2,10 +2,10 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FolderNode } from '../../db/index.js';
 import { folderName } from '../folder-names.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { canChange } from './folder-actions.js';
+import { canChange, canEmpty } from './folder-actions.js';
 import '../i18n/views.js';
 
-export type FolderMenuChoice = 'create' | 'rename' | 'delete';
+export type FolderMenuChoice = 'create' | 'rename' | 'delete' | 'empty';
 
 export interface FolderMenuProps {
   folder: FolderNode;
@@ -19,7 +19,8 @@ export interface FolderMenuProps {
 
 /**
  * A folder's context menu (right-click, the ⋯ button, Shift+F10 or the context-menu key): New
- * subfolder for every folder, Rename and Delete for the user's own. Arrow keys move, Esc closes,
+ * subfolder for every folder, Rename and Delete for the user's own, Empty folder for Deleted
+ * Items and Junk when they hold anything. Arrow keys move, Esc closes,
  * as the ARIA menu pattern has it.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/
  */
@@ -85,6 +86,9 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
       {item('create', t.t('folder.newSub'))}
       {changeable && item('rename', `${t.t('folder.rename')}…`)}
       {changeable && item('delete', `${t.t('folder.delete')}…`)}
+      {canEmpty(folder) &&
+        (folder.total > 0 || folder.children.length > 0) &&
+        item('empty', `${t.t('folder.emptyFolder')}…`)}
     </div>
   );
 }

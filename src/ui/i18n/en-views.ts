@@ -25,6 +25,13 @@ export const enViews = {
   'folder.deleteForGood_other': '“{name}” and the {count} messages in it will be deleted for good.',
   'folder.deleteSubfolders_one': 'Its subfolder goes with it.',
   'folder.deleteSubfolders_other': 'Its {count} subfolders go with it.',
+  'folder.emptyFolder': 'Empty folder',
+  'folder.emptyForGood_one': 'The {count} message in “{name}” will be deleted for good.',
+  'folder.emptyForGood_other': 'The {count} messages in “{name}” will be deleted for good.',
+  'folder.emptyToTrash_one': 'The {count} message in “{name}” will move to Deleted Items.',
+  'folder.emptyToTrash_other': 'The {count} messages in “{name}” will move to Deleted Items.',
+  'folder.emptySubfolders_one': 'So will the folder in it.',
+  'folder.emptySubfolders_other': 'So will the {count} folders in it.',
 
   'list.loading': 'Loading…',
 

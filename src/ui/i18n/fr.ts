@@ -43,6 +43,13 @@ export const fr: Messages = {
   'folder.deleteForGood_other': '« {name} » et les {count} messages qu’il contient seront supprimés définitivement.',
   'folder.deleteSubfolders_one': 'Son sous-dossier le suit.',
   'folder.deleteSubfolders_other': 'Ses {count} sous-dossiers le suivent.',
+  'folder.emptyFolder': 'Vider le dossier',
+  'folder.emptyForGood_one': 'Le {count} message de « {name} » sera supprimé définitivement.',
+  'folder.emptyForGood_other': 'Les {count} messages de « {name} » seront supprimés définitivement.',
+  'folder.emptyToTrash_one': 'Le {count} message de « {name} » ira dans Éléments supprimés.',
+  'folder.emptyToTrash_other': 'Les {count} messages de « {name} » iront dans Éléments supprimés.',
+  'folder.emptySubfolders_one': 'Le dossier qu’il contient aussi.',
+  'folder.emptySubfolders_other': 'Les {count} dossiers qu’il contient aussi.',
 
   'list.label': 'Messages de {folder}',
   'list.empty': 'Aucun message dans ce dossier.',
