@@ -5,7 +5,8 @@ import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
 import { inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { DEMO, serverFolders, startTern, type TernServer } from './support/tern-server.js';
+import { deliver } from './support/smtp.js';
+import { DEMO, serverFolders, serverItems, startTern, type TernServer } from './support/tern-server.js';
 
 /** The server's folder of that display name (there must be exactly one), and its parent's name. */
 async function onServer(server: TernServer, name: string): Promise<{ folder: Folder; parent: string } | undefined> {
@@ -157,7 +158,8 @@ describe('managing folders', () => {
       await mailbox.folder(special).click({ button: 'right' });
       // The menu's code loads on first use: wait for it before reading what it offers.
       await page.locator('.folder-menu [role=menuitem]').first().waitFor();
-      expect(await page.locator('.folder-menu [role=menuitem]').allInnerTexts()).toEqual(
+      const offered = await page.locator('.folder-menu [role=menuitem]').allInnerTexts();
+      expect(offered.filter((o) => o !== 'Mark all as read')).toEqual(
         special === 'deleteditems' ? ['New subfolder', 'Empty folder…'] : ['New subfolder'],
       );
       await page.keyboard.press('Escape');
@@ -216,7 +218,38 @@ describe('managing folders', () => {
     await mailbox.rowById(id).waitFor({ state: 'detached' });
     await drained();
     const after = await subjectsOnServer(server, receipts!.folder.folderId!.id);
-    expect(after.sort()).toEqual([...before, subject.replace(/^Unread: /, '')].sort());
+    expect(after.sort()).toEqual([...before, subject.replace(/^Unread:\s*/, '')].sort());
+  });
+
+  it('marks a whole folder read from its menu, and Undo brings back which were unread', async () => {
+    const { page } = mailbox;
+    const unreadIn = async (folder: string) =>
+      (await readAll<{ folderId: string; isRead: number }>(page, 'messages')).filter(
+        (m) => m.folderId === folder && m.isRead === 0,
+      ).length;
+    const inbox = (await readAll<{ id: string; distinguished?: string }>(page, 'folders')).find(
+      (f) => f.distinguished === 'inbox',
+    )!.id;
+    for (const subject of ['Unread one', 'Unread two']) await deliver(server, { to: DEMO.user, subject, text: '.' });
+    const synced = await mailbox.lastSynced();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await mailbox.waitForPass(synced);
+    const before = await unreadIn(inbox);
+    expect(before).toBeGreaterThan(1);
+    expect(await mailbox.unread('inbox')).toBe(before);
+
+    await mailbox.folder('inbox').click({ button: 'right' });
+    await menuItem('Mark all as read').click();
+    const toast = page.locator('.toast', { hasText: `${before} messages marked as read.` });
+    await toast.waitFor();
+    await expect.poll(() => mailbox.unread('inbox')).toBe(0);
+    await drained();
+    expect((await serverItems(server, 'inbox')).filter((i) => !i.isRead)).toEqual([]);
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => mailbox.unread('inbox')).toBe(before);
+    await drained();
+    expect((await serverItems(server, 'inbox')).filter((i) => !i.isRead)).toHaveLength(before);
   });
 
   it('empties Junk into Deleted Items, then Deleted Items for good with the folders in it, saying first what goes', async () => {
@@ -230,7 +263,7 @@ describe('managing folders', () => {
     const subjects: string[] = [];
     for (let i = 0; i < 2; i++) {
       const row = mailbox.rows.first();
-      subjects.push((await row.locator('.subject').innerText()).replace(/^Unread: /, ''));
+      subjects.push((await row.locator('.subject').innerText()).replace(/^Unread:\s*/, ''));
       const id = (await row.getAttribute('data-id'))!;
       await row.dragTo(mailbox.folder('junkemail'));
       await mailbox.rowById(id).waitFor({ state: 'detached' });

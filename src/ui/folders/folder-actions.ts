@@ -1,6 +1,6 @@
 import { distinguishedFolder, isWithin, newLocalFolderId, type FolderNode, type FolderRow } from '../../db/index.js';
 import { archiveFolder } from '../actions/archive-folder.js';
-import { remove } from '../actions/message-actions.js';
+import { remove, setRead } from '../actions/message-actions.js';
 import { perform } from '../actions/perform.js';
 import { db } from '../db.js';
 import type { Translator } from '../i18n/translate.js';
@@ -54,6 +54,12 @@ export async function deleteFolder(folder: FolderRow, t: Translator): Promise<bo
   // A folder deleted for good is gone from the tree: leave it for the Inbox.
   if (ok && forGood && openInside) navigate({ view: 'mail' });
   return ok;
+}
+
+/** Marks every unread message of a folder read, with Undo: those this device holds, as one intent. */
+export async function markAllRead(folder: FolderRow, t: Translator): Promise<boolean> {
+  const unread = await db.messages.where('[folderId+isRead]').equals([folder.id, 0]).toArray();
+  return unread.length === 0 || setRead(unread, true, t);
 }
 
 /** Deleted Items and Junk can be emptied, as in Outlook: the bin for good, Junk into the bin. */

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { FolderNode } from '../../db/index.js';
 import { folderName } from '../folder-names.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { canChange, canEmpty } from './folder-actions.js';
+import { canChange, canEmpty, markAllRead } from './folder-actions.js';
 import '../i18n/views.js';
 
 export type FolderMenuChoice = 'create' | 'rename' | 'delete' | 'empty';
@@ -19,8 +19,8 @@ export interface FolderMenuProps {
 
 /**
  * A folder's context menu (right-click, the ⋯ button, Shift+F10 or the context-menu key): New
- * subfolder for every folder, Rename and Delete for the user's own, Empty folder for Deleted
- * Items and Junk when they hold anything. Arrow keys move, Esc closes,
+ * subfolder for every folder, Mark all as read when it has unread mail, Rename and Delete for
+ * the user's own, Empty folder for Deleted Items and Junk when they hold anything. Arrow keys move, Esc closes,
  * as the ARIA menu pattern has it.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/
  */
@@ -84,6 +84,20 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
       onKeyDown={onKeyDown}
     >
       {item('create', t.t('folder.newSub'))}
+      {folder.unread > 0 && (
+        // Done at once, as a toolbar action is: it can be undone from its note.
+        <button
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          onClick={() => {
+            void markAllRead(folder, t);
+            onClose(true);
+          }}
+        >
+          {t.t('folder.markAllRead')}
+        </button>
+      )}
       {changeable && item('rename', `${t.t('folder.rename')}…`)}
       {changeable && item('delete', `${t.t('folder.delete')}…`)}
       {canEmpty(folder) &&

@@ -26,6 +26,7 @@ export const enViews = {
   'folder.deleteSubfolders_one': 'Its subfolder goes with it.',
   'folder.deleteSubfolders_other': 'Its {count} subfolders go with it.',
   'folder.emptyFolder': 'Empty folder',
+  'folder.markAllRead': 'Mark all as read',
   'folder.emptyForGood_one': 'The {count} message in “{name}” will be deleted for good.',
   'folder.emptyForGood_other': 'The {count} messages in “{name}” will be deleted for good.',
   'folder.emptyToTrash_one': 'The {count} message in “{name}” will move to Deleted Items.',

@@ -44,6 +44,7 @@ export const fr: Messages = {
   'folder.deleteSubfolders_one': 'Son sous-dossier le suit.',
   'folder.deleteSubfolders_other': 'Ses {count} sous-dossiers le suivent.',
   'folder.emptyFolder': 'Vider le dossier',
+  'folder.markAllRead': 'Tout marquer comme lu',
   'folder.emptyForGood_one': 'Le {count} message de « {name} » sera supprimé définitivement.',
   'folder.emptyForGood_other': 'Les {count} messages de « {name} » seront supprimés définitivement.',
   'folder.emptyToTrash_one': 'Le {count} message de « {name} » ira dans Éléments supprimés.',
