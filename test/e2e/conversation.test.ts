@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateItem, FindItem } from '../../src/ews/index.js';
+import { CreateItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import { ComposerPage } from './pages/composer-page.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
 import { signedIn } from './support/signed-in.js';
-import { ADA, DEMO, ews, startTern, type TernServer } from './support/tern-server.js';
+import { ADA, DEMO, ews, serverItems, startTern, type TernServer } from './support/tern-server.js';
 
 /** Ada writes to Demo from another mail program, naming only the message she answers, if any. */
 async function adaWrites(server: TernServer, subject: string, answered?: string): Promise<void> {
@@ -31,20 +31,7 @@ async function adaWrites(server: TernServer, subject: string, answered?: string)
 
 /** The Message-ID of the message with this subject in Ada's Inbox. */
 async function messageIdInAdasInbox(server: TernServer, subject: string): Promise<string> {
-  const [found] = await ews(
-    server,
-    FindItem,
-    {
-      traversal: 'Shallow',
-      itemShape: {
-        baseShape: 'IdOnly',
-        additionalProperties: [{ fieldURI: 'item:Subject' }, { fieldURI: 'message:InternetMessageId' }],
-      },
-      parentFolderIds: [{ distinguished: 'inbox' }],
-    },
-    ADA.user,
-  );
-  const item = found?.rootFolder?.items.find((i) => i.subject === subject);
+  const item = (await serverItems(server, 'inbox', ADA.user)).find((i) => i.subject === subject);
   if (!item?.internetMessageId) throw new Error(`No “${subject}” in Ada's Inbox`);
   return item.internetMessageId;
 }

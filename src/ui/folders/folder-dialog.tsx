@@ -123,6 +123,41 @@ function NameFolder({
   );
 }
 
+interface ConfirmProps {
+  title: string;
+  /** What will happen, in full, before it does. */
+  summary: string;
+  /** The button that does it. */
+  label: string;
+  run(): Promise<boolean>;
+  onClose(): void;
+}
+
+/** A destructive folder change, said in words first; the dialog closes once it is recorded. */
+function Confirm({ title, summary, label, run, onClose }: ConfirmProps) {
+  const t = useI18n();
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setBusy(true);
+    const ok = await run();
+    setBusy(false);
+    if (ok) onClose();
+  };
+  return (
+    <Dialog title={title} onClose={onClose} class="folder-dialog">
+      <p class="dialog-body delete-summary">{summary}</p>
+      <footer class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t.t('action.cancel')}
+        </button>
+        <button type="button" class="primary danger-fill" autoFocus disabled={busy} onClick={() => void confirm()}>
+          {label}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
+
 /**
  * Says what a delete does before it is done: how many messages go (the folder's and its
  * subfolders' stored counts), and where — Deleted Items, or for good when already there.
@@ -130,34 +165,22 @@ function NameFolder({
 function DeleteFolder({ folder, onClose }: { folder: FolderNode; onClose(): void }) {
   const t = useI18n();
   const [forGood, setForGood] = useState<boolean | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   useEffect(() => void deletesForGood(folder).then(setForGood), [folder.id]);
-  const size = subtreeSize(folder);
   // Opened once the answer is known, so the dialog's focus lands on its Delete button.
   if (forGood === undefined) return null;
-
-  const confirm = async () => {
-    setBusy(true);
-    const ok = await deleteFolder(folder, t);
-    setBusy(false);
-    if (ok) onClose();
-  };
-
+  const size = subtreeSize(folder);
+  const summary = [
+    t.plural(forGood ? 'folder.deleteForGood' : 'folder.deleteToTrash', size.messages, { name: folder.name }),
+    ...(size.folders > 0 ? [t.plural('folder.deleteSubfolders', size.folders)] : []),
+  ].join(' ');
   return (
-    <Dialog title={t.t('folder.deleteTitle')} onClose={onClose} class="folder-dialog">
-      <p class="dialog-body delete-summary">
-        {t.plural(forGood ? 'folder.deleteForGood' : 'folder.deleteToTrash', size.messages, { name: folder.name })}{' '}
-        {size.folders > 0 && t.plural('folder.deleteSubfolders', size.folders)}
-      </p>
-      <footer class="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t.t('action.cancel')}
-        </button>
-        <button type="button" class="primary danger-fill" autoFocus disabled={busy} onClick={() => void confirm()}>
-          {t.t('folder.delete')}
-        </button>
-      </footer>
-    </Dialog>
+    <Confirm
+      title={t.t('folder.deleteTitle')}
+      summary={summary}
+      label={t.t('folder.delete')}
+      run={() => deleteFolder(folder, t)}
+      onClose={onClose}
+    />
   );
 }
 
@@ -167,31 +190,19 @@ function DeleteFolder({ folder, onClose }: { folder: FolderNode; onClose(): void
  */
 function EmptyFolder({ folder, onClose }: { folder: FolderNode; onClose(): void }) {
   const t = useI18n();
-  const [busy, setBusy] = useState(false);
   const forGood = folder.distinguished === 'deleteditems';
-  const name = folderName(folder, t);
-
-  const confirm = async () => {
-    setBusy(true);
-    const ok = await emptyFolder(folder, t);
-    setBusy(false);
-    if (ok) onClose();
-  };
-
+  const inside = forGood ? folder.children.length : 0;
+  const summary = [
+    t.plural(forGood ? 'folder.emptyForGood' : 'folder.emptyToTrash', folder.total, { name: folderName(folder, t) }),
+    ...(inside > 0 ? [t.plural('folder.emptySubfolders', inside)] : []),
+  ].join(' ');
   return (
-    <Dialog title={t.t('folder.emptyFolder')} onClose={onClose} class="folder-dialog">
-      <p class="dialog-body delete-summary">
-        {t.plural(forGood ? 'folder.emptyForGood' : 'folder.emptyToTrash', folder.total, { name })}{' '}
-        {forGood && folder.children.length > 0 && t.plural('folder.emptySubfolders', folder.children.length)}
-      </p>
-      <footer class="dialog-actions">
-        <button type="button" onClick={onClose}>
-          {t.t('action.cancel')}
-        </button>
-        <button type="button" class="primary danger-fill" autoFocus disabled={busy} onClick={() => void confirm()}>
-          {t.t('folder.emptyFolder')}
-        </button>
-      </footer>
-    </Dialog>
+    <Confirm
+      title={t.t('folder.emptyFolder')}
+      summary={summary}
+      label={t.t('folder.emptyFolder')}
+      run={() => emptyFolder(folder, t)}
+      onClose={onClose}
+    />
   );
 }

@@ -81,7 +81,7 @@ export async function ews<Req, Msg>(server: TernServer, op: Operation<Req, Msg>,
   return decodeResponse(op, (await server.mailbox.handle(user, encodeRequest(op, req))).body).messages;
 }
 
-/** Every item of a user's well-known folder as the server has it: subject, read state and flag. */
+/** Every item of a user's well-known folder as the server has it: subject, read state, flag, Message-ID. */
 export async function serverItems(server: TernServer, folder: string, user: string = DEMO.user): Promise<Item[]> {
   const [found] = await ews(
     server,
@@ -90,7 +90,9 @@ export async function serverItems(server: TernServer, folder: string, user: stri
       traversal: 'Shallow',
       itemShape: {
         baseShape: 'IdOnly',
-        additionalProperties: ['item:Subject', 'message:IsRead', 'item:Flag'].map((fieldURI) => ({ fieldURI })),
+        additionalProperties: ['item:Subject', 'message:IsRead', 'item:Flag', 'message:InternetMessageId'].map(
+          (fieldURI) => ({ fieldURI }),
+        ),
       },
       view: { kind: 'Indexed', maxEntriesReturned: 1000, offset: 0, basePoint: 'Beginning' },
       parentFolderIds: [{ distinguished: folder }],
