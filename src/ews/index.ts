@@ -42,4 +42,5 @@ export * from './operations/find-folder.js';
 export * from './operations/folder-change.js';
 export * from './operations/folder-contents.js';
 export * from './operations/convert-id.js';
+export * from './operations/resolve-names.js';
 export { OPERATIONS } from './operations/registry.js';

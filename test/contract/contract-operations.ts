@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ConvertId,
+  ResolveNames,
   CopyFolder,
   CopyItem,
   CreateFolder,
@@ -23,7 +24,7 @@ import {
   type ItemId,
   type Restriction,
 } from '../../src/ews/index.js';
-import { ARTICLE, DEMO } from './ews-client.js';
+import { ADA, ARTICLE, DEMO } from './ews-client.js';
 import type { Contract } from './mailbox-contract.js';
 
 const FLAG_STATUS: ExtendedFieldURI = { propertyTag: '0x1090', propertyType: 'Integer' };
@@ -558,6 +559,22 @@ export function operationsContract(contract: Contract): void {
         folders: [{ kind: 'Folder', displayName: 'twice' }],
       });
       expect(again[0]!.responseCode).toBe('ErrorFolderExists');
+    });
+
+    it('resolves names from the directory: one by name or address, none as ErrorNameResolutionNoResults', async () => {
+      const c = contract.client();
+      const resolve = (unresolvedEntry: string) =>
+        c.call(ResolveNames, { unresolvedEntry, returnFullContactData: false, searchScope: 'ActiveDirectory' });
+      const [byName] = await resolve('lovelace');
+      expect(byName).toMatchObject({ responseClass: 'Success', responseCode: 'NoError' });
+      expect(byName!.resolutionSet!.resolutions).toEqual([
+        { mailbox: { name: 'Ada Lovelace', emailAddress: ADA, routingType: 'SMTP', mailboxType: 'Mailbox' } },
+      ]);
+      const [byAddress] = await resolve(`SMTP:${DEMO}`);
+      expect(byAddress!.resolutionSet!.resolutions.map((r) => r.mailbox.emailAddress)).toEqual([DEMO]);
+      const [nobody] = await resolve('nobody-here');
+      expect(nobody).toMatchObject({ responseClass: 'Error', responseCode: 'ErrorNameResolutionNoResults' });
+      expect(nobody!.resolutionSet).toBeUndefined();
     });
 
     it('lists calendar items in a CalendarView window', async () => {

@@ -4,6 +4,7 @@ import {
   ITEM_KINDS,
   type Attachment,
   type ConvertIdRequest,
+  type ResolveNamesRequest,
   type CreateFolderRequest,
   type CreateAttachmentRequest,
   type CreateItemRequest,
@@ -560,6 +561,19 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
       destinationFormat: fc.constantFrom('EwsId', 'EwsLegacyId', 'EntryId', 'HexEntryId', 'StoreId', 'OwaId'),
       sourceIds: some(alternateId),
     }) satisfies fc.Arbitrary<ConvertIdRequest>,
+    ResolveNames: fc.record(
+      {
+        unresolvedEntry: nonEmpty,
+        returnFullContactData: fc.boolean(),
+        searchScope: fc.constantFrom(
+          'ActiveDirectory' as const,
+          'ActiveDirectoryContacts' as const,
+          'Contacts' as const,
+          'ContactsActiveDirectory' as const,
+        ),
+      },
+      { requiredKeys: ['unresolvedEntry', 'returnFullContactData'] },
+    ) satisfies fc.Arbitrary<ResolveNamesRequest>,
   };
 
   function moveItem(): fc.Arbitrary<MoveItemRequest> {
@@ -658,6 +672,14 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
     MarkAllItemsAsRead: none,
     EmptyFolder: none,
     ConvertId: message({ alternateId }),
+    ResolveNames: message({
+      resolutionSet: fc
+        .tuple(
+          fc.record(paging, { requiredKeys: ['totalItemsInView', 'includesLastItemInRange'] }),
+          fc.array(fc.record({ mailbox }), { maxLength: 3 }),
+        )
+        .map(([p, resolutions]) => ({ ...p, resolutions })),
+    }),
   };
 
   return { text, item, folder, itemChange, requests, messages };

@@ -31,6 +31,7 @@ import {
 } from './folder-change.js';
 import { EmptyFolder, EmptyFolderServer, MarkAllItemsAsRead, MarkAllItemsAsReadServer } from './folder-contents.js';
 import { ConvertId, ConvertIdServer } from './convert-id.js';
+import { ResolveNames, ResolveNamesServer } from './resolve-names.js';
 
 /** Every operation the codec speaks, both halves, by request element name (how EWS dispatches). */
 // Built by a call marked pure so that a bundle which never reads OPERATIONS (the service worker)
@@ -59,6 +60,7 @@ export const OPERATIONS: Readonly<Record<string, FullOperation<unknown, unknown>
   [MarkAllItemsAsRead, MarkAllItemsAsReadServer],
   [EmptyFolder, EmptyFolderServer],
   [ConvertId, ConvertIdServer],
+  [ResolveNames, ResolveNamesServer],
 ]);
 
 /** An operation's client and server halves (typed loosely: each op has its own request and message types). */

@@ -17,6 +17,7 @@ import {
   MarkAllItemsAsReadServer,
   MoveFolderServer,
   MoveItemServer,
+  ResolveNamesServer,
   SendItemServer,
   SyncFolderHierarchyServer,
   SyncFolderItemsServer,
@@ -28,6 +29,7 @@ import {
 import type { Ctx } from '../context.js';
 import { createAttachments, deleteAttachments } from './attachment-change.js';
 import { convertIds } from './convert-id.js';
+import { resolveNames } from './resolve-names.js';
 import { createFolders } from './create-folder.js';
 import { createItems } from './create-item.js';
 import { deleteFolders } from './delete-folder.js';
@@ -84,6 +86,7 @@ export const HANDLERS: ReadonlyMap<string, Entry> = new Map([
   bind(MarkAllItemsAsReadServer, markAllItemsAsRead),
   bind(EmptyFolderServer, emptyFolders),
   bind(ConvertIdServer, convertIds),
+  bind(ResolveNamesServer, resolveNames),
 ]);
 
 /** The calls Exchange Online counts against ConcurrentSyncCalls. */
