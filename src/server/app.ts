@@ -13,6 +13,7 @@ import { EXCHANGE_PATH, exchangeEndpoint } from './exchange-endpoint.js';
 import { FaultQueue } from './faults.js';
 import { imageProxy } from './images/image-proxy.js';
 import { mailSearch } from './mail-search.js';
+import { peopleSearch } from './people-search.js';
 import { mailboxBackend } from './mailbox-backend.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { PROXY_OPERATIONS } from './proxy/allowed-operations.js';
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/', pwaEndpoint({ sessions, backend, maxRequestBytes, ...pwaRules }));
   app.route('/', attachmentDownload({ sessions, backend, ...pwaRules }));
   app.route('/', mailSearch({ sessions, backend, ...pwaRules }));
+  app.route('/', peopleSearch({ sessions, backend, ...pwaRules }));
   app.route(
     '/',
     imageProxy({

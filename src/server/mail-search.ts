@@ -1,16 +1,10 @@
 import { Hono } from 'hono';
 import { FindFolder, FindItem, type Folder, type FolderId, type Restriction } from '../ews/index.js';
-import type { CredentialCheck } from './auth/credential-check.js';
-import { crossSiteReason } from './auth/same-origin.js';
-import { sessionCredentials } from './auth/session-credentials.js';
-import type { Sessions } from './auth/sessions.js';
 import { answerMessages, messageRefusal, plainAnswer } from './backend-answer.js';
 import type { Env } from './connection.js';
-import { askAs, type Ask, type EwsBackend } from './ews-backend.js';
+import type { Ask } from './ews-backend.js';
 import { EwsRefusal } from './ews-request.js';
-import { mediaType } from './media-type.js';
-import { BodyNotText, BodyTooLarge } from './read-body.js';
-import { readRequestBody } from './request-body.js';
+import { readQuery, type QueryRoute } from './json-query.js';
 
 /**
  * `POST /api/search` with `{ "query": "…" }`: the mail server searches the words of every
@@ -25,21 +19,13 @@ export const SEARCH_LIMIT = 100;
 /** Words of a query searched for; a longer query is cut. */
 export const MAX_SEARCH_WORDS = 8;
 const MAX_QUERY_CHARS = 256;
-const MAX_BODY_BYTES = 4096;
 // Exchange Online answers at most 250 items to a restricted FindItem (EWSFindCountLimit). Whether
 // that counts a request's folders together or apart is not documented, so a request asks for no
 // more in all: 5 folders (each its own response message) of 50 matches each.
 const PER_FOLDER = 50;
 export const FOLDERS_PER_REQUEST = 5;
 
-export interface MailSearch {
-  sessions: Sessions;
-  backend: EwsBackend;
-  /** Proxy mode's allow-list, as on `/ews`. */
-  allowed?: (name: string) => boolean;
-  /** Mailbox mode re-checks the session's password, as on `/ews`. */
-  recheck?: CredentialCheck;
-}
+export type MailSearch = QueryRoute;
 
 /** What the page gets: ids of matching messages, newest first. */
 export interface SearchAnswer {
@@ -51,27 +37,11 @@ export interface SearchAnswer {
 export function mailSearch(e: MailSearch): Hono<Env> {
   const app = new Hono<Env>();
   app.post(MAIL_SEARCH_PATH, async (c) => {
-    const cross = crossSiteReason(c);
-    if (cross) return plainAnswer(403, `Refused: ${cross}.`);
-    const session = await sessionCredentials(c, e.sessions, e.recheck);
-    if (!session.ok) return plainAnswer(401, session.message);
-    // application/json is not a CORS-simple type, so a cross-site form cannot send it.
-    if (mediaType(c.req.header('content-type')) !== 'application/json')
-      return plainAnswer(415, 'Send the search as application/json: { "query": "…" }.');
-    let query: unknown;
-    try {
-      query = (JSON.parse(await readRequestBody(c, MAX_BODY_BYTES)) as { query?: unknown } | null)?.query;
-    } catch (err) {
-      if (err instanceof BodyTooLarge) return plainAnswer(413, err.message);
-      if (err instanceof SyntaxError || err instanceof BodyNotText)
-        return plainAnswer(400, `The search is not JSON: ${err.message}`);
-      throw err;
-    }
-    if (typeof query !== 'string') return plainAnswer(400, 'Send the search as { "query": "…" }.');
+    const read = await readQuery(c, e);
+    if (read instanceof Response) return read;
+    const { query, ask } = read;
     const words = searchWords(query);
     if (words.length === 0) return plainAnswer(400, 'Type a word of two letters or more to search for.');
-    const unauthorized = (message: string) => plainAnswer(401, message);
-    const ask = askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed);
     try {
       const listed = await mailFolders(ask);
       if (listed instanceof Response) return listed;

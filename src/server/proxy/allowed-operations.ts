@@ -23,4 +23,6 @@ export const PROXY_OPERATIONS: ReadonlySet<string> = new Set([
   'MoveFolder',
   'MarkAllItemsAsRead',
   'EmptyFolder',
+  // The composer's directory look-up (/api/people).
+  'ResolveNames',
 ]);
