@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Correspondence } from '../../db/index.js';
-import { acceptSuggestion, peopleFrom, suggest, tokenAt, type Person } from './recipients.js';
+import { acceptSuggestion, peopleFrom, suggest, tokenAt, withDirectory, type Person } from './recipients.js';
 
 const seen = (name: string, email: string, at: number, sent = false): Correspondence => ({
   address: { name, email },
@@ -116,5 +116,34 @@ describe('tokenAt and acceptSuggestion', () => {
     expect(next.value.slice(0, next.caret)).toBe('bob@tern.test, Ada Lovelace <ada@tern.test>, ');
     const quoted = acceptSuggestion('x', tokenAt('x', 1), { ...ada, name: 'Lovelace, Ada' });
     expect(quoted.value).toBe('"Lovelace, Ada" <ada@tern.test>, ');
+  });
+});
+
+describe('withDirectory', () => {
+  const person = (name: string, email: string, sentTo = 0): Person => ({
+    name,
+    email,
+    sentTo,
+    receivedFrom: 0,
+    last: 0,
+  });
+  it('puts the directory’s people after this device’s, once each, none already in the field, within the limit', () => {
+    const local = [person('Ada Lovelace', 'ada@tern.test', 3)];
+    const directory = [
+      person('Ada Lovelace', 'ADA@tern.test'),
+      person('Ada Byron', 'byron@tern.test'),
+      person('Adam Smith', 'adam@tern.test'),
+      person('Adam Smith', 'Adam@tern.test'),
+    ];
+    expect(withDirectory(local, directory, new Set()).map((p) => p.email)).toEqual([
+      'ada@tern.test',
+      'byron@tern.test',
+      'adam@tern.test',
+    ]);
+    expect(withDirectory(local, directory, new Set(['byron@tern.test'])).map((p) => p.email)).toEqual([
+      'ada@tern.test',
+      'adam@tern.test',
+    ]);
+    expect(withDirectory(local, directory, new Set(), 2)).toHaveLength(2);
   });
 });

@@ -77,6 +77,27 @@ export function suggest(
     .slice(0, limit);
 }
 
+/**
+ * The suggestions `local` (this device's, best first) followed by the people the directory found
+ * for the same query that are neither among them nor in the field (`exclude`), up to `limit`:
+ * someone written to before stays above a namesake from the directory.
+ */
+export function withDirectory(
+  local: readonly Person[],
+  directory: readonly Person[],
+  exclude: ReadonlySet<string>,
+  limit = MAX_SUGGESTIONS,
+): Person[] {
+  const seen = new Set([...exclude, ...local.map((p) => p.email.toLowerCase())]);
+  const more = directory.filter((p) => {
+    const key = p.email.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return [...local, ...more].slice(0, limit);
+}
+
 /** The part of an address list the caret is in: from the separator before it to the one after. */
 export interface Token {
   start: number;

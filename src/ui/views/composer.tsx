@@ -33,6 +33,9 @@ import { storedAccount } from '../session.js';
 import { settings } from '../settings.js';
 import { AttachmentChips } from './attachment-chips.js';
 import { RecipientField } from './recipient-field.js';
+import { lookUpDirectory } from '../compose/directory.js';
+import { mayUseNetwork } from '../connection.js';
+import { useConnection } from '../hooks/use-connection.js';
 import '../i18n/views.js';
 
 // Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).
@@ -118,6 +121,8 @@ const TITLES: Record<LocalDraft['mode'], MessageKey> = {
  */
 export default function Composer({ request, onClose }: { request: ComposeRequest; onClose(): void }) {
   const t = useI18n();
+  // The directory is asked only when the network may be used (not offline, not working offline).
+  const online = mayUseNetwork(useConnection());
   const [draft, setDraft] = useState<LocalDraft | undefined>(undefined);
   const [showCc, setShowCc] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
@@ -424,6 +429,7 @@ export default function Composer({ request, onClose }: { request: ComposeRequest
       value={draft[name]}
       onChange={(value) => change(name, value)}
       people={people}
+      directory={online ? lookUpDirectory : undefined}
       {...(ref ? { inputRef: ref } : {})}
     />
   );

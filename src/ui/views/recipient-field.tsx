@@ -1,9 +1,20 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { displayName, parseAddresses, shownName } from '../compose/address.js';
-import { acceptSuggestion, suggest, tokenAt, type Person } from '../compose/recipients.js';
+import { DIRECTORY_MIN_CHARS } from '../compose/directory.js';
+import {
+  acceptSuggestion,
+  MAX_SUGGESTIONS,
+  suggest,
+  tokenAt,
+  withDirectory,
+  type Person,
+} from '../compose/recipients.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import '../i18n/views.js';
+
+// Typing this long without a key asks the directory: not a request per letter.
+const DIRECTORY_PAUSE_MS = 250;
 
 export interface RecipientFieldProps {
   name: 'to' | 'cc' | 'bcc';
@@ -12,6 +23,8 @@ export interface RecipientFieldProps {
   onChange(value: string): void;
   /** Who to suggest; undefined while they are being read. */
   people: readonly Person[] | undefined;
+  /** Asks the organisation's directory for a query (online only); its people come after `people`. */
+  directory?: ((query: string, signal: AbortSignal) => Promise<Person[]>) | undefined;
   inputRef?: RefObject<HTMLInputElement>;
 }
 
@@ -20,7 +33,7 @@ export interface RecipientFieldProps {
  * arrows choose, Enter or Tab takes the one chosen, Esc puts the list away). Enter never sends
  * from here: it is how a suggestion is taken, and a list typed in a hurry should not go with it.
  */
-export function RecipientField({ name, label, value, onChange, people, inputRef }: RecipientFieldProps) {
+export function RecipientField({ name, label, value, onChange, people, directory, inputRef }: RecipientFieldProps) {
   const t = useI18n();
   const own = useRef<HTMLInputElement>(null);
   const input = inputRef ?? own;
@@ -35,11 +48,55 @@ export function RecipientField({ name, label, value, onChange, people, inputRef 
     caret.current = undefined;
   });
 
+  // The directory's answers by query, for as long as the composer is open; the look-up under way.
+  const answers = useRef(new Map<string, Person[]>());
+  const asking = useRef<{ query: string; stop: () => void }>();
+  useEffect(() => () => asking.current?.stop(), []);
+
   const lookUp = (el: HTMLInputElement) => {
     const token = tokenAt(el.value, el.selectionStart ?? el.value.length);
     const here = new Set(parseAddresses(el.value).addresses.map((a) => a.email.toLowerCase()));
-    const list = people && token.typed ? suggest(people, token.typed, here) : [];
-    setOpen(list.length ? { list, active: 0 } : undefined);
+    const local = people && token.typed ? suggest(people, token.typed, here) : [];
+    const query = token.typed.toLowerCase();
+    const answered = answers.current.get(query);
+    const list = withDirectory(local, answered ?? [], here);
+    // The one chosen with the arrows stays chosen when the directory's people join the list.
+    setOpen((was) => {
+      if (!list.length) return undefined;
+      const chosen = was && list.findIndex((p) => p.email === was.list[was.active]?.email);
+      return { list, active: chosen !== undefined && chosen >= 0 ? chosen : 0 };
+    });
+    if (!answered && directory && [...query].length >= DIRECTORY_MIN_CHARS && local.length < MAX_SUGGESTIONS)
+      ask(query);
+    // What was asked for before is not wanted any more.
+    else if (asking.current?.query !== query) asking.current?.stop();
+  };
+
+  const latest = useRef(lookUp);
+  latest.current = lookUp;
+
+  /** Asks the directory once typing pauses; the answer is offered if the field still wants it. */
+  const ask = (query: string) => {
+    if (asking.current?.query === query) return;
+    asking.current?.stop();
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      directory!(query, abort.signal).then(
+        (found) => {
+          answers.current.set(query, found);
+          const el = input.current;
+          if (el && document.activeElement === el) latest.current(el);
+        },
+        () => undefined,
+      );
+    }, DIRECTORY_PAUSE_MS);
+    asking.current = {
+      query,
+      stop: () => {
+        clearTimeout(timer);
+        abort.abort();
+      },
+    };
   };
 
   // People read after something was typed: offer them for it now, not at the next key.
