@@ -198,6 +198,27 @@ describe('reading and sorting mail', () => {
     }
   });
 
+  it('folds the message a plain-text reply quotes at its end, and opens it when asked', async () => {
+    const subject = `Quoted ${Date.now()}`;
+    await deliver(server, {
+      to: DEMO.user,
+      subject,
+      text: 'Friday suits me.\n\nOn Monday, Ada Lovelace wrote:\n> Shall we meet on Friday?\n> Ada',
+    });
+    await syncUntilListed(subject);
+    await mailbox.row(subject).click();
+    const body = mailbox.reader.locator('.plain-body');
+    await body.waitFor();
+    const quoted = body.locator('details.quoted-tail');
+    // What is shown (innerText leaves out what is folded): the new words and the fold.
+    expect(await body.innerText()).toMatch(/^Friday suits me\.\s+Quoted message$/);
+    expect(await quoted.getAttribute('open')).toBeNull();
+    await quoted.locator('summary').click();
+    await expect
+      .poll(() => body.innerText())
+      .toContain('Quoted message\nOn Monday, Ada Lovelace wrote:\n> Shall we meet on Friday?\n> Ada');
+  });
+
   it('shows the beginning of a very long message at once, and all of it when asked', async () => {
     const stamp = Date.now();
     // About 1.2 MB of HTML, as a report pasted whole might be.

@@ -70,6 +70,7 @@ export const enViews = {
   'reader.gone': 'This message is no longer in this folder.',
   'reader.frameTitle': 'Message body',
   'reader.sanitizing': 'Preparing the message…',
+  'reader.quoted': 'Quoted message',
   'thread.title_one': '{count} message in this conversation',
   'thread.title_other': '{count} messages in this conversation',
   'thread.more_one': 'Show {count} more',

@@ -107,6 +107,7 @@ export const fr: Messages = {
   'reader.gone': "Ce message n'est plus dans ce dossier.",
   'reader.frameTitle': 'Corps du message',
   'reader.sanitizing': 'Préparation du message…',
+  'reader.quoted': 'Message cité',
   'thread.title_one': '{count} message dans cette conversation',
   'thread.title_other': '{count} messages dans cette conversation',
   'thread.more_one': 'Afficher {count} autre',

@@ -8,6 +8,7 @@ import { loadInlineParts } from '../mail-html/inline-parts.js';
 import { loadRemoteImages } from '../mail-html/remote-images.js';
 import { clipBody } from '../mail-html/clip-body.js';
 import { linkify } from '../mail-html/linkify.js';
+import { splitQuotedTail } from '../mail-html/quoted-tail.js';
 import { formatFileSize } from '../format/file-size.js';
 import type { PrintHeader, RenderedMail } from '../mail-html/render-mail.js';
 import '../i18n/views.js';
@@ -38,11 +39,10 @@ function usePrint(
   }, [print?.n]);
 }
 
-/** Plain text, escaped by being text nodes, with links as real `<a>` elements (never an HTML string). */
-function PlainBody({ body, text, print }: { body: BodyRow; text: string; print?: PrintRequest | undefined }) {
-  usePrint(body, print, { remote: NO_INLINE_PARTS, inline: NO_INLINE_PARTS });
+/** Text as text nodes (never an HTML string), with links as real `<a>` elements. */
+function Linked({ text }: { text: string }) {
   return (
-    <div class="plain-body">
+    <>
       {linkify(text).map((piece, i) =>
         'href' in piece ? (
           <a key={i} href={piece.href} target="_blank" rel="noopener noreferrer">
@@ -51,6 +51,27 @@ function PlainBody({ body, text, print }: { body: BodyRow; text: string; print?:
         ) : (
           piece.text
         ),
+      )}
+    </>
+  );
+}
+
+/**
+ * Plain text. The message it answers, quoted at its end, is folded under a disclosure, as Gmail
+ * and Outlook do: a conversation reads as its new words. Printing shows it all.
+ */
+function PlainBody({ body, text, print }: { body: BodyRow; text: string; print?: PrintRequest | undefined }) {
+  const t = useI18n();
+  usePrint(body, print, { remote: NO_INLINE_PARTS, inline: NO_INLINE_PARTS });
+  const tail = splitQuotedTail(text);
+  return (
+    <div class="plain-body">
+      <Linked text={tail ? tail.written : text} />
+      {tail && (
+        <details class="quoted-tail">
+          <summary>{t.t('reader.quoted')}</summary>
+          <Linked text={tail.quoted} />
+        </details>
       )}
     </div>
   );
