@@ -219,6 +219,26 @@ describe('reading and sorting mail', () => {
       .toContain('Quoted message\nOn Monday, Ada Lovelace wrote:\n> Shall we meet on Friday?\n> Ada');
   });
 
+  it('folds the message an HTML reply quotes at its end inside the mail’s frame, with no script', async () => {
+    const subject = `Quoted HTML ${Date.now()}`;
+    await deliver(server, {
+      to: DEMO.user,
+      subject,
+      html:
+        '<div dir="ltr">Friday suits me.</div><br><div class="gmail_quote"><div class="gmail_attr">' +
+        'On Monday, Ada Lovelace wrote:</div><blockquote class="gmail_quote">Shall we meet on Friday?</blockquote></div>',
+    });
+    await syncUntilListed(subject);
+    await mailbox.row(subject).click();
+    const frame = mailbox.reader.frameLocator('iframe.mail-frame');
+    const quoted = frame.locator('details.tern-quoted');
+    await quoted.waitFor({ state: 'attached' });
+    expect(await frame.locator('body').innerText()).toMatch(/^Friday suits me\.\s+Quoted message$/);
+    await quoted.locator('summary').click();
+    await expect.poll(() => frame.locator('body').innerText()).toContain('Shall we meet on Friday?');
+    expect(await quoted.getAttribute('open')).toBe('');
+  });
+
   it('shows the beginning of a very long message at once, and all of it when asked', async () => {
     const stamp = Date.now();
     // About 1.2 MB of HTML, as a report pasted whole might be.

@@ -16,6 +16,9 @@ img[data-blocked-src] { display: inline-block; min-width: 24px; min-height: 24px
 pre, code { white-space: pre-wrap; }
 blockquote { margin: 0 0 0 8px; padding-left: 12px; border-left: 3px solid #c7ced6; color: #4a5560; }
 table { max-width: 100%; }
+details.tern-quoted { margin-top: 12px; }
+details.tern-quoted > summary { width: fit-content; padding: 0 6px; border: 1px solid #c7ced6; border-radius: 4px;
+  color: #5a6470; font: 13px/1.6 system-ui, sans-serif; cursor: pointer; }
 `;
 
 const LIGHT = 'html { color-scheme: light; }\n';
@@ -28,6 +31,7 @@ html { color-scheme: light dark; }
   body { color: #e6e9ed; background: #1d2126; }
   a { color: #8cbcf0; }
   blockquote { border-left-color: #4a5560; color: #a3adb8; }
+  details.tern-quoted > summary { border-color: #4a5560; color: #a3adb8; }
   img { background-color: #fff; }
   img[data-blocked-src] { background: #2a2f36; outline-color: #5a6470; }
 }

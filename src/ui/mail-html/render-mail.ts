@@ -1,5 +1,6 @@
 import type { TrustedHTML } from 'trusted-types/lib';
 import type { BodyRow } from '../../db/index.js';
+import { foldQuotedTail } from './fold-quote.js';
 import { frameDocument } from './frame-html.js';
 import { choosesColours } from './mail-colours.js';
 import { mailDocument } from './mail-document.js';
@@ -21,8 +22,10 @@ export interface RenderedMail {
  * hooks) and wrapped in a document with its own CSP. Loaded on demand, with DOMPurify, so the
  * first load of the app stays small.
  */
-export function renderMail(html: string, options: SanitizeOptions): RenderedMail {
+export function renderMail(html: string, options: SanitizeOptions, quotedLabel?: string): RenderedMail {
   const { fragment, blockedImages, blockedUrls } = sanitizeMail(html, options);
+  // The reader folds a reply's quoted history (`quotedLabel` names the fold); paper shows it all.
+  if (quotedLabel !== undefined) foldQuotedTail(fragment, quotedLabel);
   const srcdoc = frameDocument(mailDocument(fragment, choosesColours(fragment) ? 'light' : 'themed'));
   return { srcdoc, blockedImages, blockedUrls };
 }

@@ -145,7 +145,8 @@ function HtmlBody({
     let live = true;
     import('../mail-html/render-mail.js').then(
       ({ renderMail }) => {
-        if (live) setRendered({ mail: renderMail(html, { remote, inline }), n: ++renders.current });
+        if (live)
+          setRendered({ mail: renderMail(html, { remote, inline }, t.t('reader.quoted')), n: ++renders.current });
       },
       () => {
         if (!live) return;
