@@ -25,7 +25,7 @@ import {
 } from './multi-select/selection-store.js';
 import { updateReady } from './register-sw.js';
 import { navigate, route as routeStore } from './route.js';
-import { cursor, focusReaderOnOpen, indexOf, messageAt } from './selection.js';
+import { conversationStep, cursor, focusReaderOnOpen, indexOf, messageAt } from './selection.js';
 import { signInUrl } from './session.js';
 import { storeLost } from './store-loss.js';
 import { syncStatus } from './sync-client.js';
@@ -243,6 +243,10 @@ export function App() {
         return search.current?.focus();
       case 'help':
         return setDialog({ kind: 'help' });
+      case 'newer':
+        return conversationStep.to?.(1);
+      case 'older':
+        return conversationStep.to?.(-1);
       case 'selectAll':
         return folderId && !query.trim() ? selectAllIn(folderId) : undefined;
       case 'selectNone':

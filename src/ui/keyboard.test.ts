@@ -60,7 +60,7 @@ describe('createShortcutReader', () => {
     return { now: () => t, advance: (ms: number) => (t += ms) };
   };
 
-  it('reads *a and *n as select all and none, and a alone as reply all', () => {
+  it('reads *a and *n as select all and none, a alone as reply all and n alone as the newer message', () => {
     const time = clock();
     const read = createShortcutReader(time.now);
     expect(read(press('Shift', { shiftKey: true }))).toBeUndefined();
@@ -69,7 +69,8 @@ describe('createShortcutReader', () => {
     expect(read(press('a'))).toBe('replyAll');
     read(press('*', { shiftKey: true }));
     expect(read(press('n'))).toBe('selectNone');
-    expect(read(press('n'))).toBeUndefined();
+    expect(read(press('n'))).toBe('newer');
+    expect(read(press('p'))).toBe('older');
   });
 
   it('forgets * after a moment, or when another key comes between', () => {

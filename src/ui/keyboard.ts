@@ -19,7 +19,9 @@ export type ShortcutCommand =
   | 'toggleSelect'
   | 'selectAll'
   | 'selectNone'
-  | 'clearSelection';
+  | 'clearSelection'
+  | 'newer'
+  | 'older';
 
 const KEYS: Record<string, ShortcutCommand> = {
   j: 'next',
@@ -39,6 +41,8 @@ const KEYS: Record<string, ShortcutCommand> = {
   '/': 'search',
   '?': 'help',
   x: 'toggleSelect',
+  n: 'newer',
+  p: 'older',
   Escape: 'clearSelection',
 };
 

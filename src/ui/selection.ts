@@ -20,6 +20,9 @@ export const cursor = createStore<Cursor | undefined>(undefined);
  */
 export const focusReaderOnOpen = { pending: false };
 
+/** Set by the reader while it shows a conversation: n and p open its newer and older messages. */
+export const conversationStep: { to?: ((step: 1 | -1) => void) | undefined } = {};
+
 /** The message at `index` of a folder (newest first), if there is one. */
 export async function messageAt(folderId: string, index: number): Promise<MessageRow | undefined> {
   if (index < 0) return undefined;

@@ -53,7 +53,7 @@ describe('a conversation', () => {
     await server?.close();
   });
 
-  it('shows the open message among its replies wherever they are filed, a reply written offline as waiting, and opens each', async () => {
+  it('shows the open message among its replies wherever they are filed, a reply written offline as waiting, and opens each, n and p too', async () => {
     const { page, reader } = mailbox;
     const thread = reader.locator('section.thread');
     // Each row as the reader shows it: who (unread or not), where when not here, and whether it is the open one.
@@ -96,5 +96,23 @@ describe('a conversation', () => {
     await expect.poll(() => page.locator('.list-header h2').innerText()).toBe('Sent');
     await expect.poll(shown).toEqual(['Ada Lovelace|Inbox', 'Demo User||open', 'Unread: Ada Lovelace|Inbox']);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('reader-subject');
+
+    // n and p, as in Gmail, go to the newer and the older message of the conversation (each
+    // pressed once the reader shows where the last one went).
+    const subject = () => reader.locator('#reader-subject').innerText();
+    // Whether a message opened for a moment was marked read depends on how long the moment was.
+    const places = async () => (await shown()).map((row) => row.replace(/^Unread: /, ''));
+    await page.keyboard.press('n');
+    await expect.poll(subject).toBe('Re: Re: Engine plans');
+    await expect.poll(places).toEqual(['Ada Lovelace|', 'Demo User|Sent', 'Ada Lovelace||open']);
+    await page.keyboard.press('p');
+    await expect.poll(subject).toBe('Re: Engine plans');
+    await expect.poll(places).toEqual(['Ada Lovelace|Inbox', 'Demo User||open', 'Ada Lovelace|Inbox']);
+    await page.keyboard.press('p');
+    await expect.poll(subject).toBe('Engine plans');
+    await expect.poll(places).toEqual(['Ada Lovelace||open', 'Demo User|Sent', 'Ada Lovelace|']);
+    // Nothing older: p stays.
+    await page.keyboard.press('p');
+    expect(await subject()).toBe('Engine plans');
   });
 });

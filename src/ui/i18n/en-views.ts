@@ -302,6 +302,7 @@ export const enViews = {
   'shortcuts.previous': 'Previous message',
   'shortcuts.open': 'Open message',
   'shortcuts.back': 'Back to the list',
+  'shortcuts.conversation': 'Newer or older message of the conversation',
   'shortcuts.read': 'Mark as read',
   'shortcuts.unread': 'Mark as unread',
   'shortcuts.flag': 'Flag or unflag',

@@ -438,6 +438,7 @@ export const fr: Messages = {
   'shortcuts.next': 'Message suivant',
   'shortcuts.previous': 'Message précédent',
   'shortcuts.open': 'Ouvrir le message',
+  'shortcuts.conversation': 'Message plus récent ou plus ancien de la conversation',
   'shortcuts.back': 'Revenir à la liste',
   'shortcuts.read': 'Marquer comme lu',
   'shortcuts.unread': 'Marquer comme non lu',

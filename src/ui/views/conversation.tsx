@@ -11,8 +11,8 @@ import { useLiveQuery } from '../hooks/use-live-query.js';
 import { useNow } from '../hooks/use-now.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import type { Translator } from '../i18n/translate.js';
-import { formatRoute } from '../route.js';
-import { focusReaderOnOpen } from '../selection.js';
+import { conversationStep, focusReaderOnOpen } from '../selection.js';
+import { formatRoute, navigate } from '../route.js';
 import { foldThread } from './thread-fold.js';
 
 interface PartProps {
@@ -84,6 +84,24 @@ export function Conversation({ message }: { message: MessageRow }) {
   useEffect(() => setExpanded(false), [message.conversationId]);
 
   const parts = found?.id === message.id ? found.parts : [];
+
+  // n and p (Gmail's keys) open the next message of the conversation, newer or older, folded or not.
+  useEffect(() => {
+    const at = parts.findIndex((p) => p.kind === 'message' && p.message.id === message.id);
+    const to = (step: 1 | -1) => {
+      for (let i = at + step; i >= 0 && i < parts.length; i += step) {
+        const part = parts[i]!;
+        if (part.kind !== 'message') continue;
+        focusReaderOnOpen.pending = true;
+        return navigate({ view: 'mail', folderId: part.message.folderId, messageId: part.message.id });
+      }
+    };
+    conversationStep.to = at >= 0 ? to : undefined;
+    return () => {
+      if (conversationStep.to === to) conversationStep.to = undefined;
+    };
+  }, [parts, message.id]);
+
   if (parts.length < 2) return null;
   const names = new Map((folders ?? []).map((f) => [f.id, folderName(f, t)]));
   const open = parts.findIndex((p) => p.kind === 'message' && p.message.id === message.id);

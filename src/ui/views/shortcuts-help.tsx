@@ -9,6 +9,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['k', 'shortcuts.previous'],
   ['o / Enter', 'shortcuts.open'],
   ['u', 'shortcuts.back'],
+  ['n / p', 'shortcuts.conversation'],
   ['Shift+I', 'shortcuts.read'],
   ['Shift+U', 'shortcuts.unread'],
   ['s', 'shortcuts.flag'],
