@@ -35,7 +35,7 @@ describe('the directory', () => {
       (await list.getByRole('option').allTextContents()).map((o) => o.replace(/[\u2068\u2069]/g, ''));
     const to = composer.dialog.getByRole('combobox', { name: 'To' });
     await to.pressSequentially('lovel');
-    await expect.poll(offered).toEqual([`Ada Lovelace${ADA.user}`]);
+    await expect.poll(offered).toEqual([`Ada Lovelace${ADA.user}Directory`]);
     // Asked for what was typed when typing paused (once, unless this machine paused between
     // keys: the pause itself is tested with a fake clock), never twice for the same letters.
     expect(asked.at(-1)).toBe('lovel');

@@ -31,7 +31,16 @@ export async function lookUpDirectory(query: string, signal: AbortSignal): Promi
   const people = Array.isArray(found?.people) ? (found.people as { name?: unknown; email?: unknown }[]) : [];
   return people.flatMap((p) =>
     typeof p?.email === 'string' && isValidEmail(p.email)
-      ? [{ name: typeof p.name === 'string' ? p.name : '', email: p.email, sentTo: 0, receivedFrom: 0, last: 0 }]
+      ? [
+          {
+            name: typeof p.name === 'string' ? p.name : '',
+            email: p.email,
+            sentTo: 0,
+            receivedFrom: 0,
+            last: 0,
+            fromDirectory: true as const,
+          },
+        ]
       : [],
   );
 }

@@ -10,6 +10,8 @@ export interface Person {
   receivedFrom: number;
   /** When the newest of those was, in ms. */
   last: number;
+  /** Found in the organisation's directory, not in mail on this device. */
+  fromDirectory?: true;
 }
 
 // Addresses that take no answers: never suggested unless mail was sent to one from here.

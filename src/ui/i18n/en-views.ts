@@ -113,6 +113,7 @@ export const enViews = {
   'compose.bcc': 'Bcc',
   'compose.showCcBcc': 'Cc/Bcc',
   'compose.suggestions': 'Suggestions',
+  'compose.fromDirectory': 'Directory',
   'compose.subject': 'Subject',
   'compose.body': 'Message',
   'compose.send': 'Send',

@@ -185,6 +185,7 @@ export const fr: Messages = {
   'compose.bcc': 'Cci',
   'compose.showCcBcc': 'Cc/Cci',
   'compose.suggestions': 'Suggestions',
+  'compose.fromDirectory': 'Annuaire',
   'compose.subject': 'Objet',
   'compose.body': 'Message',
   'compose.send': 'Envoyer',

@@ -46,7 +46,14 @@ describe('RecipientField', () => {
     vi.useFakeTimers();
     try {
       const asked: string[] = [];
-      const byron: Person = { name: 'Ada Byron', email: 'byron@tern.test', sentTo: 0, receivedFrom: 0, last: 0 };
+      const byron: Person = {
+        name: 'Ada Byron',
+        email: 'byron@tern.test',
+        sentTo: 0,
+        receivedFrom: 0,
+        last: 0,
+        fromDirectory: true,
+      };
       const directory: Directory = async (query) => {
         asked.push(query);
         return [{ ...ada }, byron];
@@ -69,7 +76,10 @@ describe('RecipientField', () => {
       });
       // One question, for what was typed when typing paused; Ada once, from this device first.
       expect(asked).toEqual(['ada']);
-      expect(offered()).toEqual(['\u2068Ada Lovelace\u2069ada@tern.test', '\u2068Ada Byron\u2069byron@tern.test']);
+      expect(offered()).toEqual([
+        '\u2068Ada Lovelace\u2069ada@tern.test',
+        '\u2068Ada Byron\u2069byron@tern.testDirectory',
+      ]);
       // Asked once per query while the field is open; what was typed past is not asked for.
       act(() => {
         input.value = 'ad';

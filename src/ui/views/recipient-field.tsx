@@ -179,6 +179,8 @@ export function RecipientField({ name, label, value, onChange, people, directory
               <span class="suggestion-name">{shownName(p)}</span>
               {/* The address too, whatever the name says: the name may be a sender's own choice. */}
               {displayName(p) !== p.email && <span class="suggestion-email">{p.email}</span>}
+              {/* Where it came from: someone never written to, whom the directory knows. */}
+              {p.fromDirectory && <span class="suggestion-source">{t.t('compose.fromDirectory')}</span>}
             </li>
           ))}
         </ul>
