@@ -8,11 +8,12 @@ export const DIRECTORY_MIN_CHARS = 2;
 
 /**
  * The people the organisation's directory has for `query` (Exchange's ResolveNames, through the
- * Tern server), as suggestions ranked after everyone of this device. Empty when it cannot say:
- * offline, signed out, a busy or an older server. The device's own suggestions then stand alone,
- * as they do offline; nothing here is stored. Rejects only when `signal` aborts it.
+ * Tern server), as suggestions ranked after everyone of this device; undefined when it cannot
+ * say (offline, signed out, a busy or an older server), so that the question is asked again
+ * later. The device's own suggestions then stand alone, as they do offline; nothing here is
+ * stored. Rejects only when `signal` aborts it.
  */
-export async function lookUpDirectory(query: string, signal: AbortSignal): Promise<Person[]> {
+export async function lookUpDirectory(query: string, signal: AbortSignal): Promise<Person[] | undefined> {
   let found: { people?: unknown };
   try {
     const res = await fetch(PEOPLE_PATH, {
@@ -22,11 +23,11 @@ export async function lookUpDirectory(query: string, signal: AbortSignal): Promi
       body: JSON.stringify({ query }),
       signal,
     });
-    if (!res.ok) return [];
+    if (!res.ok) return undefined;
     found = (await res.json()) as typeof found;
   } catch (err) {
     if (signal.aborted) throw err;
-    return [];
+    return undefined;
   }
   const people = Array.isArray(found?.people) ? (found.people as { name?: unknown; email?: unknown }[]) : [];
   return people.flatMap((p) =>

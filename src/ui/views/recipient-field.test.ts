@@ -9,7 +9,7 @@ import { RecipientField } from './recipient-field.js';
 const ada: Person = { name: 'Ada Lovelace', email: 'ada@tern.test', sentTo: 1, receivedFrom: 0, last: 1 };
 
 let setPeople: (p: Person[] | undefined) => void = () => {};
-type Directory = (query: string, signal: AbortSignal) => Promise<Person[]>;
+type Directory = (query: string, signal: AbortSignal) => Promise<Person[] | undefined>;
 function Field({ directory }: { directory?: Directory }) {
   const [value, setValue] = useState('');
   const [people, set] = useState<Person[] | undefined>(undefined);
@@ -91,6 +91,41 @@ describe('RecipientField', () => {
         await vi.advanceTimersByTimeAsync(300);
       });
       expect(asked).toEqual(['ada']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks again for a query the server could not answer', async () => {
+    vi.useFakeTimers();
+    try {
+      const asked: string[] = [];
+      const directory: Directory = async (query) => {
+        asked.push(query);
+        return asked.length === 1 ? undefined : [{ ...ada, fromDirectory: true }];
+      };
+      root = document.body.appendChild(document.createElement('div'));
+      act(() => render(h(Field, { directory }), root));
+      act(() => setPeople([]));
+      const input = root.querySelector('input')!;
+      input.focus();
+      const type = async (typed: string) => {
+        act(() => {
+          input.value = typed;
+          input.setSelectionRange(typed.length, typed.length);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        await act(async () => {
+          await vi.advanceTimersByTimeAsync(300);
+        });
+      };
+      await type('lov');
+      expect(root.querySelector('[role=listbox]')).toBeNull();
+      await type('lov');
+      expect(asked).toEqual(['lov', 'lov']);
+      expect([...root.querySelectorAll('[role=option]')].map((o) => o.textContent)).toEqual([
+        '\u2068Ada Lovelace\u2069ada@tern.testDirectory',
+      ]);
     } finally {
       vi.useRealTimers();
     }

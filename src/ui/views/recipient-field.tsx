@@ -24,7 +24,7 @@ export interface RecipientFieldProps {
   /** Who to suggest; undefined while they are being read. */
   people: readonly Person[] | undefined;
   /** Asks the organisation's directory for a query (online only); its people come after `people`. */
-  directory?: ((query: string, signal: AbortSignal) => Promise<Person[]>) | undefined;
+  directory?: ((query: string, signal: AbortSignal) => Promise<Person[] | undefined>) | undefined;
   inputRef?: RefObject<HTMLInputElement>;
 }
 
@@ -83,6 +83,9 @@ export function RecipientField({ name, label, value, onChange, people, directory
     const timer = setTimeout(() => {
       directory!(query, abort.signal).then(
         (found) => {
+          // No answer (the server could not say) is not kept: the next key asks again.
+          if (asking.current?.query === query) asking.current = undefined;
+          if (!found) return;
           answers.current.set(query, found);
           const el = input.current;
           if (el && document.activeElement === el) latest.current(el);
