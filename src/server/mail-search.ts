@@ -1,10 +1,9 @@
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { FindFolder, FindItem, type Folder, type FolderId, type Restriction } from '../ews/index.js';
 import { answerMessages, messageRefusal, plainAnswer } from './backend-answer.js';
 import type { Env } from './connection.js';
 import type { Ask } from './ews-backend.js';
-import { EwsRefusal } from './ews-request.js';
-import { readQuery, type QueryRoute } from './json-query.js';
+import { queryRoute, type QueryRoute } from './json-query.js';
 
 /**
  * `POST /api/search` with `{ "query": "…" }`: the mail server searches the words of every
@@ -35,25 +34,15 @@ export interface SearchAnswer {
 }
 
 export function mailSearch(e: MailSearch): Hono<Env> {
-  const app = new Hono<Env>();
-  app.post(MAIL_SEARCH_PATH, async (c) => {
-    const read = await readQuery(c, e);
-    if (read instanceof Response) return read;
-    const { query, ask } = read;
+  return queryRoute(MAIL_SEARCH_PATH, e, async (query, ask, c) => {
     const words = searchWords(query);
     if (words.length === 0) return plainAnswer(400, 'Type a word of two letters or more to search for.');
-    try {
-      const listed = await mailFolders(ask);
-      if (listed instanceof Response) return listed;
-      const found = await findIn(ask, listed.folders, wordsRestriction(words));
-      if (found instanceof Response) return found;
-      return c.json({ ids: found.ids, complete: found.complete && listed.complete } satisfies SearchAnswer);
-    } catch (err) {
-      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
-      throw err;
-    }
+    const listed = await mailFolders(ask);
+    if (listed instanceof Response) return listed;
+    const found = await findIn(ask, listed.folders, wordsRestriction(words));
+    if (found instanceof Response) return found;
+    return c.json({ ids: found.ids, complete: found.complete && listed.complete } satisfies SearchAnswer);
   });
-  return app;
 }
 
 /**

@@ -1,9 +1,8 @@
-import { Hono } from 'hono';
-import { ResolveNames } from '../ews/index.js';
+import type { Hono } from 'hono';
+import { ResolveNames, type Resolution } from '../ews/index.js';
 import { answerMessages, messageRefusal, plainAnswer } from './backend-answer.js';
 import type { Env } from './connection.js';
-import { EwsRefusal } from './ews-request.js';
-import { readQuery, type QueryRoute } from './json-query.js';
+import { queryRoute, type QueryRoute } from './json-query.js';
 
 /**
  * `POST /api/people` with `{ "query": "…" }`: the people the organisation's directory (and the
@@ -24,38 +23,29 @@ export interface DirectoryPerson {
 }
 
 export function peopleSearch(e: QueryRoute): Hono<Env> {
-  const app = new Hono<Env>();
-  app.post(PEOPLE_PATH, async (c) => {
-    const read = await readQuery(c, e);
-    if (read instanceof Response) return read;
-    const query = read.query.trim();
+  return queryRoute(PEOPLE_PATH, e, async (typed, ask, c) => {
+    const query = typed.trim();
     if ([...query].length < MIN_QUERY_CHARS || query.length > MAX_QUERY_CHARS)
       return plainAnswer(400, `Type ${MIN_QUERY_CHARS} to ${MAX_QUERY_CHARS} characters of a name or an address.`);
-    try {
-      const messages = await answerMessages(
-        ResolveNames,
-        'look-up',
-        await read.ask(ResolveNames, { unresolvedEntry: query, returnFullContactData: false }),
-      );
-      if (messages instanceof Response) return messages;
-      const [m] = messages;
-      // Nobody is an answer, not a failure.
-      if (m!.responseCode === 'ErrorNameResolutionNoResults') return c.json({ people: [] });
-      if (m!.responseClass === 'Error') return messageRefusal('look-up', m!);
-      return c.json({ people: peopleIn(m!.resolutionSet?.resolutions ?? []) });
-    } catch (err) {
-      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
-      throw err;
-    }
+    const messages = await answerMessages(
+      ResolveNames,
+      'look-up',
+      await ask(ResolveNames, { unresolvedEntry: query, returnFullContactData: false }),
+    );
+    if (messages instanceof Response) return messages;
+    const [m] = messages;
+    // Nobody is an answer, not a failure.
+    if (m!.responseCode === 'ErrorNameResolutionNoResults') return c.json({ people: [] });
+    if (m!.responseClass === 'Error') return messageRefusal('look-up', m!);
+    return c.json({ people: peopleIn(m!.resolutionSet?.resolutions ?? []) });
   });
-  return app;
 }
 
 /**
  * The resolutions that name an SMTP address, once each. Exchange may answer a directory entry
  * with no SMTP address (an X.500 one, RoutingType "EX"): mail cannot be addressed to it here.
  */
-function peopleIn(resolutions: { mailbox: { name?: string; emailAddress?: string; routingType?: string } }[]) {
+function peopleIn(resolutions: Resolution[]): DirectoryPerson[] {
   const seen = new Set<string>();
   const people: DirectoryPerson[] = [];
   for (const { mailbox: m } of resolutions) {

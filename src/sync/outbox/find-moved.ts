@@ -1,6 +1,6 @@
 import { FindItem, type FolderRef, type Item, type ItemId, type Restriction } from '../../ews/index.js';
 import type { SyncContext } from '../context.js';
-import { inBatches } from './group.js';
+import { batchesOf } from './group.js';
 
 /**
  * Finds messages that an earlier attempt may have moved already (its answer was lost, so their
@@ -27,8 +27,8 @@ export async function findMoved(
   });
   const found = new Map<string, ItemId>();
   const path = { fieldURI: 'message:InternetMessageId' };
-  // A restriction of a hundred Message-IDs at a time, as every multi-id request (inBatches).
-  await inBatches([...wanted.keys()], async (batch) => {
+  // A restriction of a hundred Message-IDs at a time, as every multi-id request.
+  for (const batch of batchesOf([...wanted.keys()])) {
     const leaves: Restriction[] = batch.map((value) => ({ op: 'IsEqualTo', path, value }));
     const [m] = await ctx.call(FindItem, {
       traversal: 'Shallow',
@@ -37,8 +37,7 @@ export async function findMoved(
       parentFolderIds: [target],
     });
     await pick(ctx, m?.rootFolder?.items ?? [], wanted, found);
-    return [];
-  });
+  }
   return found;
 }
 

@@ -6,6 +6,11 @@ import { overlap } from './blocked.js';
 // does not hold a pass for long.
 export const MAX_BATCH_IDS = 100;
 
+/** `items` in runs of MAX_BATCH_IDS, in order. */
+export function* batchesOf<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += MAX_BATCH_IDS) yield items.slice(i, i + MAX_BATCH_IDS);
+}
+
 /**
  * `call` for each run of MAX_BATCH_IDS of `items`, one after another; the answers in the order
  * of `items`, a batch answered short padded with `undefined` so that the next lines up. One
@@ -17,8 +22,7 @@ export async function inBatches<T, R>(
   call: (batch: T[]) => Promise<R[]>,
 ): Promise<(R | undefined)[]> {
   const answers: (R | undefined)[] = [];
-  for (let i = 0; i < items.length; i += MAX_BATCH_IDS) {
-    const batch = items.slice(i, i + MAX_BATCH_IDS);
+  for (const batch of batchesOf(items)) {
     const got = await call(batch);
     for (let k = 0; k < batch.length; k++) answers.push(got[k]);
   }

@@ -22,9 +22,10 @@ export async function sendWithUndo(
   t: Translator,
 ): Promise<boolean> {
   const ms = seconds * 1000;
+  const now = Date.now();
   let opId: string;
   try {
-    opId = await recordAction(db, { kind: 'send', draft: message }, Date.now(), { holdUntil: Date.now() + ms });
+    opId = await recordAction(db, { kind: 'send', draft: message }, now, { holdUntil: now + ms });
   } catch (err) {
     showFailure(err, t);
     return false;

@@ -20,8 +20,8 @@ export interface FolderMenuProps {
 /**
  * A folder's context menu (right-click, the ⋯ button, Shift+F10 or the context-menu key): New
  * subfolder for every folder, Mark all as read when it has unread mail, Rename and Delete for
- * the user's own, Empty folder for Deleted Items and Junk when they hold anything. Arrow keys move, Esc closes,
- * as the ARIA menu pattern has it.
+ * the user's own, Empty folder for Deleted Items and Junk when they hold anything. Arrow keys
+ * move, Esc closes, as the ARIA menu pattern has it.
  * @see https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/
  */
 export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMenuProps) {
@@ -67,11 +67,17 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
     }
   };
 
-  const item = (choice: FolderMenuChoice, label: string) => (
-    <button type="button" role="menuitem" tabIndex={-1} data-choice={choice} onClick={() => onChoose(choice)}>
+  const item = (label: string, run: () => void) => (
+    <button type="button" role="menuitem" tabIndex={-1} onClick={run}>
       {label}
     </button>
   );
+  const choose = (choice: FolderMenuChoice) => () => onChoose(choice);
+  // Done at once, as a toolbar action is: it can be undone from its note.
+  const markRead = () => {
+    void markAllRead(folder, t);
+    onClose(true);
+  };
 
   // Shown once it is known which items it has, so focus lands on the first of them.
   if (changeable === undefined) return null;
@@ -83,26 +89,13 @@ export default function FolderMenu({ folder, x, y, onChoose, onClose }: FolderMe
       aria-label={t.t('folder.actions', { name: folderName(folder, t) })}
       onKeyDown={onKeyDown}
     >
-      {item('create', t.t('folder.newSub'))}
-      {folder.unread > 0 && (
-        // Done at once, as a toolbar action is: it can be undone from its note.
-        <button
-          type="button"
-          role="menuitem"
-          tabIndex={-1}
-          onClick={() => {
-            void markAllRead(folder, t);
-            onClose(true);
-          }}
-        >
-          {t.t('folder.markAllRead')}
-        </button>
-      )}
-      {changeable && item('rename', `${t.t('folder.rename')}…`)}
-      {changeable && item('delete', `${t.t('folder.delete')}…`)}
+      {item(t.t('folder.newSub'), choose('create'))}
+      {folder.unread > 0 && item(t.t('folder.markAllRead'), markRead)}
+      {changeable && item(`${t.t('folder.rename')}…`, choose('rename'))}
+      {changeable && item(`${t.t('folder.delete')}…`, choose('delete'))}
       {canEmpty(folder) &&
         (folder.total > 0 || folder.children.length > 0) &&
-        item('empty', `${t.t('folder.emptyFolder')}…`)}
+        item(`${t.t('folder.emptyFolder')}…`, choose('empty'))}
     </div>
   );
 }

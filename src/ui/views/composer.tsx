@@ -18,6 +18,7 @@ import { parseAddresses } from '../compose/address.js';
 import { FileReadError, forwardedAttachments, LIMIT_TEXT, overLimit, readFiles } from '../compose/attachments.js';
 import { listedFiles } from '../mail-html/body-pictures.js';
 import { DRAFT_PREFIX, type ComposeRequest, type LocalDraft } from '../compose/compose-state.js';
+import { lookUpDirectory } from '../compose/directory.js';
 import { draftFields, waitingDraft } from '../compose/draft-fields.js';
 import { formatBody } from '../compose/format-body.js';
 import { htmlToText } from '../compose/html-to-text.js';
@@ -25,17 +26,16 @@ import { peopleFrom, type Person } from '../compose/recipients.js';
 import { sendWithUndo } from '../compose/send-undo.js';
 import { composeFields } from '../compose/reply-template.js';
 import { readSignature, withSignature } from '../compose/signature.js';
+import { mayUseNetwork } from '../connection.js';
 import { db } from '../db.js';
 import { formatClock } from '../format/relative-date.js';
+import { useConnection } from '../hooks/use-connection.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import type { MessageKey } from '../i18n/en.js';
 import { storedAccount } from '../session.js';
 import { settings } from '../settings.js';
 import { AttachmentChips } from './attachment-chips.js';
 import { RecipientField } from './recipient-field.js';
-import { lookUpDirectory } from '../compose/directory.js';
-import { mayUseNetwork } from '../connection.js';
-import { useConnection } from '../hooks/use-connection.js';
 import '../i18n/views.js';
 
 // Saved this long after the last keystroke (IndexedDB writes are cheap, but not per key).

@@ -84,27 +84,26 @@ export function Conversation({ message }: { message: MessageRow }) {
   useEffect(() => setExpanded(false), [message.conversationId]);
 
   const parts = found?.id === message.id ? found.parts : [];
+  const open = parts.findIndex((p) => p.kind === 'message' && p.message.id === message.id);
 
   // n and p (Gmail's keys) open the next message of the conversation, newer or older, folded or not.
   useEffect(() => {
-    const at = parts.findIndex((p) => p.kind === 'message' && p.message.id === message.id);
     const to = (step: 1 | -1) => {
-      for (let i = at + step; i >= 0 && i < parts.length; i += step) {
+      for (let i = open + step; i >= 0 && i < parts.length; i += step) {
         const part = parts[i]!;
         if (part.kind !== 'message') continue;
         focusReaderOnOpen.pending = true;
         return navigate({ view: 'mail', folderId: part.message.folderId, messageId: part.message.id });
       }
     };
-    conversationStep.to = at >= 0 ? to : undefined;
+    conversationStep.to = open >= 0 ? to : undefined;
     return () => {
       if (conversationStep.to === to) conversationStep.to = undefined;
     };
-  }, [parts, message.id]);
+  }, [parts, open]);
 
   if (parts.length < 2) return null;
   const names = new Map((folders ?? []).map((f) => [f.id, folderName(f, t)]));
-  const open = parts.findIndex((p) => p.kind === 'message' && p.message.id === message.id);
   return (
     <section class="thread" aria-labelledby="thread-title">
       <h3 id="thread-title">{t.plural('thread.title', parts.length)}</h3>
