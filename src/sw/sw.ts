@@ -1,4 +1,5 @@
-import { isCommand } from '../sync/protocol.js';
+import { isCommand, type AlertData, type SyncEvent } from '../sync/protocol.js';
+import { alertAddress } from './alert-address.js';
 import { createPrecache, type PrecacheEntry } from './precache.js';
 import { engine, setPaused } from './worker-engine.js';
 
@@ -72,4 +73,18 @@ self.addEventListener('sync', (e) => {
 
 self.addEventListener('periodicsync', (e) => {
   if (e.tag === PERIODIC_TAG) e.waitUntil(engine().then((en) => en.runPass('background')));
+});
+
+// A new-mail notification opens its mail in a window of the app, or in a new one.
+self.addEventListener('notificationclick', (e) => {
+  e.notification.close();
+  const data = e.notification.data as AlertData | null;
+  if (data?.folderId)
+    e.waitUntil(
+      self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then(async ([w]) => {
+        if (!w) return void (await self.clients.openWindow(alertAddress(data)));
+        await w.focus();
+        w.postMessage({ type: 'open-mail', ...data } satisfies SyncEvent);
+      }),
+    );
 });

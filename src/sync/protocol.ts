@@ -75,7 +75,16 @@ export type SyncEvents = {
   'sync-status': SyncStatus;
   /** A body the page asked for is stored (or could not be fetched). */
   'body-ready': { messageId: string; ok: boolean; error?: SyncErrorInfo };
+  /** The user clicked a new-mail notification: the window shows that mail. */
+  'open-mail': AlertData;
 };
+
+/** What a new-mail notification carries (src/ui/new-mail.ts shows it, src/sw/sw.ts opens it on a click). */
+export interface AlertData {
+  folderId: string;
+  /** Set when the notification is about one message. */
+  messageId?: string;
+}
 
 export type SyncEvent = { [K in keyof SyncEvents]: { type: K } & SyncEvents[K] }[keyof SyncEvents];
 

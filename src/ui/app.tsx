@@ -122,6 +122,13 @@ export function App() {
     void (n > 0 ? navigator.setAppBadge(n) : navigator.clearAppBadge()).catch(() => undefined);
   }, [inbox?.unread]);
 
+  // After each pass, a window in the background tells of new mail and one on screen clears what
+  // it told (src/ui/new-mail.ts, loaded on first use).
+  const lastSynced = status?.lastSynced;
+  useEffect(() => {
+    if (lastSynced) void import('./new-mail.js').then((m) => m.afterPass(db)).catch(() => undefined);
+  }, [lastSynced]);
+
   // The tab names the folder shown and its unread count, so a tab in the background tells of new mail.
   const unread = folder?.unread ?? 0;
   const title = folder ? folderName(folder, t) : undefined;

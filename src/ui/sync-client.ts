@@ -1,5 +1,6 @@
 import type { Command, SyncEvent, SyncStatus } from '../sync/protocol.js';
 import { createStore } from './hooks/store.js';
+import { navigate } from './route.js';
 
 /**
  * The page side of src/sync/protocol.ts: commands go to the service worker, status comes back.
@@ -19,7 +20,7 @@ export function onBodyReady(listener: (e: BodyReady) => void): () => void {
 
 function isSyncEvent(data: unknown): data is SyncEvent {
   const type = (data as { type?: unknown } | null)?.type;
-  return type === 'sync-status' || type === 'body-ready';
+  return type === 'sync-status' || type === 'body-ready' || type === 'open-mail';
 }
 
 /**
@@ -44,8 +45,11 @@ export function listenToWorker(): void {
   listening = true;
   navigator.serviceWorker.addEventListener('message', (e: MessageEvent) => {
     if (!isSyncEvent(e.data)) return;
-    if (e.data.type === 'sync-status') syncStatus.set(e.data);
-    else for (const l of [...bodyListeners]) l(e.data);
+    const event = e.data;
+    if (event.type === 'sync-status') syncStatus.set(event);
+    else if (event.type === 'open-mail')
+      navigate({ view: 'mail', folderId: event.folderId, ...(event.messageId && { messageId: event.messageId }) });
+    else for (const l of [...bodyListeners]) l(event);
   });
   // Messages from the worker are held until the page opts in.
   // https://w3c.github.io/ServiceWorker/#dom-serviceworkercontainer-startmessages

@@ -9,57 +9,61 @@ import { readExtendedProperty, writeExtendedProperty } from './paths.js';
 import { readBool, readInt } from './scalars.js';
 
 /** How one property goes to and from its element. `name` is the local name in the types namespace. */
-interface Prop<K extends keyof Item> {
+interface Prop<K extends keyof Item = keyof Item> {
   name: string;
   key: K;
   write(w: XmlWriter, tag: string, value: NonNullable<Item[K]>): void;
   read(el: XmlElement): Item[K];
 }
 
-const text = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+/** An element whose Item field is its name with a lower-case first letter (Subject → subject). */
+type ItemName = Capitalize<keyof Item & string>;
+const keyOf = (name: string) => (name[0]!.toLowerCase() + name.slice(1)) as keyof Item;
+
+const text = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => w.leaf(tag, v as string),
-  read: (el) => el.text as Item[K],
+  read: (el) => el.text as Item[keyof Item],
 });
-const bool = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const bool = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => w.leaf(tag, v as boolean),
-  read: (el) => readBool(el.text) as Item[K],
+  read: (el) => readBool(el.text) as Item[keyof Item],
 });
-const int = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const int = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => w.leaf(tag, v as number),
-  read: (el) => readInt(el.text) as Item[K],
+  read: (el) => readInt(el.text) as Item[keyof Item],
 });
-const id = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const id = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => writeId(w, tag, v as { id: string }),
-  read: (el) => readId(el) as Item[K],
+  read: (el) => readId(el) as Item[keyof Item],
 });
-const body = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const body = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => {
     const b = v as Body;
     w.leaf(tag, b.value, { BodyType: b.bodyType, IsTruncated: b.isTruncated });
   },
-  read: (el) => readBody(el) as Item[K],
+  read: (el) => readBody(el) as Item[keyof Item],
 });
-const recipient = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const recipient = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => writeRecipient(w, tag, v as object),
-  read: (el) => readRecipient(el) as Item[K],
+  read: (el) => readRecipient(el) as Item[keyof Item],
 });
-const recipients = <K extends keyof Item>(name: string, key: K): Prop<K> => ({
+const recipients = (name: ItemName): Prop => ({
   name,
-  key,
+  key: keyOf(name),
   write: (w, tag, v) => writeRecipients(w, tag, v as object[]),
-  read: (el) => readRecipients(el) as Item[K],
+  read: (el) => readRecipients(el) as Item[keyof Item],
 });
 
 function readBody(el: XmlElement): Body {
@@ -72,19 +76,19 @@ function readBody(el: XmlElement): Body {
 }
 
 /** ItemType properties in schema order; ExtendedProperty sits between HasAttachments and Culture. */
-const ITEM_PROPS: Prop<keyof Item>[] = [
+const ITEM_PROPS: Prop[] = [
   {
     name: 'MimeContent',
     key: 'mimeContent',
     write: (w, tag, v) => w.leaf(tag, v as string, { CharacterSet: 'UTF-8' }),
     read: (el) => el.text.replace(/\s+/g, ''),
   },
-  id('ItemId', 'itemId'),
-  id('ParentFolderId', 'parentFolderId'),
-  text('ItemClass', 'itemClass'),
-  text('Subject', 'subject'),
-  text('Sensitivity', 'sensitivity'),
-  body('Body', 'body'),
+  id('ItemId'),
+  id('ParentFolderId'),
+  text('ItemClass'),
+  text('Subject'),
+  text('Sensitivity'),
+  body('Body'),
   {
     name: 'Attachments',
     key: 'attachments',
@@ -98,19 +102,19 @@ const ITEM_PROPS: Prop<keyof Item>[] = [
         .filter((c) => c.uri === NS.t && (c.local === 'FileAttachment' || c.local === 'ItemAttachment'))
         .map(readAttachment),
   },
-  text('DateTimeReceived', 'dateTimeReceived'),
-  int('Size', 'size'),
+  text('DateTimeReceived'),
+  int('Size'),
   {
     name: 'Categories',
     key: 'categories',
     write: (w, tag, v) => w.el(tag, undefined, () => (v as string[]).forEach((s) => w.leaf('t:String', s))),
     read: (el) => childrenNamed(el, NS.t, 'String').map((s) => s.text),
   },
-  text('Importance', 'importance'),
-  text('InReplyTo', 'inReplyTo'),
-  bool('IsSubmitted', 'isSubmitted'),
-  bool('IsDraft', 'isDraft'),
-  bool('IsFromMe', 'isFromMe'),
+  text('Importance'),
+  text('InReplyTo'),
+  bool('IsSubmitted'),
+  bool('IsDraft'),
+  bool('IsFromMe'),
   {
     name: 'InternetMessageHeaders',
     key: 'internetMessageHeaders',
@@ -127,14 +131,14 @@ const ITEM_PROPS: Prop<keyof Item>[] = [
         value: h.text,
       })),
   },
-  text('DateTimeSent', 'dateTimeSent'),
-  text('DateTimeCreated', 'dateTimeCreated'),
-  text('DisplayCc', 'displayCc'),
-  text('DisplayTo', 'displayTo'),
-  bool('HasAttachments', 'hasAttachments'),
+  text('DateTimeSent'),
+  text('DateTimeCreated'),
+  text('DisplayCc'),
+  text('DisplayTo'),
+  bool('HasAttachments'),
   // ExtendedProperty: see writeItem/readItem (it repeats).
-  text('LastModifiedTime', 'lastModifiedTime'),
-  id('ConversationId', 'conversationId'),
+  text('LastModifiedTime'),
+  id('ConversationId'),
   {
     name: 'Flag',
     key: 'flag',
@@ -162,41 +166,42 @@ const ITEM_PROPS: Prop<keyof Item>[] = [
       return f;
     },
   },
-  text('Preview', 'preview'),
-  body('TextBody', 'textBody'),
+  text('Preview'),
+  body('TextBody'),
 ];
 
 const EXTENDED_AFTER = ITEM_PROPS.findIndex((p) => p.name === 'HasAttachments');
 
 /** MessageType properties, in schema order. */
-const MESSAGE_PROPS: Prop<keyof Item>[] = [
-  recipient('Sender', 'sender'),
-  recipients('ToRecipients', 'toRecipients'),
-  recipients('CcRecipients', 'ccRecipients'),
-  recipients('BccRecipients', 'bccRecipients'),
-  bool('IsReadReceiptRequested', 'isReadReceiptRequested'),
-  bool('IsDeliveryReceiptRequested', 'isDeliveryReceiptRequested'),
-  text('ConversationIndex', 'conversationIndex'),
-  text('ConversationTopic', 'conversationTopic'),
-  recipient('From', 'from'),
-  text('InternetMessageId', 'internetMessageId'),
-  bool('IsRead', 'isRead'),
-  text('References', 'references'),
-  recipients('ReplyTo', 'replyTo'),
+const MESSAGE_PROPS: Prop[] = [
+  recipient('Sender'),
+  recipients('ToRecipients'),
+  recipients('CcRecipients'),
+  recipients('BccRecipients'),
+  bool('IsReadReceiptRequested'),
+  bool('IsDeliveryReceiptRequested'),
+  text('ConversationIndex'),
+  text('ConversationTopic'),
+  recipient('From'),
+  text('InternetMessageId'),
+  bool('IsRead'),
+  text('References'),
+  recipients('ReplyTo'),
 ];
 
-const uid = text('UID', 'uid');
-const start = text('Start', 'start');
-const end = text('End', 'end');
-const isAllDayEvent = bool('IsAllDayEvent', 'isAllDayEvent');
-const location = text('Location', 'location');
+// The one element whose field is not its name with a lower-case first letter.
+const uid: Prop = { ...text('Uid'), name: 'UID' };
+const start = text('Start');
+const end = text('End');
+const isAllDayEvent = bool('IsAllDayEvent');
+const location = text('Location');
 
 /**
  * What each kind adds to ItemType, in schema order. Meeting messages carry the meeting's UID and
  * (requests, responses, cancellations) its time and place, so a mail list can show them without
  * opening the calendar item.
  */
-const KIND_PROPS: Partial<Record<ItemKind, Prop<keyof Item>[]>> = {
+const KIND_PROPS: Partial<Record<ItemKind, Prop[]>> = {
   Message: MESSAGE_PROPS,
   MeetingMessage: [...MESSAGE_PROPS, uid],
   MeetingRequest: [...MESSAGE_PROPS, uid, start, end, isAllDayEvent, location],
@@ -205,9 +210,7 @@ const KIND_PROPS: Partial<Record<ItemKind, Prop<keyof Item>[]>> = {
   CalendarItem: [uid, start, end, isAllDayEvent, location],
 };
 
-const BY_NAME = new Map<string, Prop<keyof Item>>(
-  [...ITEM_PROPS, ...Object.values(KIND_PROPS).flat()].map((p) => [p.name, p]),
-);
+const BY_NAME = new Map<string, Prop>([...ITEM_PROPS, ...Object.values(KIND_PROPS).flat()].map((p) => [p.name, p]));
 
 /** Writes `<t:Message>` (or the item's kind) with the properties that are set, in schema order. */
 export function writeItem(w: XmlWriter, item: Item): void {

@@ -264,6 +264,14 @@ export const enViews = {
   'menu.signature': 'Signature, under every new message',
   'menu.signatureReplies': 'Also under replies and forwards, above the quoted message',
   'menu.signatureFailed': 'The signature could not be saved: {error}',
+  'menu.newMail': 'Notify me of new mail in the Inbox while Tern is in the background',
+  'menu.newMailHint':
+    'The notification shows the sender and the subject. It comes while a window of Tern is open, behind others or minimised.',
+  'menu.newMailBlocked':
+    'This browser blocks notifications from Tern. Allow them in the site’s settings (the icon left of the address), then tick this again.',
+  'menu.newMailUnsupported': 'This browser cannot show notifications.',
+  'menu.newMailFailed': 'The choice could not be saved: {error}',
+  'notify.many': '{count} new messages',
 
   'diag.title': 'Diagnostics',
   'diag.folder': 'Folder',

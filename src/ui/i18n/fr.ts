@@ -390,6 +390,14 @@ export const fr: Messages = {
   'menu.signature': 'Signature, sous chaque nouveau message',
   'menu.signatureReplies': 'Aussi sous les réponses et les transferts, au-dessus du message cité',
   'menu.signatureFailed': "La signature n'a pas pu être enregistrée : {error}",
+  'menu.newMail': 'Me prévenir du nouveau courrier de la boîte de réception quand Tern est en arrière-plan',
+  'menu.newMailHint':
+    'La notification montre l’expéditeur et l’objet. Elle vient tant qu’une fenêtre de Tern est ouverte, derrière d’autres ou réduite.',
+  'menu.newMailBlocked':
+    'Ce navigateur bloque les notifications de Tern. Autorisez-les dans les paramètres du site (l’icône à gauche de l’adresse), puis cochez à nouveau.',
+  'menu.newMailUnsupported': 'Ce navigateur ne peut pas afficher de notifications.',
+  'menu.newMailFailed': "Le choix n'a pas pu être enregistré : {error}",
+  'notify.many': '{count} nouveaux messages',
   'menu.diagnostics': 'Diagnostic',
   'menu.outbox': "Boîte d'envoi",
   'menu.signOut': 'Se déconnecter',

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog.js';
 import { NO_SIGNATURE, readSignature, saveSignature, SIGNATURE_MAX, type Signature } from '../compose/signature.js';
 import { db } from '../db.js';
+import { readNewMailAlerts, saveNewMailAlerts, startNewMailAlerts, type AlertWords } from '../../db/new-mail-alerts.js';
 import { useStore } from '../hooks/store.js';
 import { LANGUAGES } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -57,7 +58,77 @@ function SignatureFields() {
   );
 }
 
-/** Language, how often to check for mail, when opening marks a message read, Undo send, the signature. */
+/**
+ * New-mail notifications, which the service worker shows after a pass (src/sw/new-mail.ts). Ticking
+ * the box asks the browser's permission, in answer to the click as browsers require.
+ */
+function NewMailFields() {
+  const t = useI18n();
+  const [on, setOn] = useState<boolean | undefined>(undefined);
+  const [error, setError] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    readNewMailAlerts(db).then(
+      (a) => setOn(!!a),
+      () => setOn(false),
+    );
+  }, []);
+  // `{count}` is left for the worker to fill.
+  const words = (): AlertWords => ({
+    noSubject: t.t('list.noSubject'),
+    unknownSender: t.t('list.noSender'),
+    many: t.t('notify.many', { count: '{count}' }),
+  });
+  // A language chosen while alerts are on reaches the worker's next notification.
+  useEffect(() => {
+    if (on) void readNewMailAlerts(db).then((a) => a && saveNewMailAlerts(db, { ...a, words: words() }));
+  }, [on, t.language]);
+  if (on === undefined) return null;
+
+  const change = async (want: boolean) => {
+    setError(undefined);
+    if (want) {
+      if (typeof Notification === 'undefined') return setError(t.t('menu.newMailUnsupported'));
+      const permission = Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
+      if (permission !== 'granted') return setError(t.t('menu.newMailBlocked'));
+    }
+    try {
+      if (want) await startNewMailAlerts(db, words(), Date.now());
+      else await saveNewMailAlerts(db, undefined);
+      setOn(want);
+    } catch (err) {
+      setError(t.t('menu.newMailFailed', { error: err instanceof Error ? err.message : String(err) }));
+    }
+  };
+  return (
+    <>
+      <label class="check-label">
+        <input
+          type="checkbox"
+          name="newMailAlerts"
+          checked={on}
+          aria-describedby="new-mail-hint"
+          onChange={(e) => {
+            // The box shows what is stored, not the click, until the permission and the store agree.
+            const want = e.currentTarget.checked;
+            e.currentTarget.checked = on;
+            void change(want);
+          }}
+        />
+        <span>{t.t('menu.newMail')}</span>
+      </label>
+      <p id="new-mail-hint" class="field-hint">
+        {t.t('menu.newMailHint')}
+      </p>
+      {error && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Language, how often to check for mail, when opening marks a message read, Undo send, new-mail notifications, the signature. */
 export default function SettingsDialog({ onClose }: { onClose(): void }) {
   const t = useI18n();
   const s = useStore(settings);
@@ -129,6 +200,7 @@ export default function SettingsDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </label>
+        <NewMailFields />
         <SignatureFields />
         <footer class="dialog-actions">
           <button type="submit" class="primary">
