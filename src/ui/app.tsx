@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { distinguishedFolder, getMessage, type FolderRow, type MessageRow } from '../db/index.js';
-import { archive, moveTo, remove, setRead, toggleFlag } from './actions/message-actions.js';
+import { archive, junk, moveTo, remove, setRead, toggleFlag } from './actions/message-actions.js';
 import { Icon } from './components/icon.js';
 import { lazy } from './components/lazy.js';
 import { Toasts } from './components/toasts.js';
@@ -189,6 +189,8 @@ export function App() {
       void archive(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
     remove: (ms: MessageRow[], fromSelection = false) =>
       void remove(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
+    junk: (ms: MessageRow[], fromSelection = false) =>
+      void junk(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
     move: (ms: MessageRow[], fromSelection = false) => setDialog({ kind: 'move', messages: ms, fromSelection }),
     setRead: (ms: MessageRow[], isRead: boolean) => void setRead(ms, isRead, t),
     toggleFlag: (ms: MessageRow[]) => void toggleFlag(ms, t),
@@ -199,6 +201,7 @@ export function App() {
     editDraft: (m) => editDraft(m.id),
     archive: (m) => act.archive([m]),
     remove: (m) => act.remove([m]),
+    junk: (m) => act.junk([m]),
     move: (m) => act.move([m]),
     setRead: (m, isRead) => act.setRead([m], isRead),
     toggleFlag: (m) => act.toggleFlag([m]),
@@ -279,6 +282,8 @@ export function App() {
           return act.archive(ms, true);
         case 'delete':
           return act.remove(ms, true);
+        case 'junk':
+          return act.junk(ms, true);
         case 'move':
           return act.move(ms, true);
       }
@@ -296,6 +301,8 @@ export function App() {
         return commands.archive(m);
       case 'delete':
         return commands.remove(m);
+      case 'junk':
+        return commands.junk(m);
       case 'move':
         return commands.move(m);
       case 'reply':

@@ -15,6 +15,7 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('I', { shiftKey: true }))).toBe('read');
     expect(shortcutFor(press('U', { shiftKey: true }))).toBe('unread');
     expect(shortcutFor(press('#', { shiftKey: true }))).toBe('delete');
+    expect(shortcutFor(press('!', { shiftKey: true }))).toBe('junk');
     expect(shortcutFor(press('a'))).toBe('replyAll');
     expect(shortcutFor(press('?', { shiftKey: true }))).toBe('help');
   });

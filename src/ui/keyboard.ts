@@ -9,6 +9,7 @@ export type ShortcutCommand =
   | 'flag'
   | 'archive'
   | 'delete'
+  | 'junk'
   | 'move'
   | 'reply'
   | 'replyAll'
@@ -33,6 +34,7 @@ const KEYS: Record<string, ShortcutCommand> = {
   s: 'flag',
   e: 'archive',
   '#': 'delete',
+  '!': 'junk',
   v: 'move',
   r: 'reply',
   a: 'replyAll',

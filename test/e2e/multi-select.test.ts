@@ -148,4 +148,36 @@ describe('selecting many messages', () => {
     const inbox = await serverItems(server, 'inbox');
     expect(inbox.filter((i) => 'isRead' in i && i.isRead === false)).toEqual([]);
   });
+
+  it('sends a message to Junk with !, and a selection back to the Inbox with Not junk', async () => {
+    const { page } = mailbox;
+    await mailbox.openFolder('inbox');
+    const [first, second] = await inboxRows();
+    const junkBefore = await subjectsIn(server, 'junkemail');
+
+    await mailbox.rowById(first!.id).click();
+    await mailbox.reader.locator('button[aria-label="Junk"]').waitFor();
+    await page.keyboard.press('!');
+    await page.locator('.toast', { hasText: 'Moved to Junk.' }).waitFor();
+    await mailbox.rowById(first!.id).waitFor({ state: 'detached' });
+    await mailbox.rowById(second!.id).click();
+    await mailbox.reader.locator('button[aria-label="Junk"]').click();
+    await page.locator('.toast', { hasText: 'Moved to Junk.' }).last().waitFor();
+    await drained();
+    const junkAfter = await subjectsIn(server, 'junkemail');
+    for (const [subject, n] of tally([first!.subject, second!.subject]))
+      expect(junkAfter.get(subject) ?? 0, subject).toBe((junkBefore.get(subject) ?? 0) + n);
+
+    // In Junk, the same button takes them out: all at once from a selection.
+    await mailbox.openFolder('junkemail');
+    await page.locator('.list-scroller').focus();
+    await page.keyboard.press('*');
+    await page.keyboard.press('a');
+    const inJunk = (await serverItems(server, 'junkemail')).length;
+    await expect.poll(selectionCount).toBe(`${inJunk} selected`);
+    await page.locator('.selection-bar button[data-command="junk"][aria-label="Not junk"]').click();
+    await page.locator('.toast', { hasText: 'moved to Inbox' }).waitFor();
+    await drained();
+    expect(await serverItems(server, 'junkemail')).toEqual([]);
+  });
 });

@@ -111,6 +111,21 @@ export async function archive(messages: MessageRow[], t: Translator): Promise<bo
   });
 }
 
+/**
+ * To Junk, or, for messages in Junk, back to the Inbox ("Not junk"): a move, so it works offline
+ * and has Undo. Exchange's MarkAsJunk would also block the sender, which the user did not ask.
+ */
+export async function junk(messages: MessageRow[], t: Translator): Promise<boolean> {
+  const junkFolder = await distinguishedFolder(db, 'junkemail');
+  const inJunk = junkFolder !== undefined && messages.every((m) => m.folderId === junkFolder.id);
+  const to = inJunk ? await distinguishedFolder(db, 'inbox') : junkFolder;
+  if (!to) {
+    showToast(t.t('toast.noJunk'), { kind: 'error' });
+    return false;
+  }
+  return moveTo(messages, to, t);
+}
+
 /** To Deleted Items (undoable), or for good when the messages are already there. */
 export async function remove(messages: MessageRow[], t: Translator): Promise<boolean> {
   const trash = await distinguishedFolder(db, 'deleteditems');

@@ -316,6 +316,7 @@ export const enViews = {
   'shortcuts.unread': 'Mark as unread',
   'shortcuts.flag': 'Flag or unflag',
   'shortcuts.archive': 'Archive',
+  'shortcuts.junk': 'To Junk, or out of it to the Inbox',
   'shortcuts.delete': 'Delete',
   'shortcuts.move': 'Move to folder',
   'shortcuts.reply': 'Reply',

@@ -8,12 +8,13 @@ import { countSelected } from './selected-messages.js';
 import type { Selection } from './selection-model.js';
 import { clearSelection } from './selection-store.js';
 
-type BulkCommand = Extract<ShortcutCommand, 'read' | 'unread' | 'flag' | 'archive' | 'delete' | 'move'>;
+type BulkCommand = Extract<ShortcutCommand, 'read' | 'unread' | 'flag' | 'archive' | 'delete' | 'junk' | 'move'>;
 
 const BUTTONS: ReadonlyArray<readonly [BulkCommand, IconName, MessageKey, string]> = [
   ['archive', 'archive', 'action.archive', 'e'],
   ['delete', 'trash', 'action.delete', '#'],
   ['move', 'move', 'action.move', 'v'],
+  ['junk', 'junk', 'action.junk', '!'],
   ['read', 'read', 'action.markRead', 'Shift+I'],
   ['unread', 'unread', 'action.markUnread', 'Shift+U'],
   ['flag', 'flag', 'action.flag', 's'],
@@ -23,7 +24,16 @@ const BUTTONS: ReadonlyArray<readonly [BulkCommand, IconName, MessageKey, string
  * Shown above the list while messages are selected: how many (counted in the store, so "all" in
  * a folder of 100,000 says 100,000), and what can be done to all of them at once.
  */
-export function SelectionBar({ selection, onCommand }: { selection: Selection; onCommand(c: BulkCommand): void }) {
+export function SelectionBar({
+  selection,
+  inJunk,
+  onCommand,
+}: {
+  selection: Selection;
+  /** The list is Junk's: its junk button takes messages out, to the Inbox. */
+  inJunk: boolean;
+  onCommand(c: BulkCommand): void;
+}) {
   const t = useI18n();
   const count = useLiveQuery(() => countSelected(db, selection), [selection]);
   return (
@@ -31,19 +41,22 @@ export function SelectionBar({ selection, onCommand }: { selection: Selection; o
       <span class="selection-count" role="status">
         {count !== undefined && t.plural('select.count', count)}
       </span>
-      {BUTTONS.map(([command, icon, label, key]) => (
-        <button
-          key={command}
-          type="button"
-          class="icon-button"
-          data-command={command}
-          aria-label={t.t(label)}
-          title={`${t.t(label)} (${key})`}
-          onClick={() => onCommand(command)}
-        >
-          <Icon name={icon} />
-        </button>
-      ))}
+      {BUTTONS.map(([command, icon, name, key]) => {
+        const label = command === 'junk' && inJunk ? 'action.notJunk' : name;
+        return (
+          <button
+            key={command}
+            type="button"
+            class="icon-button"
+            data-command={command}
+            aria-label={t.t(label)}
+            title={`${t.t(label)} (${key})`}
+            onClick={() => onCommand(command)}
+          >
+            <Icon name={icon} />
+          </button>
+        );
+      })}
       <button
         type="button"
         class="icon-button"

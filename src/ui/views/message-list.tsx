@@ -166,7 +166,9 @@ export function MessageList({ folder, selectedIndex, onOpen, onMove, onCommand }
         <h2 id="list-title">{name}</h2>
         <span class="list-count">{t.plural('list.count', total)}</span>
       </header>
-      {selection && <SelectionBar selection={selection} onCommand={onCommand} />}
+      {selection && (
+        <SelectionBar selection={selection} inJunk={folder.distinguished === 'junkemail'} onCommand={onCommand} />
+      )}
       {total === 0 && <p class="pane-note">{t.t('list.empty')}</p>}
       <div
         ref={scroller}

@@ -1,5 +1,7 @@
-import type { MessageRow } from '../../db/index.js';
+import { distinguishedFolder, type MessageRow } from '../../db/index.js';
 import { Icon, type IconName } from '../components/icon.js';
+import { db } from '../db.js';
+import { useLiveQuery } from '../hooks/use-live-query.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
 import '../i18n/views.js';
@@ -13,6 +15,8 @@ export interface MessageCommands {
   editDraft(message: MessageRow): void;
   archive(message: MessageRow): void;
   remove(message: MessageRow): void;
+  /** To Junk, or out of it to the Inbox. */
+  junk(message: MessageRow): void;
   move(message: MessageRow): void;
   setRead(message: MessageRow, isRead: boolean): void;
   toggleFlag(message: MessageRow): void;
@@ -47,6 +51,7 @@ export function MessageToolbar({
       <Icon name={icon} />
     </button>
   );
+  const junkId = useLiveQuery(async () => (await distinguishedFolder(db, 'junkemail'))?.id ?? null, []);
   const unread = message.isRead === 0;
   const flagged = message.flag === 1;
   return (
@@ -63,6 +68,9 @@ export function MessageToolbar({
       {button('archive', 'action.archive', 'e', () => commands.archive(message))}
       {button('trash', 'action.delete', 'Delete / #', () => commands.remove(message))}
       {button('move', 'action.move', 'v', () => commands.move(message))}
+      {button('junk', message.folderId === junkId ? 'action.notJunk' : 'action.junk', '!', () =>
+        commands.junk(message),
+      )}
       {unread
         ? button('read', 'action.markRead', 'Shift+I', () => commands.setRead(message, true))
         : button('unread', 'action.markUnread', 'Shift+U', () => commands.setRead(message, false))}
