@@ -43,4 +43,5 @@ export * from './operations/folder-change.js';
 export * from './operations/folder-contents.js';
 export * from './operations/convert-id.js';
 export * from './operations/resolve-names.js';
+export * from './operations/user-oof-settings.js';
 export { OPERATIONS } from './operations/registry.js';

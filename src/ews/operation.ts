@@ -11,6 +11,8 @@ import type { Response } from './types.js';
 export interface Operation<Req, Msg> {
   /** The local name of the request element, e.g. `SyncFolderItems`. */
   readonly name: string;
+  /** See `FlatResponse`. */
+  readonly flatResponse?: FlatResponse;
   /** Attributes of the request element (ConflictResolution, DeleteType, Traversal…). */
   requestAttrs?(req: Req): Attrs;
   /** Children of the request element, in schema order. */
@@ -22,10 +24,20 @@ export interface Operation<Req, Msg> {
 /** The server's half of one EWS operation: the embedded mailbox reads requests and writes response messages. */
 export interface ServerOperation<Req, Msg> {
   readonly name: string;
+  /** See `FlatResponse`. */
+  readonly flatResponse?: FlatResponse;
   readRequest(el: XmlElement): Req;
   /** What follows the status head inside one response message, in schema order. */
   writeMessage(w: XmlWriter, msg: Response<Msg>): void;
 }
+
+/**
+ * `flatResponse`, set for the few operations (GetUserOofSettings, SetUserOofSettings) whose
+ * request element ends in "Request" and whose answer, named here, holds one `m:ResponseMessage`
+ * beside its payload rather than a `m:ResponseMessages` list: `readMessage` and `writeMessage`
+ * then see that answer element, after the status.
+ */
+export type FlatResponse = string;
 
 /** One EWS operation, both halves (the `OPERATIONS` registry holds these). */
 export interface FullOperation<Req, Msg> extends Operation<Req, Msg>, ServerOperation<Req, Msg> {}

@@ -19,8 +19,9 @@ describe.each(Object.keys(OPERATIONS))('%s round trip', (name) => {
   const messageBack = (msg: never) => {
     const { messages, server } = decodeResponse(op, encodeResponse(op, [msg, msg]));
     expect(server).toEqual(TERN_SERVER_VERSION);
-    expect(messages).toHaveLength(2);
-    return messages[1];
+    // An answer of the flat form holds one message.
+    expect(messages).toHaveLength(op.flatResponse ? 1 : 2);
+    return messages.at(-1);
   };
 
   it('decodes the request it encodes, exactly', () => {

@@ -5,6 +5,9 @@ import {
   type Attachment,
   type ConvertIdRequest,
   type ResolveNamesRequest,
+  type GetUserOofSettingsRequest,
+  type OofSettings,
+  type SetUserOofSettingsRequest,
   type CreateFolderRequest,
   type CreateAttachmentRequest,
   type CreateItemRequest,
@@ -438,6 +441,17 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
     fc.record({ kind: fc.constant('Delete' as const), path }),
   );
 
+  const oofSettings = fc.record(
+    {
+      oofState: fc.constantFrom('Disabled' as const, 'Enabled' as const, 'Scheduled' as const),
+      externalAudience: fc.constantFrom('None' as const, 'Known' as const, 'All' as const),
+      duration: fc.record({ startTime: dateTime, endTime: dateTime }),
+      internalReply: text,
+      externalReply: text,
+    },
+    { requiredKeys: ['oofState', 'externalAudience'] },
+  ) satisfies fc.Arbitrary<OofSettings>;
+
   const requests: Record<string, fc.Arbitrary<unknown>> = {
     SyncFolderHierarchy: fc.record(
       { folderShape, syncFolderId: folderRef, syncState: nonEmpty },
@@ -574,6 +588,11 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
       },
       { requiredKeys: ['unresolvedEntry', 'returnFullContactData'] },
     ) satisfies fc.Arbitrary<ResolveNamesRequest>,
+    GetUserOofSettingsRequest: fc.record({ mailbox: nonEmpty }) satisfies fc.Arbitrary<GetUserOofSettingsRequest>,
+    SetUserOofSettingsRequest: fc.record({
+      mailbox: nonEmpty,
+      userOofSettings: oofSettings,
+    }) satisfies fc.Arbitrary<SetUserOofSettingsRequest>,
   };
 
   function moveItem(): fc.Arbitrary<MoveItemRequest> {
@@ -680,6 +699,11 @@ export function ewsArbitraries(text: fc.Arbitrary<string>): EwsArbitraries {
         )
         .map(([p, resolutions]) => ({ ...p, resolutions })),
     }),
+    GetUserOofSettingsRequest: message({
+      oofSettings,
+      allowExternalOof: fc.constantFrom('None' as const, 'Known' as const, 'All' as const),
+    }),
+    SetUserOofSettingsRequest: none,
   };
 
   return { text, item, folder, itemChange, requests, messages };

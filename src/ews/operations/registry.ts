@@ -32,6 +32,12 @@ import {
 import { EmptyFolder, EmptyFolderServer, MarkAllItemsAsRead, MarkAllItemsAsReadServer } from './folder-contents.js';
 import { ConvertId, ConvertIdServer } from './convert-id.js';
 import { ResolveNames, ResolveNamesServer } from './resolve-names.js';
+import {
+  GetUserOofSettings,
+  GetUserOofSettingsServer,
+  SetUserOofSettings,
+  SetUserOofSettingsServer,
+} from './user-oof-settings.js';
 
 /** Every operation the codec speaks, both halves, by request element name (how EWS dispatches). */
 // Built by a call marked pure so that a bundle which never reads OPERATIONS (the service worker)
@@ -61,6 +67,8 @@ export const OPERATIONS: Readonly<Record<string, FullOperation<unknown, unknown>
   [EmptyFolder, EmptyFolderServer],
   [ConvertId, ConvertIdServer],
   [ResolveNames, ResolveNamesServer],
+  [GetUserOofSettings, GetUserOofSettingsServer],
+  [SetUserOofSettings, SetUserOofSettingsServer],
 ]);
 
 /** An operation's client and server halves (typed loosely: each op has its own request and message types). */

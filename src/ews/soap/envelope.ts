@@ -111,6 +111,15 @@ export function encodeResponse<Msg>(
     }),
   );
   w.open('s:Body', { 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd });
+  if (op.flatResponse) {
+    const msg = messages[0]!;
+    w.open(`m:${op.flatResponse}`, OP_NS).open('m:ResponseMessage', { ResponseClass: msg.responseClass });
+    writeStatus(w, msg);
+    w.close('m:ResponseMessage');
+    op.writeMessage(w, msg);
+    w.close(`m:${op.flatResponse}`).close('s:Body').close('s:Envelope');
+    return w.toString();
+  }
   w.open(`m:${op.name}Response`, { ...OP_NS, 'xmlns:xsi': NS.xsi, 'xmlns:xsd': NS.xsd }).open('m:ResponseMessages');
   const tag = `m:${op.name}ResponseMessage`;
   for (const msg of messages) {
@@ -143,13 +152,15 @@ export function decodeResponse<Msg>(
   if (fault) throw readFault(fault);
   const first = body.children[0];
   if (!first) throw new CodecError('not-soap', `the SOAP Body is empty: expected ${op.name}Response`);
-  const resp = child(body, NS.m, `${op.name}Response`);
-  if (!resp) throw new CodecError('unexpected', `expected ${op.name}Response, the server sent ${first.local}`);
-  const list = child(resp, NS.m, 'ResponseMessages');
-  if (!list) throw new CodecError('unexpected', `${op.name}Response has no ResponseMessages`);
-  const messages = list.children
-    .filter((c) => c.uri === NS.m)
-    .map((el) => ({ ...readStatus(el), ...op.readMessage(el) }) as Response<Msg>);
+  const name = op.flatResponse ?? `${op.name}Response`;
+  const resp = child(body, NS.m, name);
+  if (!resp) throw new CodecError('unexpected', `expected ${name}, the server sent ${first.local}`);
+  const head = op.flatResponse ? 'ResponseMessage' : 'ResponseMessages';
+  const list = child(resp, NS.m, head);
+  if (!list) throw new CodecError('unexpected', `${name} has no ${head}`);
+  const messages = (op.flatResponse ? [list] : list.children.filter((c) => c.uri === NS.m)).map(
+    (el) => ({ ...readStatus(el), ...op.readMessage(op.flatResponse ? resp : el) }) as Response<Msg>,
+  );
   const out: DecodedResponse<Msg> = { messages };
   const info = header?.children.find((c) => c.local === 'ServerVersionInfo');
   if (info) out.server = readServerVersion(info);
