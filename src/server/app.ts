@@ -14,6 +14,7 @@ import { FaultQueue } from './faults.js';
 import { imageProxy } from './images/image-proxy.js';
 import { mailSearch } from './mail-search.js';
 import { peopleSearch } from './people-search.js';
+import { automaticReplies, OOF_OPERATIONS } from './automatic-replies.js';
 import { mailboxBackend } from './mailbox-backend.js';
 import type { Mailbox } from './mailbox/mailbox.js';
 import { PROXY_OPERATIONS } from './proxy/allowed-operations.js';
@@ -129,6 +130,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.route('/', attachmentDownload({ sessions, backend, ...pwaRules }));
   app.route('/', mailSearch({ sessions, backend, ...pwaRules }));
   app.route('/', peopleSearch({ sessions, backend, ...pwaRules }));
+  // Automatic replies go only through their own route, for the signed-in user's own mailbox:
+  // proxy mode admits the two operations from there, never on /ews (SECURITY.md §5.1).
+  const oofRules = pwaRules.allowed
+    ? { allowed: (name: string) => PROXY_OPERATIONS.has(name) || OOF_OPERATIONS.has(name) }
+    : pwaRules;
+  app.route('/', automaticReplies({ sessions, backend, ...oofRules }));
   app.route(
     '/',
     imageProxy({

@@ -13,7 +13,7 @@ export function plainAnswer(status: number, text: string, headers: Record<string
 }
 
 /** What the server's own routes ask of the backend, named in the sentences a failure gives. */
-export type Action = 'download' | 'search' | 'look-up';
+export type Action = 'download' | 'search' | 'look-up' | 'read of automatic replies' | 'change of automatic replies';
 
 /** 503 with the server's back-off as Retry-After (whole seconds) when it gave one. */
 function busy(action: Action, retryAfter: string | undefined): Response {

@@ -21,32 +21,69 @@ export interface QueryRoute {
   recheck?: CredentialCheck;
 }
 
-const MAX_BODY_BYTES = 4096;
+const MAX_QUERY_BYTES = 4096;
+
+/** The signed-in user a page's request acts as, and how to ask the backend as them. */
+export interface Asker {
+  ask: Ask;
+  /** The signed-in user's address (as they signed in). */
+  user: string;
+}
 
 /**
- * The checks of a page's `POST { "query": "…" }` (the mail search, the directory): same origin, a
- * live session, JSON (not a CORS-simple type, so no cross-site form can send it), a small body.
- * Answers the query and how to ask the backend as the signed-in user, or the refusal to send back.
+ * The checks every page's JSON route makes: same origin and a live session. Answers how to ask
+ * the backend as the signed-in user, or the refusal to send back.
  */
-async function readQuery(c: Context<Env>, e: QueryRoute): Promise<{ query: string; ask: Ask } | Response> {
+export async function signedInAsker(c: Context<Env>, e: QueryRoute): Promise<Asker | Response> {
   const cross = crossSiteReason(c);
   if (cross) return plainAnswer(403, `Refused: ${cross}.`);
   const session = await sessionCredentials(c, e.sessions, e.recheck);
   if (!session.ok) return plainAnswer(401, session.message);
+  const unauthorized = (message: string) => plainAnswer(401, message);
+  return {
+    ask: askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed),
+    user: session.credentials.user,
+  };
+}
+
+/**
+ * A page's JSON body: JSON (not a CORS-simple type, so no cross-site form can send it), small,
+ * parsed; or the refusal to send back, which says what to send (`shape`).
+ */
+export async function readJsonBody(
+  c: Context<Env>,
+  shape: string,
+  maxBytes = MAX_QUERY_BYTES,
+): Promise<{ body: unknown } | Response> {
   if (mediaType(c.req.header('content-type')) !== 'application/json')
-    return plainAnswer(415, 'Send the request as application/json: { "query": "…" }.');
-  let query: unknown;
+    return plainAnswer(415, `Send the request as application/json: ${shape}.`);
   try {
-    query = (JSON.parse(await readRequestBody(c, MAX_BODY_BYTES)) as { query?: unknown } | null)?.query;
+    return { body: JSON.parse(await readRequestBody(c, maxBytes)) as unknown };
   } catch (err) {
     if (err instanceof BodyTooLarge) return plainAnswer(413, err.message);
     if (err instanceof SyntaxError || err instanceof BodyNotText)
       return plainAnswer(400, `The request is not JSON: ${err.message}`);
     throw err;
   }
+}
+
+/**
+ * The checks of a page's `POST { "query": "…" }` (the mail search, the directory), then the query
+ * and how to ask the backend as the signed-in user, or the refusal to send back.
+ */
+async function readQuery(c: Context<Env>, e: QueryRoute): Promise<{ query: string; ask: Ask } | Response> {
+  const asker = await signedInAsker(c, e);
+  if (asker instanceof Response) return asker;
+  const read = await readJsonBody(c, '{ "query": "…" }');
+  if (read instanceof Response) return read;
+  const query = (read.body as { query?: unknown } | null)?.query;
   if (typeof query !== 'string') return plainAnswer(400, 'Send the request as { "query": "…" }.');
-  const unauthorized = (message: string) => plainAnswer(401, message);
-  return { query, ask: askAs({ credentials: session.credentials, c, unauthorized }, e.backend, e.allowed) };
+  return { query, ask: asker.ask };
+}
+
+/** An answer of the server's EWS reader to a request of the server's own (the allow-list, a limit), as a page sees it. */
+export function refusalAnswer(err: EwsRefusal): Response {
+  return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
 }
 
 /** What a `{ query }` route answers, asking the backend with `ask` as the signed-in user. */
@@ -64,7 +101,7 @@ export function queryRoute(path: string, e: QueryRoute, answer: QueryAnswer): Ho
     try {
       return await answer(read.query, read.ask, c);
     } catch (err) {
-      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
+      if (err instanceof EwsRefusal) return refusalAnswer(err);
       throw err;
     }
   });

@@ -3,6 +3,8 @@ import {
   CreateItem,
   FindItem,
   GetItem,
+  GetUserOofSettings,
+  SetUserOofSettings,
   SendItem,
   UpdateItem,
   type FolderRef,
@@ -34,6 +36,63 @@ async function findBySubject(c: EwsClient, folder: FolderRef, subject: string): 
 
 export function sendContract(contract: Contract): void {
   describe('sending', () => {
+    it('answers with the recipient’s automatic reply, once a sender, marked as automatic, and only while on', async () => {
+      const demo = contract.client();
+      const ada = contract.client(ADA);
+      const away = {
+        oofState: 'Enabled' as const,
+        externalAudience: 'None' as const,
+        internalReply: 'Away until Monday.',
+        externalReply: '',
+      };
+      const send = (subject: string) =>
+        demo.one(CreateItem, {
+          messageDisposition: 'SendAndSaveCopy',
+          savedItemFolderId: { distinguished: 'sentitems' },
+          items: [{ kind: 'Message', subject, toRecipients: [{ emailAddress: ADA }] }],
+        });
+      const replies = async (subject: string) =>
+        (await findBySubject(demo, { distinguished: 'inbox' }, `Automatic reply: ${subject}`)).length;
+
+      expect((await ada.one(SetUserOofSettings, { mailbox: ADA, userOofSettings: away })).responseCode).toBe('NoError');
+      try {
+        expect((await ada.one(GetUserOofSettings, { mailbox: ADA })).oofSettings).toEqual(away);
+        const first = `Are you in? ${Date.now()}`;
+        await send(first);
+        await expect.poll(() => replies(first)).toBe(1);
+        const [reply] = await findBySubject(demo, { distinguished: 'inbox' }, `Automatic reply: ${first}`);
+        const got = await demo.one(GetItem, {
+          itemShape: {
+            baseShape: 'Default',
+            bodyType: 'Text',
+            additionalProperties: [{ fieldURI: 'item:InternetMessageHeaders' }],
+          },
+          itemIds: [reply!.itemId!],
+        });
+        expect(got.items![0]!.body?.value).toContain('Away until Monday.');
+        expect(got.items![0]!.from?.emailAddress).toBe(ADA);
+        expect(got.items![0]!.internetMessageHeaders).toContainEqual({ name: 'Auto-Submitted', value: 'auto-replied' });
+
+        // The same sender again: no second reply (known at delivery, so none can come later).
+        const second = `Still there? ${Date.now()}`;
+        await send(second);
+        expect(await replies(second)).toBe(0);
+
+        // Asked of another's mailbox, or scheduled to end before it starts: refused, nothing kept.
+        expect((await demo.call(GetUserOofSettings, { mailbox: ADA }))[0]!.responseCode).toBe('ErrorAccessDenied');
+        const backwards = {
+          ...away,
+          oofState: 'Scheduled' as const,
+          duration: { startTime: '2027-01-02T00:00:00Z', endTime: '2027-01-01T00:00:00Z' },
+        };
+        const refused = await ada.call(SetUserOofSettings, { mailbox: ADA, userOofSettings: backwards });
+        expect(refused[0]).toMatchObject({ responseClass: 'Error', responseCode: 'ErrorInvalidUserOofSettings' });
+        expect((await ada.one(GetUserOofSettings, { mailbox: ADA })).oofSettings).toEqual(away);
+      } finally {
+        await ada.one(SetUserOofSettings, { mailbox: ADA, userOofSettings: { ...away, oofState: 'Disabled' } });
+      }
+    });
+
     it('SendAndSaveCopy delivers to a local recipient (their Inbox sync shows it) and keeps a copy in Sent Items', async () => {
       const demo = contract.client();
       const ada = contract.client(ADA);

@@ -43,7 +43,7 @@ export interface SetUserOofSettingsRequest {
 }
 
 /** The answer is its status alone. */
-export type SetUserOofSettingsMessage = Record<string, never>;
+export type SetUserOofSettingsMessage = Record<never, never>;
 
 function writeMailbox(w: XmlWriter, address: string): void {
   w.el('t:Mailbox', undefined, () => w.leaf('t:Address', address));

@@ -3,6 +3,7 @@ import { dropHeaders, prependHeader } from '../mime/headers.js';
 import { parseMime } from '../mime/parse.js';
 import { folderByDistinguished } from '../store/folders.js';
 import { userByAddress } from '../store/users.js';
+import { answerAbsence } from './auto-reply.js';
 import { messageFromMime } from './new-message.js';
 import { saveMessage } from './save.js';
 
@@ -30,7 +31,10 @@ export async function deliverMime(
       const user = userByAddress(db, address);
       const inbox = user && folderByDistinguished(db, user.id, 'inbox');
       if (!user || !inbox) continue;
-      if (!seen.has(user.id)) saveMessage(db, user.id, inbox.id, msg, now);
+      if (!seen.has(user.id)) {
+        saveMessage(db, user.id, inbox.id, msg, now);
+        answerAbsence(db, user, msg, now);
+      }
       seen.add(user.id);
       taken.push(address);
     }

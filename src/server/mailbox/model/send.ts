@@ -6,6 +6,7 @@ import { insertOutgoing } from '../store/outgoing.js';
 import { userByAddress } from '../store/users.js';
 import type { Addr, FolderRow } from '../store/rows.js';
 import type { NewMessage } from './new-message.js';
+import { answerAbsence } from './auto-reply.js';
 import { saveMessage } from './save.js';
 
 /**
@@ -29,32 +30,28 @@ export function sendMessage(ctx: Ctx, msg: NewMessage, saveTo: FolderRow | null)
       external.push(address);
       continue;
     }
-    saveMessage(
-      ctx.db,
-      user.id,
-      inbox.id,
-      {
-        ...msg,
-        values: {
-          ...v,
-          is_read: 0,
-          is_draft: 0,
-          received: ctx.now,
-          sent: ctx.now,
-          created: ctx.now,
-          modified: ctx.now,
-          bcc_json: '[]',
-          flag_status: 0,
-          flag_start: null,
-          flag_due: null,
-          flag_complete: null,
-          categories: '[]',
-          mime,
-          size: mime.length,
-        },
+    const delivered: NewMessage = {
+      ...msg,
+      values: {
+        ...v,
+        is_read: 0,
+        is_draft: 0,
+        received: ctx.now,
+        sent: ctx.now,
+        created: ctx.now,
+        modified: ctx.now,
+        bcc_json: '[]',
+        flag_status: 0,
+        flag_start: null,
+        flag_due: null,
+        flag_complete: null,
+        categories: '[]',
+        mime,
+        size: mime.length,
       },
-      ctx.now,
-    );
+    };
+    saveMessage(ctx.db, user.id, inbox.id, delivered, ctx.now);
+    answerAbsence(ctx.db, user, delivered, ctx.now);
   }
   if (external.length)
     insertOutgoing(ctx.db, {

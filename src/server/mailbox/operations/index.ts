@@ -18,6 +18,8 @@ import {
   MoveFolderServer,
   MoveItemServer,
   ResolveNamesServer,
+  GetUserOofSettingsServer,
+  SetUserOofSettingsServer,
   SendItemServer,
   SyncFolderHierarchyServer,
   SyncFolderItemsServer,
@@ -30,6 +32,7 @@ import type { Ctx } from '../context.js';
 import { createAttachments, deleteAttachments } from './attachment-change.js';
 import { convertIds } from './convert-id.js';
 import { resolveNames } from './resolve-names.js';
+import { getUserOofSettings, setUserOofSettings } from './user-oof-settings.js';
 import { createFolders } from './create-folder.js';
 import { createItems } from './create-item.js';
 import { deleteFolders } from './delete-folder.js';
@@ -87,6 +90,8 @@ export const HANDLERS: ReadonlyMap<string, Entry> = new Map([
   bind(EmptyFolderServer, emptyFolders),
   bind(ConvertIdServer, convertIds),
   bind(ResolveNamesServer, resolveNames),
+  bind(GetUserOofSettingsServer, getUserOofSettings),
+  bind(SetUserOofSettingsServer, setUserOofSettings),
 ]);
 
 /** The calls Exchange Online counts against ConcurrentSyncCalls. */

@@ -19,6 +19,11 @@ export interface Db {
    * saved with it; a rolled-back transaction only leaves a gap in the numbering.
    */
   write<T>(fn: () => T): T;
+  /**
+   * Runs `fn` once the outermost `write` under way has committed, never if it rolls back: for
+   * work that must not outlive a change that did not happen (an automatic reply to a delivery).
+   */
+  afterCommit(fn: () => void): void;
   /** The next modification number (inside `write`). */
   next(): number;
   /** The highest modification number handed out so far: the change-log high-water mark. */
@@ -70,10 +75,12 @@ export function openDb(dataDir: string): Db {
   const save = prep('UPDATE meta SET value = ? WHERE key = ?');
 
   let depth = 0;
+  let committed: (() => void)[] = [];
   const write = <T>(fn: () => T): T => {
     depth++;
+    let ok = false;
     try {
-      return sql.transaction(() => {
+      const out = sql.transaction(() => {
         const out = fn();
         if (depth === 1 && counter !== saved) {
           save.run(counter, 'modseq');
@@ -81,14 +88,22 @@ export function openDb(dataDir: string): Db {
         }
         return out;
       })();
+      ok = true;
+      return out;
     } finally {
       depth--;
+      if (depth === 0) {
+        const run = ok ? committed : [];
+        committed = [];
+        for (const f of run) f();
+      }
     }
   };
   return {
     sql,
     prep,
     write,
+    afterCommit: (fn) => (depth > 0 ? void committed.push(fn) : fn()),
     next: () => ++counter,
     modseq: () => counter,
     secret,

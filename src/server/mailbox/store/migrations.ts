@@ -166,4 +166,10 @@ export const MIGRATIONS: readonly string[] = [
   -- (store/conversations.ts).
   CREATE INDEX items_message_id ON items (user_id, internet_message_id) WHERE internet_message_id IS NOT NULL;
   `,
+  `
+  -- Automatic replies (SetUserOofSettings), as the JSON of the codec's OofSettings, and the
+  -- senders answered since they were last set: one reply each (model/auto-reply.ts).
+  CREATE TABLE oof_settings (user_id INTEGER PRIMARY KEY, settings TEXT NOT NULL);
+  CREATE TABLE oof_replied (user_id INTEGER NOT NULL, sender TEXT NOT NULL, PRIMARY KEY (user_id, sender)) WITHOUT ROWID;
+  `,
 ];
