@@ -47,12 +47,14 @@ const OutboxView = lazy(() => import('./views/outbox-view.js'));
 // Dialogs open on demand; their code need not be in the first load.
 const MovePicker = lazy(() => import('./views/move-picker.js'));
 const SettingsDialog = lazy(() => import('./views/settings-dialog.js'));
+const AutomaticRepliesDialog = lazy(() => import('./views/automatic-replies-dialog.js'));
 const ShortcutsHelp = lazy(() => import('./views/shortcuts-help.js'));
 
 type Dialog =
   | { kind: 'move'; messages: MessageRow[]; fromSelection: boolean }
   | { kind: 'help' }
   | { kind: 'settings' }
+  | { kind: 'auto-replies' }
   | undefined;
 
 /** The mail client: three panes (one at a time below 720 px), the status bar, dialogs and keys. */
@@ -441,7 +443,11 @@ export function App() {
           <Icon name="compose" />
           <span>{t.t('action.compose')}</span>
         </button>
-        <AppMenu onSettings={() => setDialog({ kind: 'settings' })} onShortcuts={() => setDialog({ kind: 'help' })} />
+        <AppMenu
+          onSettings={() => setDialog({ kind: 'settings' })}
+          onAutoReplies={() => setDialog({ kind: 'auto-replies' })}
+          onShortcuts={() => setDialog({ kind: 'help' })}
+        />
       </header>
       <div class="banners">
         {connection.kind === 'signin-needed' && (
@@ -495,6 +501,7 @@ export function App() {
       )}
       {dialog?.kind === 'help' && <ShortcutsHelp onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'auto-replies' && <AutomaticRepliesDialog onClose={() => setDialog(undefined)} />}
       {compose && <Composer request={compose} onClose={() => composeRequest.set(undefined)} />}
     </div>
   );

@@ -141,6 +141,7 @@ export const en = {
   'menu.settings': 'Settings',
   'menu.diagnostics': 'Diagnostics',
   'menu.outbox': 'Outbox',
+  'menu.autoReplies': 'Automatic replies…',
   'menu.signOut': 'Sign out',
   'menu.signOutConfirm_one': '{count} change has not reached the server yet. Sign out anyway and lose it?',
   'menu.signOutConfirm_other': '{count} changes have not reached the server yet. Sign out anyway and lose them?',

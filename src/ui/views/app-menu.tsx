@@ -10,11 +10,12 @@ import { online } from '../sync-triggers.js';
 
 export interface AppMenuProps {
   onSettings(): void;
+  onAutoReplies(): void;
   onShortcuts(): void;
 }
 
-/** The account menu: settings, the outbox, diagnostics, shortcuts and sign-out. */
-export function AppMenu({ onSettings, onShortcuts }: AppMenuProps) {
+/** The account menu: settings, automatic replies, the outbox, diagnostics, shortcuts and sign-out. */
+export function AppMenu({ onSettings, onAutoReplies, onShortcuts }: AppMenuProps) {
   const t = useI18n();
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
@@ -78,6 +79,9 @@ export function AppMenu({ onSettings, onShortcuts }: AppMenuProps) {
           {account && <p class="menu-account">{t.t('menu.signedInAs', { user: account })}</p>}
           <button type="button" role="menuitem" onClick={choose(onSettings)}>
             {t.t('menu.settings')}
+          </button>
+          <button type="button" role="menuitem" onClick={choose(onAutoReplies)}>
+            {t.t('menu.autoReplies')}
           </button>
           <button type="button" role="menuitem" onClick={choose(() => navigate({ view: 'outbox' }))}>
             {t.t('menu.outbox')}
