@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeRequest, SetUserOofSettings, type OofSettings } from '../ews/index.js';
 import { createApp } from './app.js';
-import { AUTOMATIC_REPLIES_PATH, readSettings } from './automatic-replies.js';
+import { addressOf, AUTOMATIC_REPLIES_PATH, readSettings } from './automatic-replies.js';
 import { listen, type Listening } from './listen.js';
 import { ORIGIN, signInCookie } from './testing/http.js';
 import { recording, testMailbox, type RecordingMailbox } from './testing/test-mailbox.js';
@@ -115,5 +115,15 @@ describe('readSettings', () => {
     );
     expect(readSettings({ settings: { ...AWAY, internalReply: 'x'.repeat(30_001) } })).toMatch(/at most 30000/);
     expect(readSettings(null)).toMatch(/^Send/);
+  });
+});
+
+describe('addressOf', () => {
+  it('asks by the address signed in with, and says what to do for a domain name', async () => {
+    expect(addressOf('demo@tern.test')).toBe('demo@tern.test');
+    const refused = addressOf('CONTOSO\\demo');
+    expect(refused).toBeInstanceOf(Response);
+    expect((refused as Response).status).toBe(409);
+    expect(await (refused as Response).text()).toMatch(/sign in with it/);
   });
 });

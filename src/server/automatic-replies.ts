@@ -23,6 +23,16 @@ const MAX_BODY_BYTES = 256 * 1024;
 const STATES = ['Disabled', 'Enabled', 'Scheduled'] as const;
 const AUDIENCES = ['None', 'Known', 'All'] as const;
 
+/**
+ * EWS names the mailbox by its SMTP address; a user who signed in as DOMAIN\\name cannot be asked
+ * for. Exchange Online's sign-in name is the address.
+ */
+export function addressOf(user: string): string | Response {
+  return user.includes('@')
+    ? user
+    : plainAnswer(409, 'Automatic replies need your email address: sign out and sign in with it, not a domain name.');
+}
+
 /** The settings a page sent, checked, or the sentence that says what is wrong with them. */
 export function readSettings(body: unknown): OofSettings | string {
   const s = (body as { settings?: Partial<Record<keyof OofSettings, unknown>> } | null)?.settings;
@@ -67,10 +77,12 @@ export function automaticReplies(e: QueryRoute): Hono<Env> {
     guarded(async (c) => {
       const asker = await signedInAsker(c, e);
       if (asker instanceof Response) return asker;
+      const mailbox = addressOf(asker.user);
+      if (mailbox instanceof Response) return mailbox;
       const messages = await answerMessages(
         GetUserOofSettings,
         'read of automatic replies',
-        await asker.ask(GetUserOofSettings, { mailbox: asker.user }),
+        await asker.ask(GetUserOofSettings, { mailbox }),
       );
       if (messages instanceof Response) return messages;
       const [m] = messages;
@@ -88,10 +100,12 @@ export function automaticReplies(e: QueryRoute): Hono<Env> {
       if (read instanceof Response) return read;
       const settings = readSettings(read.body);
       if (typeof settings === 'string') return plainAnswer(400, settings);
+      const mailbox = addressOf(asker.user);
+      if (mailbox instanceof Response) return mailbox;
       const messages = await answerMessages(
         SetUserOofSettings,
         'change of automatic replies',
-        await asker.ask(SetUserOofSettings, { mailbox: asker.user, userOofSettings: settings }),
+        await asker.ask(SetUserOofSettings, { mailbox, userOofSettings: settings }),
       );
       if (messages instanceof Response) return messages;
       const [m] = messages;
