@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app.js';
@@ -19,6 +19,13 @@ writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Tern"}');
 const BIG_SCRIPT = `export const words = ${JSON.stringify('mail '.repeat(2000))};`;
 writeFileSync(join(dist, 'assets', 'big-7c1e0a.js'), BIG_SCRIPT);
 writeFileSync(join(dist, 'assets', 'photo-1b2c3d.png'), Buffer.alloc(4096, 7));
+// A file the build compressed itself (Zopfli, vite.config.ts), and one whose .gz is older than it.
+const PRESSED = `export const more = ${JSON.stringify('post '.repeat(2000))};`;
+writeFileSync(join(dist, 'assets', 'pressed-5d6e7f.js'), PRESSED);
+writeFileSync(join(dist, 'assets', 'pressed-5d6e7f.js.gz'), gzipSync(PRESSED, { level: 1 }));
+writeFileSync(join(dist, 'assets', 'stale-8a9b0c.js.gz'), gzipSync('export const old = 1;'));
+utimesSync(join(dist, 'assets', 'stale-8a9b0c.js.gz'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+writeFileSync(join(dist, 'assets', 'stale-8a9b0c.js'), BIG_SCRIPT);
 writeFileSync(join(dist, '.env'), 'SECRET=1');
 writeFileSync(join(parent, 'outside-dist.txt'), 'outside');
 afterAll(() => {
@@ -156,6 +163,15 @@ describe('static PWA', () => {
     const png = await get('/assets/photo-1b2c3d.png', { 'accept-encoding': 'gzip' });
     expect(png.headers.get('content-encoding')).toBeNull();
     expect((await get('/sw.js', { 'accept-encoding': 'gzip' })).headers.get('content-encoding')).toBeNull();
+  });
+
+  it('sends the build’s own .gz of a file when it is as new as the file, and compresses it here otherwise', async () => {
+    const pressed = await get('/assets/pressed-5d6e7f.js', { 'accept-encoding': 'gzip' });
+    const bytes = Buffer.from(await pressed.arrayBuffer());
+    expect(bytes).toEqual(gzipSync(PRESSED, { level: 1 }));
+    expect(gunzipSync(bytes).toString()).toBe(PRESSED);
+    const stale = await get('/assets/stale-8a9b0c.js', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(Buffer.from(await stale.arrayBuffer())).toString()).toBe(BIG_SCRIPT);
   });
 
   it('answers 404 for a missing file instead of the app shell', async () => {

@@ -92,11 +92,17 @@ export function acceptsGzip(header: string | undefined): boolean {
 }
 
 // Each file compressed once per version (size and mtime): dist/ is a few hundred KB, fixed at build.
+// The build's own `<file>.gz` (Zopfli, vite.config.ts) is taken when it is as new as the file.
 const gzipped = new Map<string, { version: string; bytes: Uint8Array<ArrayBuffer> }>();
 async function gzipOf(f: Found, version: string): Promise<Uint8Array<ArrayBuffer>> {
   const hit = gzipped.get(f.path);
   if (hit?.version === version) return hit.bytes;
-  const bytes = new Uint8Array(await gzipAsync(await readFile(f.path), { level: 9 }));
+  const built = await fileAt(`${f.path}.gz`);
+  const bytes = new Uint8Array(
+    built && built.mtimeMs >= f.mtimeMs
+      ? await readFile(built.path)
+      : await gzipAsync(await readFile(f.path), { level: 9 }),
+  );
   gzipped.set(f.path, { version, bytes });
   return bytes;
 }
