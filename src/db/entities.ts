@@ -95,6 +95,8 @@ export interface MessageRow {
   internetMessageId?: string;
   /** IPM.Note, IPM.Schedule.Meeting.Request… */
   itemClass: string;
+  /** Outlook's categories (the user's own labels), when it has any. */
+  categories?: string[];
   /** Lower-case words of subject, sender and preview, for search as you type (multi-entry index). */
   terms: string[];
   isDraft?: boolean;

@@ -85,6 +85,12 @@ describe('itemToRow', () => {
     expect('replyTo' in itemToRow({ kind: 'Message', itemId: { id: 'm' }, replyTo: [] }, 'f')).toBe(false);
   });
 
+  it('keeps Outlook’s categories, and adds nothing where there are none', () => {
+    const row = itemToRow({ kind: 'Message', itemId: { id: 'm' }, categories: ['Travel', 'Red category'] }, 'inbox');
+    expect(row.categories).toEqual(['Travel', 'Red category']);
+    expect('categories' in itemToRow({ kind: 'Message', itemId: { id: 'm' }, categories: [] }, 'f')).toBe(false);
+  });
+
   it('refuses an item without an id', () => {
     expect(() => itemToRow({ kind: 'Message', subject: 'x' }, 'f')).toThrow(/ItemId/);
   });

@@ -57,5 +57,6 @@ export function itemToRow(item: Item, folderId: string): MessageRow {
   if (item.isDraft) row.isDraft = true;
   if (item.bccRecipients?.length) row.bcc = addresses(item.bccRecipients);
   if (item.replyTo?.length) row.replyTo = addresses(item.replyTo);
+  if (item.categories?.length) row.categories = item.categories;
   return row;
 }

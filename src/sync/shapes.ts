@@ -28,6 +28,8 @@ export const SUMMARY_PROPERTIES: PropertyPath[] = [
   'message:ReplyTo',
   'message:InternetMessageId',
   'message:IsRead',
+  // The labels Outlook's users sort mail with; absent on most mail.
+  'item:Categories',
 ].map(field);
 
 /** Sync pages carry ids and ChangeKeys only: one database call per page on Exchange. */

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessageRow } from '../../src/db/entities.js';
-import { decodeResponse, encodeRequest, FindItem, GetAttachment, GetItem } from '../../src/ews/index.js';
+import { decodeResponse, encodeRequest, FindItem, GetAttachment, GetItem, UpdateItem } from '../../src/ews/index.js';
 import { launchBrowser, type Browser } from './pages/browser.js';
 import type { MailboxPage } from './pages/mailbox-page.js';
 import { deleteRow, inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
 import { deliver } from './support/smtp.js';
-import { addFaults, clearFaults, DEMO, startTern, type TernServer } from './support/tern-server.js';
+import { addFaults, clearFaults, DEMO, ews, startTern, type TernServer } from './support/tern-server.js';
 
 interface StoredBody {
   id: string;
@@ -87,6 +87,42 @@ describe('reading and sorting mail', () => {
     expect(await serverIsRead(server, unread.id)).toBe(false);
     await open(unread);
     await expect.poll(() => serverIsRead(server, unread.id), { timeout: 30_000 }).toBe(true);
+  });
+
+  it('shows the categories Outlook gave a message, in the list and the reader, once a pass brings them', async () => {
+    const m = inbox.find((x) => !x.categories?.length)!;
+    const categories = ['Red category', 'Project Alpha'];
+    await ews(server, UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: { id: m.id },
+          updates: [{ kind: 'Set', path: { fieldURI: 'item:Categories' }, item: { kind: 'Message', categories } }],
+        },
+      ],
+    });
+    await expect
+      .poll(
+        async () => {
+          const before = await mailbox.lastSynced();
+          await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
+          await mailbox.waitForPass(before);
+          return (await inboxMessages(mailbox.page)).find((x) => x.id === m.id)?.categories;
+        },
+        { timeout: 60_000 },
+      )
+      .toEqual(categories);
+    await open(m);
+    const inReader = mailbox.reader.locator('#reader-subject .category');
+    expect(await inReader.allInnerTexts()).toEqual(categories);
+    // Outlook's "Red category" is red (hue 0) whatever the page's language.
+    expect(await inReader.first().evaluate((el) => getComputedStyle(el).getPropertyValue('--cat-hue'))).toBe('0');
+    const row = mailbox.page.locator(`.message[data-id="${m.id}"] .category`);
+    expect(await row.allInnerTexts()).toEqual(categories);
+    expect(await mailbox.page.locator(`.message[data-id="${m.id}"] [role="list"]`).getAttribute('aria-label')).toBe(
+      'Categories',
+    );
   });
 
   it('downloads an attachment through the server', async () => {

@@ -2,6 +2,7 @@ import type { MessageRow } from '../../db/index.js';
 import { shownName } from '../compose/address.js';
 import { formatListDate } from '../format/relative-date.js';
 import type { Translator } from '../i18n/translate.js';
+import { Categories } from './categories.js';
 import { Icon } from './icon.js';
 
 export interface MessageItemProps {
@@ -25,7 +26,7 @@ export interface MessageItemProps {
   onDragStart?(message: MessageRow, e: DragEvent): void;
 }
 
-/** One row of a message list: sender, subject and preview as text, with read, flag and clip state. */
+/** One row of a message list: sender, subject and preview as text, with read, flag and clip state and categories. */
 export function MessageItem({
   message: m,
   index,
@@ -112,6 +113,7 @@ export function MessageItem({
       </div>
       <div class="preview">
         {folderName !== undefined && <span class="folder-name">{folderName}</span>}
+        <Categories names={m.categories} label={t.t('list.categories')} />
         {m.preview}
       </div>
     </div>

@@ -36,6 +36,7 @@ export const en = {
   'list.noSubject': '(no subject)',
   'list.noSender': '(unknown sender)',
   'list.flagged': 'Flagged',
+  'list.categories': 'Categories',
   'list.attachment': 'Has attachments',
   'list.unread': 'Unread',
   'list.highImportance': 'High importance',

@@ -58,6 +58,7 @@ export const fr: Messages = {
   'list.noSubject': '(sans objet)',
   'list.noSender': '(expéditeur inconnu)',
   'list.flagged': 'Suivi',
+  'list.categories': 'Catégories',
   'list.attachment': 'Pièces jointes',
   'list.unread': 'Non lu',
   'list.highImportance': 'Importance haute',

@@ -27,6 +27,7 @@ import { onBodyReady, send, syncStatus } from '../sync-client.js';
 import { mayUseNetwork } from '../connection.js';
 import { useConnection } from '../hooks/use-connection.js';
 import { Icon } from '../components/icon.js';
+import { Categories } from '../components/categories.js';
 import { lazy } from '../components/lazy.js';
 import { AttachmentItem, AttachmentList } from './attachment-list.js';
 import { Conversation } from './conversation.js';
@@ -223,6 +224,7 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
       <header class="reader-header">
         <h2 id="reader-subject" ref={heading} tabIndex={-1}>
           {message.subject || t.t('list.noSubject')}
+          <Categories names={message.categories} label={t.t('list.categories')} />
         </h2>
         <dl>
           {/* A draft has no sender until it is sent: it is the user's own. */}
