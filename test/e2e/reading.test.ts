@@ -58,23 +58,29 @@ describe('reading and sorting mail', () => {
     return (await readAll<StoredBody>(mailbox.page, 'bodies')).filter((b) => ids.has(b.id));
   };
 
-  /** Syncs until the Inbox lists `subject` (mail just delivered) at the top of the list. */
-  const syncUntilListed = async (subject: string) => {
-    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(inbox[0]!.folderId)}`);
-    // The newest rows, where the list (scrolled by the tests before) keeps them.
-    await mailbox.page.locator('.list-scroller').evaluate((el) => (el.scrollTop = 0));
-    // A pass already running when asked may have listed the Inbox before the mail came: ask again.
-    await expect
+  /**
+   * Asks for passes ("Sync now") until `seen` answers `expected`: a pass already running when
+   * asked may have listed the folder before the server changed.
+   */
+  const syncUntil = <T>(seen: () => Promise<T>, expected: T) =>
+    expect
       .poll(
         async () => {
           const before = await mailbox.lastSynced();
           await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
           await mailbox.waitForPass(before);
-          return mailbox.row(subject).count();
+          return seen();
         },
         { timeout: 60_000 },
       )
-      .toBe(1);
+      .toEqual(expected);
+
+  /** Syncs until the Inbox lists `subject` (mail just delivered) at the top of the list. */
+  const syncUntilListed = async (subject: string) => {
+    await mailbox.page.goto(`${server.url}/#/mail/${encodeURIComponent(inbox[0]!.folderId)}`);
+    // The newest rows, where the list (scrolled by the tests before) keeps them.
+    await mailbox.page.locator('.list-scroller').evaluate((el) => (el.scrollTop = 0));
+    await syncUntil(() => mailbox.row(subject).count(), 1);
   };
 
   const open = async (m: MessageRow) => {
@@ -102,17 +108,7 @@ describe('reading and sorting mail', () => {
         },
       ],
     });
-    await expect
-      .poll(
-        async () => {
-          const before = await mailbox.lastSynced();
-          await mailbox.page.getByRole('button', { name: 'Sync now' }).click();
-          await mailbox.waitForPass(before);
-          return (await inboxMessages(mailbox.page)).find((x) => x.id === m.id)?.categories;
-        },
-        { timeout: 60_000 },
-      )
-      .toEqual(categories);
+    await syncUntil(async () => (await inboxMessages(mailbox.page)).find((x) => x.id === m.id)?.categories, categories);
     await open(m);
     const inReader = mailbox.reader.locator('#reader-subject .category');
     expect(await inReader.allInnerTexts()).toEqual(categories);
