@@ -48,6 +48,7 @@ const OutboxView = lazy(() => import('./views/outbox-view.js'));
 const MovePicker = lazy(() => import('./views/move-picker.js'));
 const SettingsDialog = lazy(() => import('./views/settings-dialog.js'));
 const AutomaticRepliesDialog = lazy(() => import('./views/automatic-replies-dialog.js'));
+const AutoRepliesBanner = lazy(() => import('./views/auto-replies-banner.js'));
 const ShortcutsHelp = lazy(() => import('./views/shortcuts-help.js'));
 
 type Dialog =
@@ -84,6 +85,8 @@ export function App() {
     springing: foldersSpringing,
   } = useDrawer({ springsFor: (e) => draggedMessages(e) !== undefined });
   const [dialog, setDialog] = useState<Dialog>(undefined);
+  // Bumped when the automatic replies dialog closes: the banner asks the server again.
+  const [oofCheck, setOofCheck] = useState(0);
   const search = useRef<HTMLInputElement>(null);
   const main = useRef<HTMLElement>(null);
 
@@ -456,6 +459,7 @@ export function App() {
           </div>
         )}
         {lost && <StoreLostBanner />}
+        <AutoRepliesBanner check={oofCheck} onChange={() => setDialog({ kind: 'auto-replies' })} />
         {closed === 'gone' && (
           <div class="banner warning" role="alert">
             {t.t('store.gone')}{' '}
@@ -501,7 +505,14 @@ export function App() {
       )}
       {dialog?.kind === 'help' && <ShortcutsHelp onClose={() => setDialog(undefined)} />}
       {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(undefined)} />}
-      {dialog?.kind === 'auto-replies' && <AutomaticRepliesDialog onClose={() => setDialog(undefined)} />}
+      {dialog?.kind === 'auto-replies' && (
+        <AutomaticRepliesDialog
+          onClose={() => {
+            setDialog(undefined);
+            setOofCheck((n) => n + 1);
+          }}
+        />
+      )}
       {compose && <Composer request={compose} onClose={() => composeRequest.set(undefined)} />}
     </div>
   );

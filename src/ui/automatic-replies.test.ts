@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { formOf, localInput, replyHtml, settingsOf, type AutoReplies } from './automatic-replies.js';
+import { formOf, localInput, replyHtml, settingsOf, worthSaying, type AutoReplies } from './automatic-replies.js';
 
 const NOW = new Date(2027, 2, 10, 9, 20).getTime();
 
@@ -60,5 +60,18 @@ describe('automatic replies in the dialog', () => {
     );
     expect(replyHtml('  \n ')).toBe('');
     expect(localInput(new Date(2027, 0, 2, 3, 4).getTime())).toBe('2027-01-02T03:04');
+  });
+
+  it('reminds of replies that are on, or scheduled and not over, and of nothing else', () => {
+    const week = {
+      startTime: new Date(NOW + 86_400_000).toISOString(),
+      endTime: new Date(NOW + 8 * 86_400_000).toISOString(),
+    };
+    expect(worthSaying({ oofState: 'Enabled', externalAudience: 'All' }, NOW)).toBe(true);
+    expect(worthSaying({ oofState: 'Scheduled', externalAudience: 'All', duration: week }, NOW)).toBe(true);
+    expect(worthSaying({ oofState: 'Scheduled', externalAudience: 'All', duration: week }, NOW + 9 * 86_400_000)).toBe(
+      false,
+    );
+    expect(worthSaying({ oofState: 'Disabled', externalAudience: 'All', duration: week }, NOW)).toBe(false);
   });
 });

@@ -79,6 +79,12 @@ export function settingsOf(f: AutoRepliesForm): AutoReplies | 'bad-time' {
   };
 }
 
+/** On now, or scheduled and not over yet: what the app's banner reminds of. */
+export function worthSaying(s: AutoReplies, now: number): boolean {
+  if (s.oofState === 'Enabled') return true;
+  return s.oofState === 'Scheduled' && !!s.duration && Date.parse(s.duration.endTime) > now;
+}
+
 /** What the server said, for the dialog: the settings, or why there are none (its own sentence). */
 export type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -43,6 +43,8 @@ describe('automatic replies', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await mailbox.page.locator('.toast', { hasText: 'Automatic replies are on' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
+    // And a banner says so for as long as they are on.
+    await mailbox.page.locator('.auto-replies-banner', { hasText: 'Automatic replies are on' }).waitFor();
     expect(await stored()).toMatchObject({
       oofState: 'Enabled',
       externalAudience: 'All',
@@ -91,11 +93,13 @@ describe('automatic replies', () => {
       (7 * 24 + 9) * 3_600_000,
     );
 
-    const off = await open();
-    await off.locator('input[name="oofOn"]').uncheck();
-    await off.getByRole('button', { name: 'Save' }).click();
+    // The banner names the time, and turns them off in one click, keeping the replies for next time.
+    const banner = mailbox.page.locator('.auto-replies-banner');
+    await banner.filter({ hasText: 'Automatic replies are set from' }).waitFor();
+    await banner.getByRole('button', { name: 'Turn off' }).click();
     await mailbox.page.locator('.toast', { hasText: 'Automatic replies are off.' }).waitFor();
-    expect((await stored()).oofState).toBe('Disabled');
+    await banner.waitFor({ state: 'detached' });
+    expect(await stored()).toMatchObject({ oofState: 'Disabled', internalReply: scheduled.internalReply });
   });
 
   it('says they are kept on the server when offline', async () => {

@@ -291,6 +291,8 @@ export const enViews = {
   'oof.savedOn': 'Automatic replies are on: each sender gets one.',
   'oof.savedOff': 'Automatic replies are off.',
   'oof.savedScheduled': 'Automatic replies are set from {start} until {end}.',
+  'oof.turnOff': 'Turn off',
+  'oof.change': 'Change…',
 
   'diag.title': 'Diagnostics',
   'diag.folder': 'Folder',

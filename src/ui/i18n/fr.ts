@@ -421,6 +421,8 @@ export const fr: Messages = {
   'oof.savedOn': 'Réponses automatiques activées : chaque expéditeur en reçoit une.',
   'oof.savedOff': 'Réponses automatiques désactivées.',
   'oof.savedScheduled': 'Réponses automatiques prévues du {start} au {end}.',
+  'oof.turnOff': 'Désactiver',
+  'oof.change': 'Modifier…',
   'menu.diagnostics': 'Diagnostic',
   'menu.outbox': "Boîte d'envoi",
   'menu.autoReplies': 'Réponses automatiques…',
