@@ -5,7 +5,7 @@ import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
 import { deliver } from './support/smtp.js';
 import { signedIn } from './support/signed-in.js';
-import { DEMO, ews, startTern, type TernServer } from './support/tern-server.js';
+import { addFaults, DEMO, ews, startTern, type TernServer } from './support/tern-server.js';
 
 describe('automatic replies', () => {
   let server: TernServer;
@@ -100,6 +100,15 @@ describe('automatic replies', () => {
     await mailbox.page.locator('.toast', { hasText: 'Automatic replies are off.' }).waitFor();
     await banner.waitFor({ state: 'detached' });
     expect(await stored()).toMatchObject({ oofState: 'Disabled', internalReply: scheduled.internalReply });
+  });
+
+  it('says why they could not be read, and reads them again when asked', async () => {
+    await addFaults(server, [{ kind: 'busy-message', op: 'GetUserOofSettingsRequest', backOffMs: 1000 }]);
+    const dialog = await open();
+    await dialog.locator('[role="alert"]', { hasText: 'The mail server is busy' }).waitFor();
+    await dialog.getByRole('button', { name: 'Try again' }).click();
+    await dialog.locator('input[name="oofOn"]').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('says they are kept on the server when offline', async () => {

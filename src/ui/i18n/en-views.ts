@@ -292,6 +292,7 @@ export const enViews = {
   'oof.savedOff': 'Automatic replies are off.',
   'oof.savedScheduled': 'Automatic replies are set from {start} until {end}.',
   'oof.turnOff': 'Turn off',
+  'oof.retry': 'Try again',
   'oof.change': 'Change…',
 
   'diag.title': 'Diagnostics',

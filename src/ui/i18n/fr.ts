@@ -422,6 +422,7 @@ export const fr: Messages = {
   'oof.savedOff': 'Réponses automatiques désactivées.',
   'oof.savedScheduled': 'Réponses automatiques prévues du {start} au {end}.',
   'oof.turnOff': 'Désactiver',
+  'oof.retry': 'Réessayer',
   'oof.change': 'Modifier…',
   'menu.diagnostics': 'Diagnostic',
   'menu.outbox': "Boîte d'envoi",

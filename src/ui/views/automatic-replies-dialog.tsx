@@ -72,7 +72,7 @@ export default function AutomaticRepliesDialog({ onClose }: { onClose(): void })
         <footer class="dialog-actions">
           {online && state.kind === 'failed' && (
             <button type="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t.t('search.again')}
+              {t.t('oof.retry')}
             </button>
           )}
           {cancel}
