@@ -4,32 +4,19 @@ import type { MailDB } from './schema.js';
 import { distinguishedFolder } from './queries.js';
 
 /**
- * "Tell me of new mail": stored in the mailbox's own store (`meta`), where the service worker,
- * which announces the mail, can read it; a sign-out deletes it with the mailbox. Present means on.
+ * "Tell me of new mail": stored in the mailbox's own store (`meta`), so a sign-out deletes it with
+ * the mailbox and every window of the app reads the same mark. Present means on.
  */
 export interface NewMailAlerts {
   /** Mail received at or before this instant (ms, the server's clock once mail has been seen) is not new. */
   since: number;
-  /**
-   * The few words a notification needs, in the user's language: the worker has no catalogue and
-   * cannot read the language setting (localStorage).
-   */
-  words: AlertWords;
-}
-
-export interface AlertWords {
-  noSubject: string;
-  unknownSender: string;
-  /** For several messages at once; `{count}` is always more than one. */
-  many: string;
 }
 
 const KEY = 'newMailAlerts';
 
 export async function readNewMailAlerts(db: MailDB): Promise<NewMailAlerts | undefined> {
   const v = (await db.meta.get(KEY))?.value as Partial<NewMailAlerts> | undefined;
-  if (!v || typeof v.since !== 'number' || !v.words) return undefined;
-  return v as NewMailAlerts;
+  return v && typeof v.since === 'number' ? { since: v.since } : undefined;
 }
 
 export async function saveNewMailAlerts(db: MailDB, alerts: NewMailAlerts | undefined): Promise<void> {
@@ -60,7 +47,7 @@ export async function freshInboxMail(
  * Turns alerts on: mail already stored is not new. Its receipt time is the server's clock, which
  * later mail is compared with; the device's clock stands in only while the Inbox is empty.
  */
-export async function startNewMailAlerts(db: MailDB, words: AlertWords, now: number): Promise<void> {
+export async function startNewMailAlerts(db: MailDB, now: number): Promise<void> {
   const inbox = await distinguishedFolder(db, 'inbox');
   const newest = inbox
     ? await db.messages
@@ -68,5 +55,5 @@ export async function startNewMailAlerts(db: MailDB, words: AlertWords, now: num
         .between([inbox.id, Dexie.minKey], [inbox.id, Dexie.maxKey])
         .last()
     : undefined;
-  await saveNewMailAlerts(db, { since: newest?.receivedAt ?? now, words });
+  await saveNewMailAlerts(db, { since: newest?.receivedAt ?? now });
 }

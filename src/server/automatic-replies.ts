@@ -1,9 +1,8 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { GetUserOofSettings, SetUserOofSettings, type OofSettings } from '../ews/index.js';
 import { answerMessages, messageRefusal, plainAnswer } from './backend-answer.js';
 import type { Env } from './connection.js';
-import { EwsRefusal } from './ews-request.js';
-import { readJsonBody, refusalAnswer, signedInAsker, type QueryRoute } from './json-query.js';
+import { readJsonBody, refusalsAnswered, signedInAsker, type QueryRoute } from './json-query.js';
 
 /**
  * `GET /api/automatic-replies`: the signed-in user's automatic replies ("out of office"), as the
@@ -63,18 +62,9 @@ export function readSettings(body: unknown): OofSettings | string {
 
 export function automaticReplies(e: QueryRoute): Hono<Env> {
   const app = new Hono<Env>();
-  const guarded = (answer: (c: Context<Env>) => Promise<Response>) => async (c: Context<Env>) => {
-    try {
-      return await answer(c);
-    } catch (err) {
-      if (err instanceof EwsRefusal) return refusalAnswer(err);
-      throw err;
-    }
-  };
-
   app.get(
     AUTOMATIC_REPLIES_PATH,
-    guarded(async (c) => {
+    refusalsAnswered(async (c) => {
       const asker = await signedInAsker(c, e);
       if (asker instanceof Response) return asker;
       const mailbox = addressOf(asker.user);
@@ -93,7 +83,7 @@ export function automaticReplies(e: QueryRoute): Hono<Env> {
 
   app.put(
     AUTOMATIC_REPLIES_PATH,
-    guarded(async (c) => {
+    refusalsAnswered(async (c) => {
       const asker = await signedInAsker(c, e);
       if (asker instanceof Response) return asker;
       const read = await readJsonBody(c, '{ "settings": { … } }', MAX_BODY_BYTES);

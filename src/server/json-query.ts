@@ -81,9 +81,19 @@ async function readQuery(c: Context<Env>, e: QueryRoute): Promise<{ query: strin
   return { query, ask: asker.ask };
 }
 
-/** An answer of the server's EWS reader to a request of the server's own (the allow-list, a limit), as a page sees it. */
-export function refusalAnswer(err: EwsRefusal): Response {
-  return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
+/**
+ * A page's JSON route: `answer`, except that a request of its own the server's EWS reader refuses
+ * (proxy mode's allow-list, a limit) is answered with that refusal, as the page should see it.
+ */
+export function refusalsAnswered(answer: (c: Context<Env>) => Promise<Response>) {
+  return async (c: Context<Env>): Promise<Response> => {
+    try {
+      return await answer(c);
+    } catch (err) {
+      if (err instanceof EwsRefusal) return plainAnswer(err.status === 500 ? 400 : err.status, err.message);
+      throw err;
+    }
+  };
 }
 
 /** What a `{ query }` route answers, asking the backend with `ask` as the signed-in user. */
@@ -95,15 +105,12 @@ export type QueryAnswer = (query: string, ask: Ask, c: Context<Env>) => Promise<
  */
 export function queryRoute(path: string, e: QueryRoute, answer: QueryAnswer): Hono<Env> {
   const app = new Hono<Env>();
-  app.post(path, async (c) => {
-    const read = await readQuery(c, e);
-    if (read instanceof Response) return read;
-    try {
-      return await answer(read.query, read.ask, c);
-    } catch (err) {
-      if (err instanceof EwsRefusal) return refusalAnswer(err);
-      throw err;
-    }
-  });
+  app.post(
+    path,
+    refusalsAnswered(async (c) => {
+      const read = await readQuery(c, e);
+      return read instanceof Response ? read : answer(read.query, read.ask, c);
+    }),
+  );
   return app;
 }

@@ -6,7 +6,11 @@ import { folderRow, messageRow } from '../db/test-rows.js';
 import type { AlertData } from '../sync/protocol.js';
 import { tellOfNewMail, type AlertHost } from './new-mail.js';
 
-const words = { noSubject: '(no subject)', unknownSender: '(unknown sender)', many: '{count} new messages' };
+const words = {
+  noSubject: '(no subject)',
+  unknownSender: '(unknown sender)',
+  many: (count: number) => `${count} new messages`,
+};
 const ada = { name: 'Ada', email: 'ada@tern.test' };
 
 async function mailbox(): Promise<MailDB> {
@@ -41,7 +45,7 @@ function host(watching = false) {
 describe('tellOfNewMail', () => {
   it('announces a message that came into the Inbox since the last pass, once', async () => {
     const db = await mailbox();
-    await startNewMailAlerts(db, words, 99_999);
+    await startNewMailAlerts(db, 99_999);
     expect((await readNewMailAlerts(db))?.since).toBe(1000); // the newest stored mail, not the device clock
     await db.messages.bulkPut([
       messageRow('a', { receivedAt: 2000, subject: 'Lunch?', preview: 'At noon', from: ada }),
@@ -49,20 +53,20 @@ describe('tellOfNewMail', () => {
       messageRow('elsewhere', { receivedAt: 4000, folderId: 'projects' }),
     ]);
     const { h, shown } = host();
-    await tellOfNewMail(db, h);
+    await tellOfNewMail(db, h, words);
     expect(shown).toEqual([
       { title: 'Ada', body: 'Lunch?\nAt noon', tag: 'tern-mail:a', data: { folderId: 'inbox', messageId: 'a' } },
     ]);
     expect((await readNewMailAlerts(db))?.since).toBe(2500);
 
     shown.splice(0);
-    await tellOfNewMail(db, h);
+    await tellOfNewMail(db, h, words);
     expect(shown).toEqual([]);
   });
 
   it('tells of several at once in one notification that names the newest', async () => {
     const db = await mailbox();
-    await startNewMailAlerts(db, words, 0);
+    await startNewMailAlerts(db, 0);
     await db.messages.bulkPut([
       ...[1, 2, 3].map((i) =>
         messageRow(`m${i}`, { receivedAt: 1000 + i, subject: `S${i}`, from: { name: `P${i}`, email: '' } }),
@@ -71,7 +75,7 @@ describe('tellOfNewMail', () => {
       messageRow('m5', { receivedAt: 1005, subject: 'Hi' }),
     ]);
     const { h, shown } = host();
-    await tellOfNewMail(db, h);
+    await tellOfNewMail(db, h, words);
     expect(shown).toEqual([
       {
         title: '5 new messages',
@@ -84,17 +88,17 @@ describe('tellOfNewMail', () => {
 
   it('clears its notifications while the user looks at the app, and does not bring that mail up later', async () => {
     const db = await mailbox();
-    await startNewMailAlerts(db, words, 0);
+    await startNewMailAlerts(db, 0);
     await db.messages.put(messageRow('a', { receivedAt: 2000 }));
     const away = host(false);
-    await tellOfNewMail(db, away.h);
+    await tellOfNewMail(db, away.h, words);
     expect(away.shown).toHaveLength(1);
 
     await db.messages.put(messageRow('b', { receivedAt: 3000 }));
     const watched = { ...away.h, watching: () => true };
-    await tellOfNewMail(db, watched);
+    await tellOfNewMail(db, watched, words);
     expect(away.shown).toEqual([]);
-    await tellOfNewMail(db, away.h);
+    await tellOfNewMail(db, away.h, words);
     expect(away.shown).toEqual([]);
   });
 
@@ -102,22 +106,22 @@ describe('tellOfNewMail', () => {
     const db = await mailbox();
     const { h, shown } = host();
     await db.messages.put(messageRow('new', { receivedAt: 5000 }));
-    await tellOfNewMail(db, h);
+    await tellOfNewMail(db, h, words);
     expect(shown).toEqual([]);
 
-    await startNewMailAlerts(db, words, 0);
+    await startNewMailAlerts(db, 0);
     await db.messages.put(messageRow('moved-back', { receivedAt: 3000 }));
-    await tellOfNewMail(db, h);
+    await tellOfNewMail(db, h, words);
     expect(shown).toEqual([]);
   });
 
   it('survives a withdrawn permission and a stored entry it cannot read', async () => {
     const db = await mailbox();
-    await startNewMailAlerts(db, words, 0);
+    await startNewMailAlerts(db, 0);
     await db.messages.put(messageRow('a', { receivedAt: 2000 }));
     const { h } = host();
     h.show = () => Promise.reject(new TypeError('No notification permission has been granted for this origin.'));
-    await expect(tellOfNewMail(db, h)).resolves.toBeUndefined();
+    await expect(tellOfNewMail(db, h, words)).resolves.toBeUndefined();
     expect((await readNewMailAlerts(db))?.since).toBe(2000);
     await db.meta.put({ key: 'newMailAlerts', value: { since: 'yesterday' } });
     expect(await readNewMailAlerts(db)).toBeUndefined();

@@ -1,6 +1,8 @@
-import { freshInboxMail, readNewMailAlerts, saveNewMailAlerts, type AlertWords } from '../db/new-mail-alerts.js';
+import { freshInboxMail, readNewMailAlerts, saveNewMailAlerts } from '../db/new-mail-alerts.js';
 import type { MailDB, MessageRow } from '../db/index.js';
 import type { AlertData } from '../sync/protocol.js';
+import { currentTranslator } from './i18n/use-i18n.js';
+import './i18n/views.js';
 
 /** What telling of mail needs of the platform: notifications, and whether the user sees the app. */
 export interface AlertHost {
@@ -12,6 +14,14 @@ export interface AlertHost {
   closeAll(): Promise<void>;
 }
 
+/** The few words a notification needs, in the user's language. */
+export interface AlertWords {
+  noSubject: string;
+  unknownSender: string;
+  /** The title for several messages at once. */
+  many(count: number): string;
+}
+
 /** Lines of the notification of several messages: the newest are named, the count says the rest. */
 const NAMED = 3;
 
@@ -21,13 +31,13 @@ const NAMED = 3;
  * notifications (the user is looking at the mail). Mail moved back into the Inbox is
  * not new (it was received before `since`), nor is mail that arrived already read.
  */
-export async function tellOfNewMail(db: MailDB, host: AlertHost): Promise<void> {
+export async function tellOfNewMail(db: MailDB, host: AlertHost, words: AlertWords): Promise<void> {
   const alerts = await readNewMailAlerts(db);
   if (!alerts) return;
   const { inboxId, unread, latest } = await freshInboxMail(db, alerts.since);
   if (host.watching()) await host.closeAll();
   else if (inboxId && unread[0]) {
-    const { title, body } = describeMail(unread, alerts.words);
+    const { title, body } = describeMail(unread, words);
     const one = unread.length === 1;
     // A tag per notification: the next pass's mail comes as another one, not in its place.
     await host
@@ -53,7 +63,7 @@ function describeMail(unread: readonly MessageRow[], words: AlertWords): { title
   const m = unread[0]!;
   if (unread.length === 1) return { title: sender(m), body: m.preview ? `${subject(m)}\n${m.preview}` : subject(m) };
   return {
-    title: words.many.replace('{count}', String(unread.length)),
+    title: words.many(unread.length),
     body: unread
       .slice(0, NAMED)
       .map((n) => `${sender(n)}: ${subject(n)}`)
@@ -69,9 +79,18 @@ function describeMail(unread: readonly MessageRow[], words: AlertWords): { title
 export async function afterPass(db: MailDB): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
   const registration = await navigator.serviceWorker.ready;
-  await tellOfNewMail(db, {
-    watching: () => document.visibilityState === 'visible',
-    show: (title, options) => registration.showNotification(title, options),
-    closeAll: async () => (await registration.getNotifications()).forEach((n) => n.close()),
-  });
+  const t = currentTranslator();
+  await tellOfNewMail(
+    db,
+    {
+      watching: () => document.visibilityState === 'visible',
+      show: (title, options) => registration.showNotification(title, options),
+      closeAll: async () => (await registration.getNotifications()).forEach((n) => n.close()),
+    },
+    {
+      noSubject: t.t('list.noSubject'),
+      unknownSender: t.t('list.noSender'),
+      many: (count) => t.t('notify.many', { count }),
+    },
+  );
 }

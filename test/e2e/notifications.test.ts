@@ -78,7 +78,7 @@ describe('new-mail notifications', () => {
     await tick(true);
     expect(await page.locator('.settings-form [role="alert"]').count()).toBe(0);
     await page.getByRole('button', { name: 'OK' }).click();
-    expect(await readMeta(page, 'newMailAlerts')).toMatchObject({ words: { many: '{count} new messages' } });
+    expect(await readMeta(page, 'newMailAlerts')).toMatchObject({ since: expect.any(Number) });
   });
 
   it('announces mail that comes while Tern is in the background, once, opens it on a click, and clears once looked at', async () => {

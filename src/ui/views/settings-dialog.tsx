@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog.js';
 import { NO_SIGNATURE, readSignature, saveSignature, SIGNATURE_MAX, type Signature } from '../compose/signature.js';
 import { db } from '../db.js';
-import { readNewMailAlerts, saveNewMailAlerts, startNewMailAlerts, type AlertWords } from '../../db/new-mail-alerts.js';
+import { readNewMailAlerts, saveNewMailAlerts, startNewMailAlerts } from '../../db/new-mail-alerts.js';
 import { useStore } from '../hooks/store.js';
 import { LANGUAGES } from '../i18n/translate.js';
 import { useI18n } from '../i18n/use-i18n.js';
@@ -59,8 +59,8 @@ function SignatureFields() {
 }
 
 /**
- * New-mail notifications, which the service worker shows after a pass (src/sw/new-mail.ts). Ticking
- * the box asks the browser's permission, in answer to the click as browsers require.
+ * New-mail notifications, which a window in the background shows after a pass (src/ui/new-mail.ts).
+ * Ticking the box asks the browser's permission, in answer to the click as browsers require.
  */
 function NewMailFields() {
   const t = useI18n();
@@ -72,16 +72,6 @@ function NewMailFields() {
       () => setOn(false),
     );
   }, []);
-  // `{count}` is left for the worker to fill.
-  const words = (): AlertWords => ({
-    noSubject: t.t('list.noSubject'),
-    unknownSender: t.t('list.noSender'),
-    many: t.t('notify.many', { count: '{count}' }),
-  });
-  // A language chosen while alerts are on reaches the worker's next notification.
-  useEffect(() => {
-    if (on) void readNewMailAlerts(db).then((a) => a && saveNewMailAlerts(db, { ...a, words: words() }));
-  }, [on, t.language]);
   if (on === undefined) return null;
 
   const change = async (want: boolean) => {
@@ -92,7 +82,7 @@ function NewMailFields() {
       if (permission !== 'granted') return setError(t.t('menu.newMailBlocked'));
     }
     try {
-      if (want) await startNewMailAlerts(db, words(), Date.now());
+      if (want) await startNewMailAlerts(db, Date.now());
       else await saveNewMailAlerts(db, undefined);
       setOn(want);
     } catch (err) {
