@@ -6,6 +6,7 @@ import { isMailFolder } from './folder-kind.js';
 import { localDraftId } from './local-ids.js';
 import { isWithin, removeFolders } from './remove-folders.js';
 import { coalesce } from './outbox-coalesce.js';
+import { withCategory } from './outbox-overlay.js';
 import { distinguishedFolder } from './queries.js';
 import { searchTerms } from './terms.js';
 import { unmarked } from './draft-marks.js';
@@ -66,6 +67,11 @@ async function applyLocally(db: MailDB, entry: OutboxEntry, counts: CountDeltas,
       return updateRows(db, op.ids, counts, (m) => {
         remember(entry, m.id, { flag: m.flag });
         return { ...m, flag: op.flag };
+      });
+    case 'categorize':
+      return updateRows(db, op.ids, counts, (m) => {
+        remember(entry, m.id, { categories: m.categories ?? [] });
+        return withCategory(m, op.category, op.on);
       });
     case 'move': {
       const target = await mailFolder(db, op.toFolderId);

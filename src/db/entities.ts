@@ -133,10 +133,11 @@ export interface BodyRow {
  */
 export type OutboxState = 'pending' | 'sending' | 'failed' | 'parked';
 
-/** A message's read state and flag as they were before an intent changed them (to undo it). */
+/** A message's read state, flag or categories as they were before an intent changed them (to undo it). */
 export interface MessageBefore {
   isRead?: 0 | 1;
   flag?: FlagState;
+  categories?: string[];
 }
 
 /**
@@ -229,7 +230,7 @@ export interface OutboxEntry {
      * found again by it, even after the row is gone here.
      */
     messageIds?: Record<string, string>;
-    /** Read state and flag before this intent, by message id. */
+    /** Read state, flag or categories before this intent, by message id. */
     before?: Record<string, MessageBefore>;
     /** A renamed or deleted folder's name and parent before this intent. */
     folderBefore?: { name: string; parentId: string };

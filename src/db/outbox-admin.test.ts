@@ -49,6 +49,20 @@ describe('parking', () => {
     expect(await entries(db)).toMatchObject([{ state: 'parked', error: gone, parkedAt: 5 }]);
   });
 
+  it('undoes one category and leaves the others the message was given meanwhile', async () => {
+    const db = await seeded();
+    await db.messages.update('a', { categories: ['Blue'] });
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Red', on: true });
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Green', on: true });
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Blue', on: true });
+    expect((await db.messages.get('a'))?.categories).toEqual(['Blue', 'Red', 'Green']);
+    const [red, , blue] = await entries(db);
+    await parkEntry(db, red!.seq!, refused, 1);
+    // Blue was there before its intent: taking that intent back leaves it.
+    await parkEntry(db, blue!.seq!, refused, 1);
+    expect((await db.messages.get('a'))?.categories).toEqual(['Blue', 'Green']);
+  });
+
   it('leaves a later intent’s effect in place and hands it the state from before', async () => {
     const db = await seeded();
     await recordAction(db, { kind: 'set-read', ids: ['a'], isRead: true });

@@ -64,6 +64,18 @@ describe('intents that supersede waiting ones', () => {
     expect(Object.keys(first!.local!.before!)).toEqual(['b']);
   });
 
+  it('a category put on and taken off is one change, and other categories stay their own', async () => {
+    const db = await seeded();
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Red', on: true });
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Blue', on: true });
+    await recordAction(db, { kind: 'categorize', ids: ['a'], category: 'Red', on: false });
+    expect(await ops(db)).toEqual([
+      { kind: 'categorize', ids: ['a'], category: 'Blue', on: true },
+      { kind: 'categorize', ids: ['a'], category: 'Red', on: false },
+    ]);
+    expect((await db.messages.get('a'))?.categories).toEqual(['Blue']);
+  });
+
   it('flag toggles end as one change: the last', async () => {
     const db = await seeded();
     for (const flag of [1, 0, 1, 2] as const) await recordAction(db, { kind: 'set-flag', ids: ['a'], flag });

@@ -27,6 +27,7 @@ export async function coalesce(db: MailDB, entry: OutboxEntry): Promise<OutboxEn
   switch (entry.op.kind) {
     case 'set-read':
     case 'set-flag':
+    case 'categorize':
     case 'move':
     case 'delete':
       return foldMessages(db, live, entry);

@@ -48,6 +48,11 @@ export type DraftAttachment =
 export type OutboxOp =
   | { kind: 'set-read'; ids: string[]; isRead: boolean }
   | { kind: 'set-flag'; ids: string[]; flag: FlagState }
+  /**
+   * Adds one category to the messages, or takes it off (`on: false`). It names one category, not
+   * the whole list, so that what another client did to the others meanwhile is kept.
+   */
+  | { kind: 'categorize'; ids: string[]; category: string; on: boolean }
   /** Move to another folder (archive is a move to the Archive folder). */
   | { kind: 'move'; ids: string[]; toFolderId: string }
   /** Delete: to Deleted Items, or for good when already there. */

@@ -34,6 +34,20 @@ describe('overlayMessage', () => {
     expect(overlayMessage(row('c'), entries, 'trash')).toEqual(row('c'));
   });
 
+  it('adds and takes off one category at a time, keeping the ones the server brings', () => {
+    const entries = [
+      entry({ kind: 'categorize', ids: ['a'], category: 'Red', on: true }),
+      entry({ kind: 'categorize', ids: ['a'], category: 'Blue', on: false }),
+    ];
+    expect(overlayMessage(row('a', { categories: ['Blue', 'Green'] }), entries, 'trash')?.categories).toEqual([
+      'Green',
+      'Red',
+    ]);
+    expect(overlayMessage(row('a', { categories: ['Blue'] }), entries.slice(1), 'trash')).not.toHaveProperty(
+      'categories',
+    );
+  });
+
   it('a message deleted for good here stays deleted', () => {
     const entries = [entry({ kind: 'delete', ids: ['a'] }, { local: { hardDelete: ['a'] } })];
     expect(overlayMessage(row('a'), entries, 'trash')).toBeUndefined();

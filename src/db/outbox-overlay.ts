@@ -4,10 +4,10 @@ import { distinguishedFolder } from './queries.js';
 import type { MailDB } from './schema.js';
 
 /**
- * What an intent changes about a message: its read state, its flag, or where it is (a move or a
- * delete). Intents on different fields of one message never supersede each other.
+ * What an intent changes about a message: its read state, its flag, one of its categories, or where
+ * it is (a move or a delete). Intents on different fields of one message never supersede each other.
  */
-export type MessageField = 'read' | 'flag' | 'place';
+export type MessageField = 'read' | 'flag' | 'place' | `category:${string}`;
 
 export function fieldOf(op: OutboxOp): MessageField | undefined {
   switch (op.kind) {
@@ -15,12 +15,23 @@ export function fieldOf(op: OutboxOp): MessageField | undefined {
       return 'read';
     case 'set-flag':
       return 'flag';
+    case 'categorize':
+      return `category:${op.category}`;
     case 'move':
     case 'delete':
       return 'place';
     default:
       return undefined;
   }
+}
+
+/** The row with `category` added (`on`) or taken off; the row itself when that changes nothing. */
+export function withCategory(m: MessageRow, category: string, on: boolean): MessageRow {
+  const list = m.categories ?? [];
+  if (list.includes(category) === on) return m;
+  const categories = on ? [...list, category] : list.filter((c) => c !== category);
+  const { categories: _old, ...rest } = m;
+  return categories.length ? { ...rest, categories } : rest;
 }
 
 /** Entries whose intent still shapes the local rows: all but the parked ones, whose effect was undone. */
@@ -55,6 +66,9 @@ export function overlayMessage(
         break;
       case 'set-flag':
         if (out.flag !== op.flag) out = { ...out, flag: op.flag };
+        break;
+      case 'categorize':
+        out = withCategory(out, op.category, op.on);
         break;
       case 'move':
         if (out.folderId !== op.toFolderId) out = { ...out, folderId: op.toFolderId };

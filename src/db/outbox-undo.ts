@@ -1,6 +1,6 @@
 import { HIERARCHY_CURSOR, type MessageRow, type OutboxEntry } from './entities.js';
 import type { CountDeltas } from './counts.js';
-import { fieldOf, isLive, namesMessage } from './outbox-overlay.js';
+import { fieldOf, isLive, namesMessage, withCategory } from './outbox-overlay.js';
 import { removeFolders } from './remove-folders.js';
 import type { MailDB } from './schema.js';
 
@@ -23,6 +23,7 @@ export async function undoLocally(
   switch (op.kind) {
     case 'set-read':
     case 'set-flag':
+    case 'categorize':
     case 'move':
     case 'delete': {
       const field = fieldOf(op)!;
@@ -72,10 +73,14 @@ async function undoMessage(db: MailDB, entry: OutboxEntry, id: string, counts: C
   const op = entry.op;
   const row = await db.messages.get(id);
   let back: MessageRow | undefined;
-  if (op.kind === 'set-read' || op.kind === 'set-flag') {
+  if (op.kind === 'set-read' || op.kind === 'set-flag' || op.kind === 'categorize') {
     const before = entry.local?.before?.[id];
     if (!row || !before) return;
-    back = { ...row, ...before };
+    // Only this intent's category goes back: intents about the others keep their effect.
+    back =
+      op.kind === 'categorize'
+        ? withCategory(row, op.category, !!before.categories?.includes(op.category))
+        : { ...row, ...before };
   } else {
     const origin = entry.local?.origin?.[id];
     if (!origin) return;

@@ -10,6 +10,8 @@ export class ActionError extends Error {
 
 // Exchange limits a folder's display name to 255 characters.
 const MAX_FOLDER_NAME = 255;
+// Outlook's limit for a category's name; it reads commas and semicolons as separators between names.
+const MAX_CATEGORY_NAME = 255;
 // Loose on purpose: the server has the final word; this only catches what is surely not an address.
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
 
@@ -24,6 +26,11 @@ export function validateAction(op: OutboxOp): void {
     case 'set-flag':
       ids(op.ids);
       if (op.flag !== 0 && op.flag !== 1 && op.flag !== 2) throw new ActionError('A flag is 0, 1 or 2.');
+      return;
+    case 'categorize':
+      ids(op.ids);
+      categoryName(op.category);
+      if (typeof op.on !== 'boolean') throw new ActionError('Adding or removing a category must be true or false.');
       return;
     case 'move':
       ids(op.ids);
@@ -85,6 +92,14 @@ function folderName(name: unknown): void {
   if (typeof name !== 'string' || name.trim() === '') throw new ActionError('A folder needs a name.');
   if (name.trim().length > MAX_FOLDER_NAME)
     throw new ActionError(`A folder name has at most ${MAX_FOLDER_NAME} characters.`);
+}
+
+function categoryName(name: unknown): void {
+  if (typeof name !== 'string' || name.trim() === '') throw new ActionError('A category needs a name.');
+  if (name !== name.trim()) throw new ActionError('A category’s name cannot begin or end with a space.');
+  if (name.length > MAX_CATEGORY_NAME)
+    throw new ActionError(`A category’s name has at most ${MAX_CATEGORY_NAME} characters.`);
+  if (/[,;]/.test(name)) throw new ActionError('A category’s name cannot hold a comma or a semicolon.');
 }
 
 function draft(d: Draft): void {

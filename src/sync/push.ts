@@ -13,6 +13,7 @@ import { replayFolder } from './outbox/replay-folder.js';
 import { replayMove } from './outbox/replay-move.js';
 import { replaySaveDraft, replaySend } from './outbox/replay-send.js';
 import { replayUpdate } from './outbox/replay-update.js';
+import { replayCategories } from './outbox/replay-categories.js';
 import { TransportError } from './transport.js';
 
 export interface PushResult {
@@ -144,6 +145,8 @@ function replay(
     case 'set-read':
     case 'set-flag':
       return replayUpdate(ctx, group, op);
+    case 'categorize':
+      return replayCategories(ctx, group, op);
     case 'move':
     case 'delete':
       return replayMove(ctx, group, op, unsure, goneFolders);

@@ -16,13 +16,13 @@ const toAda = (subject: string, text = 'Hello Ada'): Draft => ({
   text,
 });
 
-async function serverItem(id: string): Promise<Item | undefined> {
+async function serverItem(id: string, ...more: string[]): Promise<Item | undefined> {
   const [m] = await h.ews(GetItem, {
     itemShape: {
       baseShape: 'IdOnly',
-      additionalProperties: ['message:IsRead', 'item:Flag', 'item:Subject', 'item:ParentFolderId'].map((fieldURI) => ({
-        fieldURI,
-      })),
+      additionalProperties: ['message:IsRead', 'item:Flag', 'item:Subject', 'item:ParentFolderId', ...more].map(
+        (fieldURI) => ({ fieldURI }),
+      ),
     },
     itemIds: [{ id }],
   });
@@ -239,6 +239,52 @@ describe('outbox replay', () => {
     await recordAction(h.db, { kind: 'set-flag', ids: [id], flag: 1 });
     await engine.runPass('outbox');
     expect(await serverItem(id)).toMatchObject({ subject: 'Edited', flag: { flagStatus: 'Flagged' } });
+    await converged();
+  });
+
+  it('adds and removes one category, keeping the ones another client set meanwhile', async () => {
+    const { engine, rows } = await started();
+    const id = rows[0]!.id;
+    const categoriesOnServer = async () => (await serverItem(id, 'item:Categories'))?.categories ?? [];
+    // Another client files the message under Blue; this device has not seen it yet.
+    await h.ews(UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: { id },
+          updates: [
+            {
+              kind: 'Set',
+              path: { fieldURI: 'item:Categories' },
+              item: { kind: 'Message', categories: ['Blue category'] },
+            },
+          ],
+        },
+      ],
+    });
+    await recordAction(h.db, { kind: 'categorize', ids: [id], category: 'Red category', on: true });
+    expect((await h.db.messages.get(id))?.categories).toEqual(['Red category']);
+    let mark = h.sent.length;
+    await engine.runPass('outbox');
+    expect(h.requestsSince(mark).slice(0, 2)).toEqual(['GetItem', 'UpdateItem']);
+    expect(await categoriesOnServer()).toEqual(['Blue category', 'Red category']);
+    await engine.runPass('poll');
+    expect((await h.db.messages.get(id))?.categories).toEqual(['Blue category', 'Red category']);
+    await converged();
+
+    // Already so on the server: read, and nothing written.
+    await recordAction(h.db, { kind: 'categorize', ids: [id], category: 'Blue category', on: true });
+    mark = h.sent.length;
+    await engine.runPass('outbox');
+    expect(h.requestsSince(mark).filter((r) => r === 'UpdateItem')).toEqual([]);
+
+    for (const category of ['Blue category', 'Red category'])
+      await recordAction(h.db, { kind: 'categorize', ids: [id], category, on: false });
+    expect((await h.db.messages.get(id))?.categories).toBeUndefined();
+    await engine.runPass('outbox');
+    expect(await categoriesOnServer()).toEqual([]);
+    await engine.runPass('poll');
     await converged();
   });
 

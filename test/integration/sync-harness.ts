@@ -255,6 +255,7 @@ export class Harness {
             { fieldURI: 'message:IsRead' },
             { fieldURI: 'item:Flag' },
             { fieldURI: 'item:Subject' },
+            { fieldURI: 'item:Categories' },
           ],
         },
         view: { kind: 'Indexed', maxEntriesReturned: 1000, offset, basePoint: 'Beginning' },
@@ -286,7 +287,16 @@ export class Harness {
         total: f.total,
         unread: f.unread,
         items: new Map(
-          rows.map((r) => [r.id, { changeKey: r.changeKey, isRead: r.isRead === 1, flag: r.flag, subject: r.subject }]),
+          rows.map((r) => [
+            r.id,
+            {
+              changeKey: r.changeKey,
+              isRead: r.isRead === 1,
+              flag: r.flag,
+              subject: r.subject,
+              categories: r.categories ?? [],
+            },
+          ]),
         ),
       });
     }
@@ -304,6 +314,7 @@ export interface ItemState {
   isRead: boolean;
   flag: number;
   subject: string;
+  categories: string[];
 }
 
 export interface FolderState {
@@ -324,6 +335,7 @@ function itemState(it: Item): ItemState {
     isRead: it.isRead ?? true,
     flag: FLAG[it.flag?.flagStatus ?? 'NotFlagged'] ?? 0,
     subject: it.subject ?? '',
+    categories: it.categories ?? [],
   };
 }
 

@@ -6,6 +6,7 @@ function subjects(e: OutboxEntry): string[] {
   switch (op.kind) {
     case 'set-read':
     case 'set-flag':
+    case 'categorize':
     case 'move':
     case 'delete':
       return op.ids;

@@ -36,7 +36,8 @@ const idCount = (e: OutboxEntry) => ('ids' in e.op ? e.op.ids.length : 1);
 
 /**
  * Whether `next`, the entry right after `group` in the outbox, can go in the same request:
- * the same intent (mark read, flag the same way, move to the same folder, delete), due now,
+ * the same intent (mark read, flag the same way, the same category on or off, move to the same
+ * folder, delete), due now,
  * needing nothing that is not on the server yet, and about other messages.
  */
 export function batchable(group: OutboxEntry[], next: OutboxEntry, now: number): boolean {
@@ -50,6 +51,8 @@ export function batchable(group: OutboxEntry[], next: OutboxEntry, now: number):
       return b.kind === 'set-read' && b.isRead === a.isRead;
     case 'set-flag':
       return b.kind === 'set-flag' && b.flag === a.flag;
+    case 'categorize':
+      return b.kind === 'categorize' && b.category === a.category && b.on === a.on;
     case 'move':
       return b.kind === 'move' && b.toFolderId === a.toFolderId && sure(next) && group.every(sure);
     case 'delete':

@@ -1,4 +1,12 @@
-import { GetItem, UpdateItem, type Flag, type ItemId, type ItemUpdate, type Response } from '../../ews/index.js';
+import {
+  GetItem,
+  UpdateItem,
+  type Flag,
+  type ItemChangeDescription,
+  type ItemId,
+  type ItemUpdate,
+  type Response,
+} from '../../ews/index.js';
 import type { OpOf, OutboxEntry } from '../../db/index.js';
 import type { SyncContext } from '../context.js';
 import { CONFLICT_CODES, failureOf, type Failure } from './entry-error.js';
@@ -9,7 +17,7 @@ const FLAG_STATUS: Record<number, Flag['flagStatus']> = { 0: 'NotFlagged', 1: 'F
 
 // Another client may change the message again between our re-read and our write; a few rounds
 // settle any human-speed race, and a later pass tries again after that.
-const CONFLICT_ROUNDS = 3;
+export const CONFLICT_ROUNDS = 3;
 
 /**
  * Read flag and follow-up flag for a group of entries with the same value: one UpdateItem for
@@ -40,7 +48,8 @@ export async function replayUpdate(
   const known = ids.map((id, i): ItemId => ({ id, changeKey: rows[i]?.changeKey || undefined }));
 
   const out: Settlement = { changeKeys: new Map(), gone: new Set(), failed: new Map() };
-  let conflicts = await send(ctx, known, update, 'NeverOverwrite', out);
+  const changes = (ids: ItemId[]) => ids.map((itemId) => ({ itemId, updates: [update] }));
+  let conflicts = await writeChanges(ctx, changes(known), 'NeverOverwrite', out);
   for (let round = 0; conflicts.length && round < CONFLICT_ROUNDS; round++) {
     const fresh = await inBatches(conflicts, (batch) =>
       ctx.call(GetItem, { itemShape: { baseShape: 'IdOnly' }, itemIds: batch.map((id) => ({ id })) }),
@@ -52,32 +61,34 @@ export async function replayUpdate(
       else again.push({ id, changeKey: m?.items?.[0]?.itemId?.changeKey });
     });
     // A key from AutoResolve is not stored: the merged item is fetched by the next sync.
-    conflicts = await send(ctx, again, update, 'AutoResolve', { ...out, changeKeys: new Map() });
+    conflicts = await writeChanges(ctx, changes(again), 'AutoResolve', { ...out, changeKeys: new Map() });
   }
   for (const id of conflicts)
     out.failed.set(id, { kind: 'retry', reason: { code: 'refused', ews: 'ErrorIrresolvableConflict' } });
   return settle(ctx, group, out);
 }
 
-/** Returns the ids that hit a conflict; records new ChangeKeys, gone ids and other failures. */
-async function send(
+/**
+ * Sends the changes, a hundred a request. Returns the ids that hit a conflict; records new
+ * ChangeKeys, gone ids and other failures.
+ */
+export async function writeChanges(
   ctx: SyncContext,
-  ids: ItemId[],
-  update: ItemUpdate,
+  changes: ItemChangeDescription[],
   conflictResolution: 'NeverOverwrite' | 'AutoResolve',
   out: Settlement,
 ): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const messages = await inBatches(ids, (batch) =>
+  if (changes.length === 0) return [];
+  const messages = await inBatches(changes, (itemChanges) =>
     ctx.call(UpdateItem, {
       conflictResolution,
       messageDisposition: 'SaveOnly',
       suppressReadReceipts: true,
-      itemChanges: batch.map((itemId) => ({ itemId, updates: [update] })),
+      itemChanges,
     }),
   );
   const conflicts: string[] = [];
-  ids.forEach(({ id }, i) => {
+  changes.forEach(({ itemId: { id } }, i) => {
     const m: Response<unknown> | undefined = messages[i];
     if (m && m.responseClass !== 'Error') {
       const ck = (m as Response<{ items?: { itemId?: ItemId }[] }>).items?.[0]?.itemId?.changeKey;

@@ -30,6 +30,11 @@ export function describeEntry(
       return t.t(op.isRead ? 'outbox.kind.set-read' : 'outbox.kind.set-unread', { what: what(op.ids) });
     case 'set-flag':
       return t.t(op.flag ? 'outbox.kind.set-flag' : 'outbox.kind.clear-flag', { what: what(op.ids) });
+    case 'categorize':
+      return t.t(op.on ? 'outbox.kind.categorize' : 'outbox.kind.uncategorize', {
+        what: what(op.ids),
+        category: op.category,
+      });
     case 'move':
       return t.t('outbox.kind.move', { what: what(op.ids), folder: folder(op.toFolderId) });
     case 'delete':

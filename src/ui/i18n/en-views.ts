@@ -174,6 +174,8 @@ export const enViews = {
   'outbox.kind.set-unread': 'Mark {what} as unread',
   'outbox.kind.set-flag': 'Flag {what}',
   'outbox.kind.clear-flag': 'Remove the flag from {what}',
+  'outbox.kind.categorize': 'Add category “{category}” to {what}',
+  'outbox.kind.uncategorize': 'Remove category “{category}” from {what}',
   'outbox.kind.move': 'Move {what} to {folder}',
   'outbox.kind.delete': 'Delete {what}',
   'outbox.messages_one': '{count} message',

@@ -291,6 +291,8 @@ export const fr: Messages = {
   'outbox.kind.set-unread': 'Marquer comme non lu : {what}',
   'outbox.kind.set-flag': 'Assurer le suivi de {what}',
   'outbox.kind.clear-flag': 'Retirer le suivi de {what}',
+  'outbox.kind.categorize': 'Ajouter la catégorie « {category} » : {what}',
+  'outbox.kind.uncategorize': 'Retirer la catégorie « {category} » : {what}',
   'outbox.kind.move': 'Déplacer {what} vers {folder}',
   'outbox.kind.delete': 'Supprimer {what}',
   'outbox.messages_one': '{count} message',
