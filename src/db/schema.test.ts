@@ -9,14 +9,14 @@ describe('openMailDB', () => {
     const old = openMailDB('upgrade', { indexedDB, IDBKeyRange, onVersionChange: (upgraded) => told.push(upgraded) });
     await old.meta.put({ key: 'k', value: 1 });
 
-    // A newer build opens the same database at a higher version (Dexie stores version × 10; the schema is at 2).
+    // A newer build opens the same database at a higher version (Dexie stores version × 10; the schema is at 3).
     const upgraded = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('upgrade', 30);
+      const req = indexedDB.open('upgrade', 40);
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
       req.onblocked = () => reject(new Error('blocked by the old connection'));
     });
-    expect(upgraded.version).toBe(30);
+    expect(upgraded.version).toBe(40);
     expect(told).toEqual([true]);
     await expect(old.meta.get('k')).rejects.toThrow(/DatabaseClosed|closed/i);
     upgraded.close();

@@ -47,6 +47,10 @@ export function openMailDB(name: string = DB_NAME, options: MailDBOptions = {}):
   });
   // Attached files' bytes, apart from the rows the lists and the outbox read often.
   db.version(2).stores({ files: 'id' });
+  // Categories by name, so that the category picker lists every one in use without reading each row.
+  db.version(3).stores({
+    messages: 'id, [folderId+receivedAt], [folderId+isRead], conversationId, *terms, receivedAt, *categories',
+  });
   // An older connection must not block a newer schema (the upgrade would wait forever): close
   // now, for good, and tell the owner. Returning false skips Dexie's default handler, which
   // leaves auto-open on, so the next query would try to reopen with the old schema.

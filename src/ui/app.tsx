@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { distinguishedFolder, getMessage, type FolderRow, type MessageRow } from '../db/index.js';
-import { archive, junk, moveTo, remove, setRead, toggleFlag } from './actions/message-actions.js';
+import { archive, junk, moveTo, remove, setRead, toggleCategory, toggleFlag } from './actions/message-actions.js';
 import { Icon } from './components/icon.js';
 import { lazy } from './components/lazy.js';
 import { Toasts } from './components/toasts.js';
@@ -46,6 +46,7 @@ const StoreLostBanner = lazy(() => import('./views/store-lost-banner.js'));
 const OutboxView = lazy(() => import('./views/outbox-view.js'));
 // Dialogs open on demand; their code need not be in the first load.
 const MovePicker = lazy(() => import('./views/move-picker.js'));
+const CategoryPicker = lazy(() => import('./views/category-picker.js'));
 const SettingsDialog = lazy(() => import('./views/settings-dialog.js'));
 const AutomaticRepliesDialog = lazy(() => import('./views/automatic-replies-dialog.js'));
 const AutoRepliesBanner = lazy(() => import('./views/auto-replies-banner.js'));
@@ -53,6 +54,7 @@ const ShortcutsHelp = lazy(() => import('./views/shortcuts-help.js'));
 
 type Dialog =
   | { kind: 'move'; messages: MessageRow[]; fromSelection: boolean }
+  | { kind: 'categorize'; messages: MessageRow[] }
   | { kind: 'help' }
   | { kind: 'settings' }
   | { kind: 'auto-replies' }
@@ -197,6 +199,7 @@ export function App() {
     junk: (ms: MessageRow[], fromSelection = false) =>
       void junk(ms, t).then((ok) => ok && void afterRemoval(ms, fromSelection)),
     move: (ms: MessageRow[], fromSelection = false) => setDialog({ kind: 'move', messages: ms, fromSelection }),
+    categorize: (ms: MessageRow[]) => setDialog({ kind: 'categorize', messages: ms }),
     setRead: (ms: MessageRow[], isRead: boolean) => void setRead(ms, isRead, t),
     toggleFlag: (ms: MessageRow[]) => void toggleFlag(ms, t),
   };
@@ -208,6 +211,7 @@ export function App() {
     remove: (m) => act.remove([m]),
     junk: (m) => act.junk([m]),
     move: (m) => act.move([m]),
+    categorize: (m) => act.categorize([m]),
     setRead: (m, isRead) => act.setRead([m], isRead),
     toggleFlag: (m) => act.toggleFlag([m]),
   };
@@ -291,6 +295,8 @@ export function App() {
           return act.junk(ms, true);
         case 'move':
           return act.move(ms, true);
+        case 'categorize':
+          return act.categorize(ms);
       }
     }
     const m = await target();
@@ -310,6 +316,8 @@ export function App() {
         return commands.junk(m);
       case 'move':
         return commands.move(m);
+      case 'categorize':
+        return commands.categorize(m);
       case 'reply':
         return commands.reply(m, 'reply');
       case 'replyAll':
@@ -500,6 +508,16 @@ export function App() {
             const { messages: ms, fromSelection } = dialog;
             setDialog(undefined);
             void moveTo(ms, f, t).then((ok) => ok && void afterRemoval(ms, fromSelection));
+          }}
+        />
+      )}
+      {dialog?.kind === 'categorize' && (
+        <CategoryPicker
+          messages={dialog.messages}
+          onClose={() => setDialog(undefined)}
+          onPick={(category: string) => {
+            setDialog(undefined);
+            void toggleCategory(dialog.messages, category, t);
           }}
         />
       )}

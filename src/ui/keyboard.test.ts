@@ -16,6 +16,7 @@ describe('shortcutFor', () => {
     expect(shortcutFor(press('U', { shiftKey: true }))).toBe('unread');
     expect(shortcutFor(press('#', { shiftKey: true }))).toBe('delete');
     expect(shortcutFor(press('!', { shiftKey: true }))).toBe('junk');
+    expect(shortcutFor(press('l'))).toBe('categorize');
     expect(shortcutFor(press('a'))).toBe('replyAll');
     expect(shortcutFor(press('?', { shiftKey: true }))).toBe('help');
   });

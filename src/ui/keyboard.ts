@@ -11,6 +11,7 @@ export type ShortcutCommand =
   | 'delete'
   | 'junk'
   | 'move'
+  | 'categorize'
   | 'reply'
   | 'replyAll'
   | 'forward'
@@ -36,6 +37,8 @@ const KEYS: Record<string, ShortcutCommand> = {
   '#': 'delete',
   '!': 'junk',
   v: 'move',
+  // Gmail's "label as".
+  l: 'categorize',
   r: 'reply',
   a: 'replyAll',
   f: 'forward',

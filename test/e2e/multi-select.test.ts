@@ -4,7 +4,8 @@ import type { MailboxPage } from './pages/mailbox-page.js';
 import { goOffline, goOnline } from './pages/network.js';
 import { inboxMessages, readAll } from './pages/store.js';
 import { signedIn } from './support/signed-in.js';
-import { serverItems, startTern, type TernServer } from './support/tern-server.js';
+import { GetItem, UpdateItem } from '../../src/ews/index.js';
+import { ews, serverItems, startTern, type TernServer } from './support/tern-server.js';
 
 interface Entry {
   op: { kind: string; ids?: string[]; toFolderId?: string; isRead?: boolean };
@@ -180,4 +181,88 @@ describe('selecting many messages', () => {
     await drained();
     expect(await serverItems(server, 'junkemail')).toEqual([]);
   });
+
+  it('puts a new category on a message with l and takes it off from the toolbar; the server has each', async () => {
+    const { page } = mailbox;
+    await mailbox.openFolder('inbox');
+    const m = (await inboxRows()).find((r) => !r.categories?.length)!;
+    await mailbox.rowById(m.id).click();
+    await mailbox.reader.locator('button[aria-label="Categorize…"]').waitFor();
+    await page.keyboard.press('l');
+    const picker = page.locator('dialog.category-picker');
+    await picker.locator('input.filter').fill('Travel plans');
+    await expect
+      .poll(() => picker.locator('[role=option]').first().innerText())
+      .toContain('New category “Travel plans”');
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Category “Travel plans” added.' }).waitFor();
+    await expect.poll(() => mailbox.rowById(m.id).locator('.category').allInnerTexts()).toEqual(['Travel plans']);
+    await drained();
+    expect(await serverCategories(m.id)).toEqual(['Travel plans']);
+
+    // Now in use: listed first, marked as the message's, and a click takes it off.
+    await mailbox.reader.locator('button[aria-label="Categorize…"]').click();
+    const travel = picker.locator('[role=option]', { hasText: 'Travel plans' });
+    expect(await travel.getAttribute('aria-checked')).toBe('true');
+    expect(await picker.locator('[role=option]').first().innerText()).toContain('Travel plans');
+    await travel.click();
+    await page.locator('.toast', { hasText: 'Category “Travel plans” removed.' }).waitFor();
+    await mailbox.rowById(m.id).locator('.category').waitFor({ state: 'detached' });
+    await drained();
+    expect(await serverCategories(m.id)).toEqual([]);
+  });
+
+  it('categorizes a selection offline, and a category another client set meanwhile stays', async () => {
+    const { page } = mailbox;
+    await mailbox.openFolder('inbox');
+    const [first, second] = (await inboxRows()).filter((r) => !r.categories?.length);
+    await goOffline(browser.context, server);
+    await setServerCategories(first!.id, ['Blue category']);
+
+    await mailbox.rowById(first!.id).click({ modifiers: ['Control'] });
+    await mailbox.rowById(second!.id).click({ modifiers: ['Control'] });
+    await expect.poll(selectionCount).toBe('2 selected');
+    await page.locator('.selection-bar button[data-command="categorize"]').click();
+    const picker = page.locator('dialog.category-picker');
+    await picker.locator('input.filter').fill('red');
+    // What was typed comes first as a new category; the preset is one step down.
+    await expect.poll(() => picker.locator('[role=option]').nth(1).innerText()).toContain('Red category');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.locator('.toast', { hasText: 'Category “Red category” added to 2 messages.' }).waitFor();
+    const entries = await outbox();
+    expect(entries.map((e) => e.op.kind)).toEqual(['categorize']);
+    for (const m of [first!, second!])
+      expect(await mailbox.rowById(m.id).locator('.category').allInnerTexts()).toEqual(['Red category']);
+
+    await goOnline(browser.context, server);
+    await drained();
+    expect(await serverCategories(first!.id)).toEqual(['Blue category', 'Red category']);
+    expect(await serverCategories(second!.id)).toEqual(['Red category']);
+    await expect
+      .poll(() => mailbox.rowById(first!.id).locator('.category').allInnerTexts(), { timeout: 40_000 })
+      .toEqual(['Blue category', 'Red category']);
+  });
+
+  async function serverCategories(id: string): Promise<string[]> {
+    const [m] = await ews(server, GetItem, {
+      itemShape: { baseShape: 'IdOnly', additionalProperties: [{ fieldURI: 'item:Categories' }] },
+      itemIds: [{ id }],
+    });
+    return m?.items?.[0]?.categories ?? [];
+  }
+
+  async function setServerCategories(id: string, categories: string[]): Promise<void> {
+    const [m] = await ews(server, UpdateItem, {
+      conflictResolution: 'AlwaysOverwrite',
+      messageDisposition: 'SaveOnly',
+      itemChanges: [
+        {
+          itemId: { id },
+          updates: [{ kind: 'Set', path: { fieldURI: 'item:Categories' }, item: { kind: 'Message', categories } }],
+        },
+      ],
+    });
+    expect(m?.responseClass).toBe('Success');
+  }
 });

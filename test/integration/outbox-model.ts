@@ -16,6 +16,7 @@ export interface ViewMessage {
   folder: string;
   isRead: boolean;
   flag: FlagState;
+  categories: string[];
 }
 
 export interface ViewFolder {
@@ -39,7 +40,7 @@ export class View {
 
   clone(): View {
     const v = new View(this.root, this.trash);
-    for (const [id, m] of this.messages) v.messages.set(id, { ...m });
+    for (const [id, m] of this.messages) v.messages.set(id, { ...m, categories: [...m.categories] });
     for (const [id, f] of this.folders) v.folders.set(id, { ...f });
     return v;
   }
@@ -59,6 +60,13 @@ export class View {
 
   setFlag(ids: string[], flag: FlagState): void {
     for (const id of ids) this.messages.get(id)!.flag = flag;
+  }
+
+  categorize(ids: string[], name: string, on: boolean): void {
+    for (const id of ids) {
+      const m = this.messages.get(id)!;
+      m.categories = toggled(m.categories, name, on);
+    }
   }
 
   move(ids: string[], to: string): void {
@@ -104,11 +112,18 @@ export interface ServerMessage {
   folder: string;
   isRead: boolean;
   flag: FlagState;
+  categories: string[];
 }
+
+/** The list with `name` added at its end (`on`) or taken out. */
+const toggled = (list: string[], name: string, on: boolean) =>
+  on ? (list.includes(name) ? list : [...list, name]) : list.filter((c) => c !== name);
 
 type Step =
   | { kind: 'read'; key: string; value: boolean }
   | { kind: 'flag'; key: string; value: FlagState }
+  /** One category on or off: what other clients did to the others stays. */
+  | { kind: 'category'; key: string; name: string; on: boolean }
   /** `to` undefined: deleted for good. */
   | { kind: 'place'; key: string; to?: string }
   | { kind: 'create'; id: string; parent: string; name: string }
@@ -144,6 +159,9 @@ export class Journal {
       case 'set-flag':
         for (const id of op.ids) this.steps.push({ kind: 'flag', key: key(id), value: op.flag });
         return;
+      case 'categorize':
+        for (const id of op.ids) this.steps.push({ kind: 'category', key: key(id), name: op.category, on: op.on });
+        return;
       case 'move':
         for (const id of op.ids) this.place(key(id), op.toFolderId);
         return;
@@ -178,7 +196,7 @@ export class Journal {
 
   /** Replays the intents on the server's state (as other clients left it). */
   replay(server: { messages: Map<string, ServerMessage>; folders: Map<string, { name: string; parent: string }> }) {
-    const messages = new Map([...server.messages].map(([k, m]) => [k, { ...m }]));
+    const messages = new Map([...server.messages].map(([k, m]) => [k, { ...m, categories: [...m.categories] }]));
     const folders = new Map([...server.folders].map(([k, f]) => [k, { ...f }]));
     const exp: Expected = {
       messages,
@@ -196,6 +214,11 @@ export class Journal {
           const m = messages.get(step.key);
           if (m && step.kind === 'read') m.isRead = step.value;
           if (m && step.kind === 'flag') m.flag = step.value;
+          break;
+        }
+        case 'category': {
+          const m = messages.get(step.key);
+          if (m) m.categories = toggled(m.categories, step.name, step.on);
           break;
         }
         case 'place': {

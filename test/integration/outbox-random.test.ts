@@ -20,13 +20,13 @@ import {
 import { createEngine, type Engine, type Transport } from '../../src/sync/index.js';
 import { ADA, DEMO, Harness, plain, REPLAY_FAULTS, type FaultSpec } from './sync-harness.js';
 import { Journal, View } from './outbox-model.js';
-import { opIdCount, serverMessages } from './outbox-server.js';
+import { opIdCount, serverMessages, type ServerMessage } from './outbox-server.js';
 
 /**
- * A day on the train: 1,000 random actions made offline (read, flag, move, delete, send, folder
- * create, rename and delete, across folders), while other clients change and delete things on
- * the server; then the replay, with answers lost after the server applied them, busy servers in
- * both forms, requests cut off, and the worker killed in the middle of a request (a fresh engine
+ * A day on the train: 1,000 random actions made offline (read, flag, categorize, move, delete,
+ * send, folder create, rename and delete, across folders), while other clients change (categories
+ * too) and delete things on the server; then the replay, with answers lost after the server
+ * applied them, busy servers in both forms, requests cut off, and the worker killed in the middle of a request (a fresh engine
  * then starts on the same database). Afterwards every intent has been applied exactly once, every
  * send delivered exactly once, the local store equals the server, and nothing is stuck: the only
  * entries left are parked, and only where the model says they must be.
@@ -53,6 +53,7 @@ function prng(seed: number) {
 }
 
 const FLAGS: Flag['flagStatus'][] = ['NotFlagged', 'Flagged', 'Complete'];
+const CATEGORIES = ['Red category', 'Blue category', 'Travel'];
 
 let h: Harness;
 afterAll(() => h?.close());
@@ -108,7 +109,13 @@ describe('1,000 actions offline, replayed through faults', () => {
         ...(f.distinguished || f.name === 'Archive' ? { distinguished: f.distinguished ?? 'archive' } : {}),
       });
     for (const m of await h.db.messages.toArray())
-      view.messages.set(m.id, { key: m.internetMessageId!, folder: m.folderId, isRead: !!m.isRead, flag: m.flag });
+      view.messages.set(m.id, {
+        key: m.internetMessageId!,
+        folder: m.folderId,
+        isRead: !!m.isRead,
+        flag: m.flag,
+        categories: m.categories ?? [],
+      });
     expect([...view.messages.values()].every((m) => m.key)).toBe(true);
     const initial = view.clone();
     for (const [id, m] of initial.messages) initialIds.set(m.key, id);
@@ -142,10 +149,15 @@ describe('1,000 actions offline, replayed through faults', () => {
         const chosen = some();
         const isRead = rnd.next() < 0.5;
         await record({ kind: 'set-read', ids: chosen, isRead }, () => view.setRead(chosen, isRead));
-      } else if (roll < 49 && ids.length) {
+      } else if (roll < 40 && ids.length) {
         const chosen = some();
         const flag = rnd.int(3) as FlagState;
         await record({ kind: 'set-flag', ids: chosen, flag }, () => view.setFlag(chosen, flag));
+      } else if (roll < 49 && ids.length) {
+        const chosen = some();
+        const category = rnd.pick(CATEGORIES);
+        const on = rnd.next() < 0.6;
+        await record({ kind: 'categorize', ids: chosen, category, on }, () => view.categorize(chosen, category, on));
       } else if (roll < 73 && ids.length) {
         const chosen = some();
         const [to] = rnd.pick(mailTargets());
@@ -190,6 +202,8 @@ describe('1,000 actions offline, replayed through faults', () => {
       if (!s) continue;
       const isRead = rnd.next() < 0.5;
       const flag = rnd.int(3) as FlagState;
+      const categories = CATEGORIES.filter(() => rnd.next() < 0.3);
+      const path = { fieldURI: 'item:Categories' };
       await h.ews(UpdateItem, {
         conflictResolution: 'AlwaysOverwrite',
         messageDisposition: 'SaveOnly',
@@ -203,11 +217,14 @@ describe('1,000 actions offline, replayed through faults', () => {
                 path: { fieldURI: 'item:Flag' },
                 item: { kind: 'Message', flag: { flagStatus: FLAGS[flag]! } },
               },
+              categories.length
+                ? { kind: 'Set', path, item: { kind: 'Message', categories } }
+                : { kind: 'Delete', path },
             ],
           },
         ],
       });
-      Object.assign(s, { isRead, flag });
+      Object.assign(s, { isRead, flag, categories });
     }
     for (let i = 0; i < 15; i++) {
       const key = rnd.pick(serverIds);
@@ -320,14 +337,19 @@ describe('1,000 actions offline, replayed through faults', () => {
     const want = new Map(
       [...exp.messages].map(([key, m]) => [
         key,
-        { folder: realFolder.get(m.folder) ?? m.folder, isRead: m.isRead, flag: m.flag },
+        {
+          folder: realFolder.get(m.folder) ?? m.folder,
+          isRead: m.isRead,
+          flag: m.flag,
+          categories: [...m.categories].sort(),
+        },
       ]),
     );
     if (process.env['OUTBOX_DEBUG'])
       for (const key of new Set([...got.keys(), ...want.keys()])) {
         const g = got.get(key);
-        if (JSON.stringify(g && { folder: g.folder, isRead: g.isRead, flag: g.flag }) === JSON.stringify(want.get(key)))
-          continue;
+        const shown = g && { folder: g.folder, isRead: g.isRead, flag: g.flag, categories: [...g.categories].sort() };
+        if (JSON.stringify(shown) === JSON.stringify(want.get(key))) continue;
         const was = [...initial.messages].find(([, m]) => m.key === key);
         const now =
           [...view.messages].find(([, m]) => m.key === key) ?? [...view.removedMessages].find(([, m]) => m.key === key);
@@ -357,9 +379,14 @@ describe('1,000 actions offline, replayed through faults', () => {
           if ((was && line.includes(was[0])) || (folderId && line.includes(folderId)))
             console.log('  did', line.slice(0, 300));
       }
-    expect(sortedObject(mapValues(got, ({ folder, isRead, flag }) => ({ folder, isRead, flag })))).toEqual(
-      sortedObject(want),
-    );
+    // Categories as sets: folded intents may reach the server in another order than they were made.
+    const sameShape = ({ folder, isRead, flag, categories }: ServerMessage) => ({
+      folder,
+      isRead,
+      flag,
+      categories: [...categories].sort(),
+    });
+    expect(sortedObject(mapValues(got, sameShape))).toEqual(sortedObject(want));
     // Exactly once: no Message-ID twice anywhere.
     expect([...after.values()].filter((m) => m.count > 1)).toEqual([]);
 
@@ -432,8 +459,8 @@ describe('1,000 actions offline, replayed through faults', () => {
 
 async function expectViewEqualsStore(view: View) {
   const rows = await h.db.messages.toArray();
-  expect(Object.fromEntries(rows.map((r) => [r.id, [r.folderId, !!r.isRead, r.flag]]))).toEqual(
-    Object.fromEntries([...view.messages].map(([id, m]) => [id, [m.folder, m.isRead, m.flag]])),
+  expect(Object.fromEntries(rows.map((r) => [r.id, [r.folderId, !!r.isRead, r.flag, r.categories ?? []]]))).toEqual(
+    Object.fromEntries([...view.messages].map(([id, m]) => [id, [m.folder, m.isRead, m.flag, m.categories]])),
   );
   const stored = (await h.db.folders.toArray()).filter(isMailFolder);
   expect(Object.fromEntries(stored.map((f) => [f.id, [f.name, f.parentId]]))).toEqual(

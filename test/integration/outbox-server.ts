@@ -9,6 +9,7 @@ export interface ServerMessage {
   folder: string;
   isRead: boolean;
   flag: FlagState;
+  categories: string[];
   /** How many messages carry this Message-ID in the whole mailbox. */
   count: number;
 }
@@ -24,9 +25,9 @@ export async function serverMessages(h: Harness): Promise<Map<string, ServerMess
         traversal: 'Shallow',
         itemShape: {
           baseShape: 'IdOnly',
-          additionalProperties: ['message:InternetMessageId', 'message:IsRead', 'item:Flag'].map((fieldURI) => ({
-            fieldURI,
-          })),
+          additionalProperties: ['message:InternetMessageId', 'message:IsRead', 'item:Flag', 'item:Categories'].map(
+            (fieldURI) => ({ fieldURI }),
+          ),
         },
         view: { kind: 'Indexed', maxEntriesReturned: 500, offset, basePoint: 'Beginning' },
         parentFolderIds: [{ id: f.folderId!.id }],
@@ -41,6 +42,7 @@ export async function serverMessages(h: Harness): Promise<Map<string, ServerMess
           folder: f.folderId!.id,
           isRead: it.isRead ?? true,
           flag: FLAG[it.flag?.flagStatus ?? 'NotFlagged'] ?? 0,
+          categories: it.categories ?? [],
           count: (seen?.count ?? 0) + 1,
         });
       }

@@ -20,6 +20,7 @@ const SHIPPED: Record<number, Record<string, string>> = {
     meta: 'key',
   },
   2: { files: 'id' },
+  3: { messages: 'id, [folderId+receivedAt], [folderId+isRead], conversationId, *terms, receivedAt, *categories' },
 };
 const LATEST = Math.max(...Object.keys(SHIPPED).map(Number));
 

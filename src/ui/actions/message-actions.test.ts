@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../db.js';
 import { createTranslator } from '../i18n/translate.js';
-import { archive, setRead, toggleFlag } from './message-actions.js';
+import { archive, setRead, toggleCategory, toggleFlag } from './message-actions.js';
 import { dismissToast, toasts } from './toasts.js';
 import { folderRow, messageRow } from '../../db/test-rows.js';
 
@@ -59,6 +59,19 @@ describe('actions on a selection', () => {
     expect(lastToast().text).toBe('2 messages flagged.');
     await undo();
     expect((await rows(['a', 'b'])).map((m) => m.flag)).toEqual([0, 1]);
+  });
+
+  it('puts a category on a mixed selection, takes it off once all have it, and Undo touches only what changed', async () => {
+    await db.messages.update('b', { categories: ['Travel', 'Red'] });
+    await toggleCategory(await rows(['a', 'b']), 'Travel', t);
+    expect((await rows(['a', 'b'])).map((m) => m.categories)).toEqual([['Travel'], ['Travel', 'Red']]);
+    expect(lastToast().text).toBe('Category “Travel” added to 2 messages.');
+    await undo();
+    expect((await rows(['a', 'b'])).map((m) => m.categories)).toEqual([undefined, ['Travel', 'Red']]);
+
+    await toggleCategory(await rows(['b']), 'Travel', t);
+    expect((await rows(['b']))[0]?.categories).toEqual(['Red']);
+    expect(lastToast().text).toBe('Category “Travel” removed.');
   });
 
   it('archives a selection as one move, and Undo brings every message back', async () => {

@@ -90,6 +90,22 @@ export function toggleFlag(messages: MessageRow[], t: Translator): Promise<boole
   });
 }
 
+/**
+ * Puts the category on every message, unless all have it already: then takes it off (as `s` does
+ * the flag). Undo takes back only what changed.
+ */
+export function toggleCategory(messages: MessageRow[], category: string, t: Translator): Promise<boolean> {
+  const has = (m: MessageRow) => !!m.categories?.includes(category);
+  const on = !messages.every(has);
+  const changed = ids(messages.filter((m) => has(m) !== on));
+  return perform({ kind: 'categorize', ids: ids(messages), category, on }, t, {
+    done: on
+      ? said(messages, t, 'toast.categorized', 'toast.categorizedMany', { category })
+      : said(messages, t, 'toast.uncategorized', 'toast.uncategorizedMany', { category }),
+    ...(changed.length && { undo: async () => ({ kind: 'categorize', ids: changed, category, on: !on }) }),
+  });
+}
+
 export async function moveTo(messages: MessageRow[], folder: FolderRow, t: Translator): Promise<boolean> {
   const undo = moveBack(messages, async () => folder.id);
   return perform({ kind: 'move', ids: ids(messages), toFolderId: folder.id }, t, {

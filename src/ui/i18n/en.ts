@@ -59,6 +59,7 @@ export const en = {
   'action.delete': 'Delete',
   'action.move': 'Move to…',
   'action.junk': 'Junk',
+  'action.categorize': 'Categorize…',
   'action.notJunk': 'Not junk',
   'action.compose': 'New message',
   'action.search': 'Search',
@@ -72,6 +73,8 @@ export const en = {
   'toast.deleted': 'Deleted.',
   'toast.moved': 'Moved to {folder}.',
   'toast.undone': 'Undone.',
+  'toast.categorized': 'Category “{category}” added.',
+  'toast.uncategorized': 'Category “{category}” removed.',
   'toast.failed': 'That did not work: {error}',
   'toast.noArchive': 'There is no Archive folder in this mailbox.',
   'toast.noJunk': 'There is no Junk folder in this mailbox.',
@@ -90,6 +93,10 @@ export const en = {
   'toast.flagged_other': '{count} messages flagged.',
   'toast.unflagged_one': 'Flag removed from {count} message.',
   'toast.unflagged_other': 'Flag removed from {count} messages.',
+  'toast.categorizedMany_one': 'Category “{category}” added to {count} message.',
+  'toast.categorizedMany_other': 'Category “{category}” added to {count} messages.',
+  'toast.uncategorizedMany_one': 'Category “{category}” removed from {count} message.',
+  'toast.uncategorizedMany_other': 'Category “{category}” removed from {count} messages.',
 
   'compose.drafts': 'Unsent drafts on this device',
 

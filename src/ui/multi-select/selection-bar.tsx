@@ -8,7 +8,10 @@ import { countSelected } from './selected-messages.js';
 import type { Selection } from './selection-model.js';
 import { clearSelection } from './selection-store.js';
 
-type BulkCommand = Extract<ShortcutCommand, 'read' | 'unread' | 'flag' | 'archive' | 'delete' | 'junk' | 'move'>;
+type BulkCommand = Extract<
+  ShortcutCommand,
+  'read' | 'unread' | 'flag' | 'archive' | 'delete' | 'junk' | 'move' | 'categorize'
+>;
 
 const BUTTONS: ReadonlyArray<readonly [BulkCommand, IconName, MessageKey, string]> = [
   ['archive', 'archive', 'action.archive', 'e'],
@@ -18,6 +21,7 @@ const BUTTONS: ReadonlyArray<readonly [BulkCommand, IconName, MessageKey, string
   ['read', 'read', 'action.markRead', 'Shift+I'],
   ['unread', 'unread', 'action.markUnread', 'Shift+U'],
   ['flag', 'flag', 'action.flag', 's'],
+  ['categorize', 'tag', 'action.categorize', 'l'],
 ];
 
 /**

@@ -18,6 +18,7 @@ export interface MessageCommands {
   /** To Junk, or out of it to the Inbox. */
   junk(message: MessageRow): void;
   move(message: MessageRow): void;
+  categorize(message: MessageRow): void;
   setRead(message: MessageRow, isRead: boolean): void;
   toggleFlag(message: MessageRow): void;
 }
@@ -75,6 +76,7 @@ export function MessageToolbar({
         ? button('read', 'action.markRead', 'Shift+I', () => commands.setRead(message, true))
         : button('unread', 'action.markUnread', 'Shift+U', () => commands.setRead(message, false))}
       {button('flag', flagged ? 'action.unflag' : 'action.flag', 's', () => commands.toggleFlag(message), flagged)}
+      {button('tag', 'action.categorize', 'l', () => commands.categorize(message))}
       {onPrint && button('print', 'action.print', 'Ctrl+P', onPrint)}
       {download && (
         <a

@@ -16,6 +16,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['e', 'shortcuts.archive'],
   ['# / Delete', 'shortcuts.delete'],
   ['v', 'shortcuts.move'],
+  ['l', 'shortcuts.categorize'],
   ['!', 'shortcuts.junk'],
   ['x', 'shortcuts.select'],
   ['*a / Ctrl+A', 'shortcuts.selectAll'],

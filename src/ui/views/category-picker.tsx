@@ -1,0 +1,116 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { MessageRow } from '../../db/index.js';
+import { categoriesInUse } from '../../db/categories.js';
+import { Dialog } from '../components/dialog.js';
+import { db } from '../db.js';
+import { categoryHue } from '../format/category-hue.js';
+import { useLiveQuery } from '../hooks/use-live-query.js';
+import type { MessageKey } from '../i18n/en.js';
+import { useI18n } from '../i18n/use-i18n.js';
+import { categoryChoices, isCategoryName } from './category-choices.js';
+import '../i18n/views.js';
+
+const PRESETS: MessageKey[] = [
+  'categorize.preset.red',
+  'categorize.preset.orange',
+  'categorize.preset.yellow',
+  'categorize.preset.green',
+  'categorize.preset.blue',
+  'categorize.preset.purple',
+];
+
+const MARK = { all: '✓', some: '–', none: '' } as const;
+
+/**
+ * Categorize (`l`): the categories in use and Outlook's presets, each marked by whether the
+ * messages have it; type to filter or to name a new one, arrows and Enter to pick. A pick puts the
+ * category on, or takes it off when every message has it.
+ */
+export default function CategoryPicker({
+  messages,
+  onPick,
+  onClose,
+}: {
+  messages: MessageRow[];
+  onPick(category: string): void;
+  onClose(): void;
+}) {
+  const t = useI18n();
+  const inUse = useLiveQuery(() => categoriesInUse(db), []);
+  const [filter, setFilter] = useState('');
+  const [active, setActive] = useState(0);
+  const choices = useMemo(
+    () =>
+      categoryChoices(
+        messages,
+        PRESETS.map((k) => t.t(k)),
+        inUse ?? [],
+        filter,
+      ),
+    [messages, inUse, filter, t],
+  );
+  const current = Math.min(active, choices.length - 1);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive(Math.max(0, Math.min(choices.length - 1, current + step)));
+    } else if (e.key === 'Enter' && choices[current]) {
+      e.preventDefault();
+      onPick(choices[current].name);
+    }
+  };
+
+  return (
+    <Dialog title={t.t('categorize.title')} onClose={onClose} class="move-picker category-picker">
+      <input
+        type="text"
+        class="filter"
+        autoFocus
+        maxLength={255}
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="category-choices"
+        aria-activedescendant={choices[current] ? `category-${current}` : undefined}
+        aria-label={t.t('categorize.filter')}
+        aria-describedby="category-hint"
+        placeholder={t.t('categorize.filter')}
+        value={filter}
+        onInput={(e) => {
+          setFilter((e.target as HTMLInputElement).value);
+          setActive(0);
+        }}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="category-choices" role="listbox" aria-label={t.t('categorize.title')}>
+        {choices.map((c, i) => (
+          <li
+            key={c.name}
+            id={`category-${i}`}
+            role="option"
+            aria-selected={i === current}
+            aria-checked={c.has === 'all' ? 'true' : c.has === 'some' ? 'mixed' : 'false'}
+            class={i === current ? 'active' : undefined}
+            onClick={() => onPick(c.name)}
+          >
+            <span class="check" aria-hidden="true">
+              {MARK[c.has]}
+            </span>
+            <span class="category" style={{ '--cat-hue': String(categoryHue(c.name)) }}>
+              {c.isNew ? t.t('categorize.new', { name: c.name }) : c.name}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p id="category-hint" class="pane-note">
+        {isCategoryName(filter.trim()) ? t.t('categorize.hint') : t.t('categorize.invalid')}
+      </p>
+      <footer class="dialog-actions">
+        <button type="button" onClick={onClose}>
+          {t.t('action.cancel')}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}
