@@ -118,6 +118,26 @@ describe('searchMessages', () => {
     expect(await searchMessages(db, 'zzz')).toEqual([]);
   });
 
+  it('narrows by operators: sender, category (case and accents aside), read state, flag and files', async () => {
+    const db = freshDB();
+    await db.messages.bulkPut([
+      { ...message(1, 'inbox', 'Quarterly report', 'Ada', 'numbers'), categories: ['Catégorie rouge'], flag: 1 },
+      { ...message(2, 'inbox', 'Quarterly lunch', 'Grace', 'Ada comes'), isRead: 1, hasAttachments: 1 },
+      { ...message(3, 'other', 'Trip', 'Ada'), categories: ['Travel', 'Catégorie rouge'], isRead: 1 },
+    ]);
+    const ids = async (query: string) => (await searchMessages(db, query)).map((m) => m.id);
+    // "ada" is a word of the second message's preview, but it is not from Ada.
+    expect(await ids('quarterly from:ada')).toEqual(['m1']);
+    expect(await ids('from:ada')).toEqual(['m3', 'm1']);
+    expect(await ids('category:"categorie ROUGE"')).toEqual(['m3', 'm1']);
+    expect(await ids('category:travel category:"catégorie rouge"')).toEqual(['m3']);
+    expect(await ids('is:unread')).toEqual(['m1']);
+    expect(await ids('is:read quarterly')).toEqual(['m2']);
+    expect(await ids('is:flagged')).toEqual(['m1']);
+    expect(await ids('has:attachment')).toEqual(['m2']);
+    expect(await ids('category:nowhere')).toEqual([]);
+  });
+
   it('stops early on a broad query and still returns the newest matches', async () => {
     const db = await withMessages(1500);
     const rows = await searchMessages(db, 'topic', 5);

@@ -3,7 +3,9 @@ import type { BodyRow, FolderRow, MessageRow, OutboxEntry } from './entities.js'
 import type { MailDB } from './schema.js';
 import { isMailFolder, WELL_KNOWN_ORDER } from './folder-kind.js';
 import { isLocalId } from './local-ids.js';
-import { MAX_TERM_LENGTH, words } from './terms.js';
+import { categoriesInUse } from './categories.js';
+import { hasOperators, parseSearch, passesOperators } from './search-query.js';
+import { foldText, MAX_TERM_LENGTH, words } from './terms.js';
 
 /**
  * Named read queries shared by the UI (through live queries) and the engine. None of them loads
@@ -97,15 +99,25 @@ const SORT_IN_MEMORY = 400;
 
 /**
  * Search as you type, offline: every word of `query` must be a prefix of a word of the subject,
- * the sender or the preview. Newest first, at most `limit` rows.
+ * the sender or the preview, and the message must pass its operators (`from:`, `category:`,
+ * `is:unread`, `is:read`, `is:flagged`, `has:attachment`; see search-query.ts). Newest first, at
+ * most `limit` rows. The candidates come from the most selective index the query allows: its
+ * longest word, its category, its sender; with operators alone on flags, the newest rows first.
  */
 export async function searchMessages(db: MailDB, query: string, limit = 50): Promise<MessageRow[]> {
-  const wanted = [...new Set(words(query).map((w) => w.slice(0, MAX_TERM_LENGTH)))];
-  if (wanted.length === 0 || limit <= 0) return [];
-  // The longest word is the most selective key for the index.
-  const key = wanted.reduce((a, b) => (b.length > a.length ? b : a));
-  const ids = new Set(await db.messages.where('terms').startsWith(key).primaryKeys());
-  const matches = (m: MessageRow) => wanted.every((w) => m.terms.some((t) => t.startsWith(w)));
+  const q = parseSearch(query);
+  const wanted = [...new Set(words(q.text).map((w) => w.slice(0, MAX_TERM_LENGTH)))];
+  if ((wanted.length === 0 && !hasOperators(q)) || limit <= 0) return [];
+  const matches = (m: MessageRow) => wanted.every((w) => m.terms.some((t) => t.startsWith(w))) && passesOperators(m, q);
+  const longest = (list: string[]) => list.reduce((a, b) => (b.length > a.length ? b : a)).slice(0, MAX_TERM_LENGTH);
+  let ids: Set<string>;
+  if (wanted.length) ids = new Set(await db.messages.where('terms').startsWith(longest(wanted)).primaryKeys());
+  else if (q.categories.length) {
+    // The index's names that read as the one asked for, accents and case aside.
+    const names = (await categoriesInUse(db)).filter((c) => foldText(c) === q.categories[0]);
+    ids = new Set(await db.messages.where('categories').anyOf(names).primaryKeys());
+  } else if (q.from.length) ids = new Set(await db.messages.where('terms').startsWith(longest(q.from)).primaryKeys());
+  else return db.messages.orderBy('receivedAt').reverse().filter(matches).limit(limit).toArray();
   if (ids.size <= SORT_IN_MEMORY) {
     const rows = (await db.messages.bulkGet([...ids])).filter((m): m is MessageRow => !!m && matches(m));
     return rows.sort((a, b) => b.receivedAt - a.receivedAt).slice(0, limit);

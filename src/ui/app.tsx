@@ -212,6 +212,12 @@ export function App() {
     junk: (m) => act.junk([m]),
     move: (m) => act.move([m]),
     categorize: (m) => act.categorize([m]),
+    showCategory: (name) => {
+      setQuery(`category:"${name}"`);
+      setSearchEnter(undefined);
+      // One pane at a time: on to the results.
+      if (narrow) closeReader();
+    },
     setRead: (m, isRead) => act.setRead([m], isRead),
     toggleFlag: (m) => act.toggleFlag([m]),
   };

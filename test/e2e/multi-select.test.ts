@@ -200,6 +200,15 @@ describe('selecting many messages', () => {
     await drained();
     expect(await serverCategories(m.id)).toEqual(['Travel plans']);
 
+    // The label in the reader finds all mail in the category: a search that holds only an operator.
+    await mailbox.reader.getByRole('button', { name: 'Travel plans' }).click();
+    const search = page.getByRole('searchbox', { name: 'Search mail' });
+    expect(await search.inputValue()).toBe('category:"Travel plans"');
+    await expect.poll(() => page.locator('#search-title').innerText()).toBe('1 result for “category:"Travel plans"”');
+    expect(await page.locator('.search-pane [role=option]').getAttribute('data-id')).toBe(m.id);
+    await page.locator('.search-pane .server-search', { hasText: 'these are all the matches' }).waitFor();
+    await search.press('Escape');
+
     // Now in use: listed first, marked as the message's, and a click takes it off.
     await mailbox.reader.locator('button[aria-label="Categorize…"]').click();
     const travel = picker.locator('[role=option]', { hasText: 'Travel plans' });

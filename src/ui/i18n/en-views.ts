@@ -37,6 +37,7 @@ export const enViews = {
   'list.loading': 'Loading…',
 
   'reader.from': 'From',
+  'reader.categorySearch': 'Show all mail in this category',
   'reader.to': 'To',
   'reader.cc': 'Cc',
   'reader.replyTo': 'Reply to',
@@ -361,6 +362,8 @@ export const enViews = {
   'shortcuts.compose': 'New message',
   'shortcuts.search': 'Search',
   'shortcuts.searchServer': 'In the search field: search the text of every message on the server',
+  'shortcuts.operators':
+    'In the search field: only mail from someone, in a category, unread or read, flagged, with files',
   'shortcuts.help': 'Show shortcuts',
   'shortcuts.select': 'Select or deselect the message',
   'shortcuts.selectAll': 'Select all messages in the folder',

@@ -145,6 +145,8 @@ export const en = {
   'search.results_one': '{count} result for “{query}”',
   'search.results_other': '{count} results for “{query}”',
   'search.none': 'No message matches “{query}”.',
+  'search.operatorsOnly':
+    'Every message’s sender, categories, flag and read state are on this device: these are all the matches.',
 
   'menu.settings': 'Settings',
   'menu.diagnostics': 'Diagnostics',

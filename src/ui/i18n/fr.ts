@@ -73,6 +73,7 @@ export const fr: Messages = {
 
   'reader.empty': 'Sélectionnez un message pour le lire.',
   'reader.from': 'De',
+  'reader.categorySearch': 'Afficher tout le courrier de cette catégorie',
   'reader.to': 'À',
   'reader.cc': 'Cc',
   'reader.replyTo': 'Répondre à',
@@ -379,6 +380,8 @@ export const fr: Messages = {
   'search.results_one': '{count} résultat pour « {query} »',
   'search.results_other': '{count} résultats pour « {query} »',
   'search.none': 'Aucun message ne correspond à « {query} ».',
+  'search.operatorsOnly':
+    'L’expéditeur, les catégories, le suivi et l’état lu de chaque message sont sur cet appareil : voici toutes les correspondances.',
   'search.clear': 'Effacer la recherche',
   'search.server': 'Chercher dans le texte de tous les messages sur le serveur',
   'search.local': 'Chercher dans le texte des messages enregistrés sur cet appareil',
@@ -510,6 +513,8 @@ export const fr: Messages = {
   'shortcuts.compose': 'Nouveau message',
   'shortcuts.search': 'Rechercher',
   'shortcuts.searchServer': 'Dans le champ de recherche : chercher dans le texte de tous les messages sur le serveur',
+  'shortcuts.operators':
+    'Dans le champ de recherche : seulement le courrier d’une personne, d’une catégorie, non lu ou lu, suivi, avec fichiers',
   'shortcuts.help': 'Afficher les raccourcis',
   'shortcuts.select': 'Sélectionner ou désélectionner le message',
   'shortcuts.selectAll': 'Sélectionner tous les messages du dossier',

@@ -19,6 +19,8 @@ export interface MessageCommands {
   junk(message: MessageRow): void;
   move(message: MessageRow): void;
   categorize(message: MessageRow): void;
+  /** Search for the mail in a category. */
+  showCategory(name: string): void;
   setRead(message: MessageRow, isRead: boolean): void;
   toggleFlag(message: MessageRow): void;
 }

@@ -224,7 +224,12 @@ export default function Reader({ messageId, commands, onBack }: ReaderProps) {
       <header class="reader-header">
         <h2 id="reader-subject" ref={heading} tabIndex={-1}>
           {message.subject || t.t('list.noSubject')}
-          <Categories names={message.categories} label={t.t('list.categories')} />
+          <Categories
+            names={message.categories}
+            label={t.t('list.categories')}
+            onPick={commands.showCategory}
+            pickTitle={t.t('reader.categorySearch')}
+          />
         </h2>
         <dl>
           {/* A draft has no sender until it is sent: it is the user's own. */}

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { searchMessages, type MessageRow } from '../../db/index.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { searchMessages, words, type MessageRow } from '../../db/index.js';
+import { hasOperators, parseSearch, passesOperators } from '../../db/search-query.js';
 import { lazy } from '../components/lazy.js';
 import { MessageItem } from '../components/message-item.js';
 import { db } from '../db.js';
@@ -50,12 +51,18 @@ export function SearchResults({
     if (enter) setSettled(query);
   }, [enter]);
   const [server, setServer] = useState<{ query: string; ids: string[] }>();
-  const serverIds = server && server.query === settled.trim() ? server.ids : NONE;
+  // The server is asked for the words alone (operators are tested here, on every summary).
+  const parsed = useMemo(() => parseSearch(query), [query]);
+  const serverIds = server && server.query === parseSearch(settled).text ? server.ids : NONE;
   const found = useLiveQuery(async () => {
     const local = await searchMessages(db, settled, LIMIT);
     const seen = new Set(local.map((m) => m.id));
-    // What the server found that this device holds (all of it, once synced), beside the local matches.
-    const held = (await db.messages.bulkGet(serverIds)).filter((m): m is MessageRow => !!m);
+    // What the server found that this device holds (all of it, once synced), beside the local
+    // matches; the server searched the words, the operators test the rows here.
+    const asked = parseSearch(settled);
+    const held = (await db.messages.bulkGet(serverIds)).filter(
+      (m): m is MessageRow => !!m && passesOperators(m, asked),
+    );
     const rows = [...local, ...held.filter((m) => !seen.has(m.id))].sort((a, b) => b.receivedAt - a.receivedAt);
     return { query: settled, rows, missing: serverIds.length - held.length };
   }, [settled, serverIds]);
@@ -96,14 +103,18 @@ export function SearchResults({
           );
         })}
       </div>
-      <ServerSearch
-        db={db}
-        query={query.trim()}
-        enter={enter}
-        mayAsk={mayAsk}
-        missing={found?.missing ?? 0}
-        onFound={(q, ids) => setServer({ query: q, ids })}
-      />
+      {words(parsed.text).length ? (
+        <ServerSearch
+          db={db}
+          query={parsed.text}
+          enter={enter}
+          mayAsk={mayAsk}
+          missing={found?.missing ?? 0}
+          onFound={(q, ids) => setServer({ query: q, ids })}
+        />
+      ) : (
+        hasOperators(parsed) && <p class="pane-note server-search">{t.t('search.operatorsOnly')}</p>
+      )}
     </section>
   );
 }

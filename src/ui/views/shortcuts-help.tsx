@@ -27,6 +27,7 @@ export const SHORTCUTS: ReadonlyArray<readonly [string, MessageKey]> = [
   ['c', 'shortcuts.compose'],
   ['/', 'shortcuts.search'],
   ['Enter', 'shortcuts.searchServer'],
+  ['from:ada category:Travel is:unread is:read is:flagged has:attachment', 'shortcuts.operators'],
   ['?', 'shortcuts.help'],
   ['Ctrl+P', 'shortcuts.print'],
   ['Shift+F10', 'shortcuts.folderMenu'],
