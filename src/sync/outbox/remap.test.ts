@@ -72,6 +72,11 @@ describe('remapFolder', () => {
     await db.outbox.add(entry({ kind: 'move', ids: ['m'], toFolderId: 'local:f' }));
     await db.outbox.add(entry({ kind: 'create-folder', parentId: 'local:f', name: 'Sub', tempId: 'local:sub' }));
     await db.outbox.add(entry({ kind: 'rename-folder', id: 'local:f', name: 'Newer' }));
+    // Its parent deleted for good later: the list of what goes with it names it by its new id.
+    await db.outbox.add({
+      ...entry({ kind: 'delete-folder', id: 'root-child' }),
+      local: { hardDelete: ['root-child', 'local:f', 'local:sub'] },
+    });
 
     await db.transaction('rw', [db.folders, db.messages, db.outbox], () => remapFolder(db, 'local:f', 'srv-f', self!));
     expect(await db.folders.get('srv-f')).toMatchObject({ name: 'New', total: 1 });
@@ -82,5 +87,6 @@ describe('remapFolder', () => {
     expect(ops[1]).toMatchObject({ toFolderId: 'srv-f' });
     expect(ops[2]).toMatchObject({ parentId: 'srv-f' });
     expect(ops[3]).toMatchObject({ id: 'srv-f' });
+    expect((await db.outbox.orderBy('seq').last())?.local?.hardDelete).toEqual(['root-child', 'srv-f', 'local:sub']);
   });
 });

@@ -90,6 +90,9 @@ export async function remapFolder(db: MailDB, oldId: string, newId: string, afte
         ...next.local,
         folderBefore: { ...e.local.folderBefore, parentId: swap(e.local.folderBefore.parentId) },
       };
+    // A folder deleted for good lists the folders that go with it, which may include this one.
+    if (op.kind === 'delete-folder' && e.local?.hardDelete)
+      next.local = { ...next.local, hardDelete: e.local.hardDelete.map(swap) };
     return next;
   });
 }
