@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { MessageRow } from '../../db/index.js';
 import { categoriesInUse } from '../../db/categories.js';
 import { Dialog } from '../components/dialog.js';
+import { FilterList } from '../components/filter-list.js';
 import { db } from '../db.js';
 import { categoryHue } from '../format/category-hue.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
@@ -38,7 +39,6 @@ export default function CategoryPicker({
   const t = useI18n();
   const inUse = useLiveQuery(() => categoriesInUse(db), []);
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
   const choices = useMemo(
     () =>
       categoryChoices(
@@ -49,60 +49,30 @@ export default function CategoryPicker({
       ),
     [messages, inUse, filter, t],
   );
-  const current = Math.min(active, choices.length - 1);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive(Math.max(0, Math.min(choices.length - 1, current + step)));
-    } else if (e.key === 'Enter' && choices[current]) {
-      e.preventDefault();
-      onPick(choices[current].name);
-    }
-  };
-
   return (
     <Dialog title={t.t('categorize.title')} onClose={onClose} class="move-picker category-picker">
-      <input
-        type="text"
-        class="filter"
-        autoFocus
-        maxLength={255}
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="category-choices"
-        aria-activedescendant={choices[current] ? `category-${current}` : undefined}
-        aria-label={t.t('categorize.filter')}
-        aria-describedby="category-hint"
+      <FilterList
+        name="category"
+        label={t.t('categorize.title')}
         placeholder={t.t('categorize.filter')}
-        value={filter}
-        onInput={(e) => {
-          setFilter((e.target as HTMLInputElement).value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
-      />
-      <ul id="category-choices" role="listbox" aria-label={t.t('categorize.title')}>
-        {choices.map((c, i) => (
-          <li
-            key={c.name}
-            id={`category-${i}`}
-            role="option"
-            aria-selected={i === current}
-            aria-checked={c.has === 'all' ? 'true' : c.has === 'some' ? 'mixed' : 'false'}
-            class={i === current ? 'active' : undefined}
-            onClick={() => onPick(c.name)}
-          >
+        describedBy="category-hint"
+        filter={filter}
+        onFilter={setFilter}
+        choices={choices}
+        keyOf={(c) => c.name}
+        checked={(c) => (c.has === 'all' ? 'true' : c.has === 'some' ? 'mixed' : 'false')}
+        render={(c) => (
+          <>
             <span class="check" aria-hidden="true">
               {MARK[c.has]}
             </span>
             <span class="category" style={{ '--cat-hue': String(categoryHue(c.name)) }}>
               {c.isNew ? t.t('categorize.new', { name: c.name }) : c.name}
             </span>
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+        onPick={(c) => onPick(c.name)}
+      />
       <p id="category-hint" class="pane-note">
         {isCategoryName(filter.trim()) ? t.t('categorize.hint') : t.t('categorize.invalid')}
       </p>

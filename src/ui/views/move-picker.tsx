@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { folderTree, type FolderRow } from '../../db/index.js';
 import { Dialog } from '../components/dialog.js';
+import { FilterList } from '../components/filter-list.js';
 import { db } from '../db.js';
 import { folderPaths } from '../folders/folder-paths.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
@@ -20,7 +21,6 @@ export default function MovePicker({
   const t = useI18n();
   const tree = useLiveQuery(() => folderTree(db, { browsing: true }), []);
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
   const choices = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     return folderPaths(tree ?? [], t).filter(
@@ -31,52 +31,19 @@ export default function MovePicker({
         words.every((w) => c.path.toLowerCase().includes(w)),
     );
   }, [tree, filter, excludeId, t]);
-  const current = Math.min(active, choices.length - 1);
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive(Math.max(0, Math.min(choices.length - 1, current + step)));
-    } else if (e.key === 'Enter' && choices[current]) {
-      e.preventDefault();
-      onPick(choices[current].folder);
-    }
-  };
-
   return (
     <Dialog title={t.t('move.title')} onClose={onClose} class="move-picker">
-      <input
-        type="text"
-        class="filter"
-        autoFocus
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="move-choices"
-        aria-activedescendant={choices[current] ? `move-${current}` : undefined}
-        aria-label={t.t('move.filter')}
+      <FilterList
+        name="move"
+        label={t.t('move.title')}
         placeholder={t.t('move.filter')}
-        value={filter}
-        onInput={(e) => {
-          setFilter((e.target as HTMLInputElement).value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        filter={filter}
+        onFilter={setFilter}
+        choices={choices}
+        keyOf={(c) => c.folder.id}
+        render={(c) => c.path}
+        onPick={(c) => onPick(c.folder)}
       />
-      <ul id="move-choices" role="listbox" aria-label={t.t('move.title')}>
-        {choices.map((c, i) => (
-          <li
-            key={c.folder.id}
-            id={`move-${i}`}
-            role="option"
-            aria-selected={i === current}
-            class={i === current ? 'active' : undefined}
-            onClick={() => onPick(c.folder)}
-          >
-            {c.path}
-          </li>
-        ))}
-      </ul>
       {choices.length === 0 && <p class="pane-note">{t.t('move.none')}</p>}
       <footer class="dialog-actions">
         <button type="button" onClick={onClose}>
