@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import type { FolderRow, MessageRow } from './entities.js';
@@ -136,6 +136,14 @@ describe('searchMessages', () => {
     expect(await ids('is:flagged')).toEqual(['m1']);
     expect(await ids('has:attachment')).toEqual(['m2']);
     expect(await ids('category:nowhere')).toEqual([]);
+  });
+
+  it('reads the matches of the rarest word, not of the longest, and tests the others on them', async () => {
+    const db = await withMessages(1500);
+    const read = vi.spyOn(db.messages, 'bulkGet');
+    // "topic" begins a word of every message, "1499" of one.
+    expect((await searchMessages(db, 'topic 1499')).map((m) => m.id)).toEqual(['m1499']);
+    expect(read.mock.calls.map(([keys]) => keys.length)).toEqual([1]);
   });
 
   it('stops early on a broad query and still returns the newest matches', async () => {
