@@ -8,13 +8,8 @@ import {
   UpdateItem,
   type ItemId,
 } from '../../src/ews/index.js';
-import {
-  distinguishedFolder,
-  folderTree,
-  HIERARCHY_CURSOR,
-  searchMessages,
-  type SyncCursor,
-} from '../../src/db/index.js';
+import { distinguishedFolder, folderTree, HIERARCHY_CURSOR, type SyncCursor } from '../../src/db/index.js';
+import { searchMessages } from '../../src/db/search.js';
 import { Harness, plain } from './sync-harness.js';
 
 let h: Harness;

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { searchMessages, words, type MessageRow } from '../../db/index.js';
+import { words, type MessageRow } from '../../db/index.js';
+import { searchMessages } from '../../db/search.js';
 import { hasOperators, parseSearch, passesOperators } from '../../db/search-query.js';
 import { lazy } from '../components/lazy.js';
 import { MessageItem } from '../components/message-item.js';
@@ -21,7 +22,7 @@ const NO_ROWS: MessageRow[] = [];
  * Search results: from the local store as you type (subject, sender and preview, offline, newest
  * first), joined on request by what the server finds in the text of every message.
  */
-export function SearchResults({
+export default function SearchResults({
   query,
   enter,
   mayAsk,
