@@ -3,7 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openMailDB, type MailDB } from './schema.js';
 import type { FolderRow, MessageRow } from './entities.js';
 import { folderTree, messageCount, messagePage, pendingCount } from './queries.js';
-// The search has its own file (kept out of the first screen's code); its tests share these rows.
+// The search has its own file; its tests share these rows.
 import { searchMessages } from './search.js';
 import { searchTerms } from './terms.js';
 import { folderRow } from './test-rows.js';

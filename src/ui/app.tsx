@@ -35,8 +35,8 @@ import { FolderTree } from './views/folder-tree.js';
 import { LocalDrafts } from './views/local-drafts.js';
 import { MessageList } from './views/message-list.js';
 import type { MessageCommands } from './views/message-toolbar.js';
+import { SearchResults } from './views/search-results.js';
 import { StatusBar } from './views/status-bar.js';
-import SearchResults from './views/search-results.js';
 
 const Composer = lazy(() => import('./views/composer.js'));
 // The first screen is the list; the reading pane's code comes with the first message opened.

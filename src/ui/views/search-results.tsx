@@ -22,7 +22,7 @@ const NO_ROWS: MessageRow[] = [];
  * Search results: from the local store as you type (subject, sender and preview, offline, newest
  * first), joined on request by what the server finds in the text of every message.
  */
-export default function SearchResults({
+export function SearchResults({
   query,
   enter,
   mayAsk,
