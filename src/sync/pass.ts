@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { GetFolder } from '../ews/index.js';
-import { isMailFolder, removeFolders, type FolderRow, type SyncCursor } from '../db/index.js';
+import { isLive, isMailFolder, removeFolders, type FolderRow, type SyncCursor } from '../db/index.js';
 import { prefetchBodies } from './bodies.js';
 import { withRoom } from './evict-bodies.js';
 import type { SyncContext } from './context.js';
@@ -102,14 +102,14 @@ function expectedChanges(f: FolderRow, cursor: SyncCursor | undefined, server: S
  * The folder had no changes, so its stored counts should equal the server's. If they do not,
  * recount the rows once (a drifted number); if they still differ, the local copy has missed
  * something: make the folder due for a re-list. Skipped while intents are waiting, whose local
- * effects the server has not seen yet.
+ * effects the server has not seen yet (a parked one's effect is undone: it does not count).
  */
 async function reconcileCounts(ctx: SyncContext, folderId: string, server: ServerCounts | undefined): Promise<void> {
   const { db, clock, settings } = ctx;
   if (!server) return;
   const folder = await db.folders.get(folderId);
   if (!folder || (folder.total === server.total && folder.unread === server.unread)) return;
-  if ((await db.outbox.count()) > 0) return;
+  if ((await db.outbox.filter(isLive).count()) > 0) return;
   await db.transaction('rw', [db.folders, db.messages, db.cursors], async () => {
     const total = await db.messages
       .where('[folderId+receivedAt]')

@@ -83,6 +83,12 @@ export async function push(ctx: SyncContext): Promise<PushResult> {
       await waitFor(ctx, first, entries);
       continue;
     }
+    const stranding = strands(first, entries);
+    if (stranding) {
+      blocked.add(first);
+      await parkEntry(db, first.seq!, { code: 'needs-failed', cause: stranding.error }, now);
+      continue;
+    }
     const group = [first];
     for (const next of entries.slice(entries.indexOf(first) + 1)) {
       if (visited.has(next.seq!) || !batchable(group, next, now) || blocked.hits(next)) break;
@@ -219,6 +225,23 @@ async function waitFor(ctx: SyncContext, entry: OutboxEntry, entries: OutboxEntr
  */
 function deletesNeeded(entry: OutboxEntry, blocked: Blocked): boolean {
   return entry.op.kind === 'delete-folder' && !!entry.local?.hardDelete?.length && blocked.any;
+}
+
+/**
+ * The parked move or delete, made before `entry`, of messages the server still holds in a folder
+ * `entry` deletes for good: the user took them out of it here, and the delete would take them on
+ * the server. The delete is parked with it, and the user decides (nothing is lost meanwhile).
+ */
+function strands(entry: OutboxEntry, entries: OutboxEntry[]): OutboxEntry | undefined {
+  const gone = new Set(entry.op.kind === 'delete-folder' ? (entry.local?.hardDelete ?? []) : []);
+  if (gone.size === 0) return undefined;
+  return entries.find(
+    (e) =>
+      e.seq! < entry.seq! &&
+      e.state === 'parked' &&
+      (e.op.kind === 'move' || e.op.kind === 'delete') &&
+      Object.values(e.local?.origin ?? {}).some((folder) => gone.has(folder)),
+  );
 }
 
 /** A cheap request that tells whether the server answers at all. */

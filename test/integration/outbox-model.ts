@@ -4,9 +4,12 @@
  * intents in the order they were made and replays them, one by one, on the server as other
  * clients left it: the user's last word on a message wins, a move into a folder the server no
  * longer has (or a folder made under one) cannot happen and is parked, a folder deleted for good
- * takes what is in it along. The one rule it shares with the outbox: a message's moves fold into
- * its last one, except across a folder delete (so a message never leaves a folder later than the
- * user took it out).
+ * takes what is in it along, unless it holds a message whose move out of it was parked (then that
+ * delete is parked too). The rules it shares with the outbox are how intents fold: a message's
+ * moves into its last one, except across a folder delete (so a message never leaves a folder later
+ * than the user took it out); a rename into the folder's creation or over its last rename; and a
+ * folder deleted for good takes its renames along, or its whole story when it was made here and
+ * nothing else needs it.
  */
 import type { FlagState, OutboxOp } from '../../src/db/index.js';
 
@@ -124,11 +127,15 @@ type Step =
   | { kind: 'flag'; key: string; value: FlagState }
   /** One category on or off: what other clients did to the others stays. */
   | { kind: 'category'; key: string; name: string; on: boolean }
-  /** `to` undefined: deleted for good. */
-  | { kind: 'place'; key: string; to?: string }
+  /**
+   * `to` undefined: deleted for good. `origin`: where the user took it from, as the outbox
+   * remembers it (the first of folded moves).
+   */
+  | { kind: 'place'; key: string; to?: string; origin: string }
   | { kind: 'create'; id: string; parent: string; name: string }
   | { kind: 'rename'; id: string; name: string }
-  | { kind: 'delete-folder'; id: string; hard: boolean };
+  /** `removed`: for good, the folders that went with it here, as the outbox lists them. */
+  | { kind: 'delete-folder'; id: string; hard: boolean; removed: string[] };
 
 /** What the server must end with, and what must be parked on the way. */
 export interface Expected {
@@ -145,7 +152,6 @@ export interface Expected {
 export class Journal {
   private readonly steps: (Step | undefined)[] = [];
   private readonly lastPlace = new Map<string, number>();
-  private lastFolderDelete = -1;
 
   constructor(private readonly view: View) {}
 
@@ -163,35 +169,72 @@ export class Journal {
         for (const id of op.ids) this.steps.push({ kind: 'category', key: key(id), name: op.category, on: op.on });
         return;
       case 'move':
-        for (const id of op.ids) this.place(key(id), op.toFolderId);
+        for (const id of op.ids) this.place(key(id), op.toFolderId, this.view.messages.get(id)!.folder);
         return;
       case 'delete':
         for (const id of op.ids) {
           const m = this.view.messages.get(id)!;
-          this.place(m.key, this.view.within(m.folder, this.view.trash) ? undefined : this.view.trash);
+          this.place(m.key, this.view.within(m.folder, this.view.trash) ? undefined : this.view.trash, m.folder);
         }
         return;
       case 'create-folder':
         this.steps.push({ kind: 'create', id: op.tempId, parent: op.parentId || this.view.root, name: op.name });
         return;
-      case 'rename-folder':
+      case 'rename-folder': {
+        // As the outbox folds it: into the folder's creation, or over its last rename.
+        let last = this.steps.length - 1;
+        const about = (st: Step | undefined) =>
+          (st?.kind === 'create' || st?.kind === 'rename' || st?.kind === 'delete-folder') && st.id === op.id;
+        while (last >= 0 && !about(this.steps[last])) last--;
+        const st = this.steps[last];
+        if (st?.kind === 'create') {
+          this.steps[last] = { ...st, name: op.name };
+          return;
+        }
+        if (st?.kind === 'rename') this.steps[last] = undefined;
         this.steps.push({ kind: 'rename', id: op.id, name: op.name });
         return;
-      case 'delete-folder':
-        this.lastFolderDelete = this.steps.length;
-        this.steps.push({ kind: 'delete-folder', id: op.id, hard: this.view.within(op.id, this.view.trash) });
+      }
+      case 'delete-folder': {
+        const hard = this.view.within(op.id, this.view.trash);
+        if (hard && this.foldFolder(op.id)) return;
+        const removed = hard ? [...this.view.folders.keys()].filter((f) => this.view.within(f, op.id)) : [];
+        this.steps.push({ kind: 'delete-folder', id: op.id, hard, removed });
         return;
+      }
       default:
         return;
     }
   }
 
+  /**
+   * A folder deleted for good: its renames are not sent (they stay undone if the delete is parked),
+   * and a folder made here that nothing else needs is not made at all. True when nothing is left.
+   */
+  private foldFolder(id: string): boolean {
+    const own = (st: Step | undefined) =>
+      (st?.kind === 'rename' || st?.kind === 'create' || st?.kind === 'delete-folder') && st.id === id;
+    const needs = (st: Step | undefined) =>
+      (st?.kind === 'place' && st.to === id) || (st?.kind === 'create' && st.parent === id);
+    const created = this.steps.some((st) => st?.kind === 'create' && st.id === id);
+    const gone = created && !this.steps.some(needs);
+    this.steps.forEach((st, i) => {
+      if (own(st) && (gone || st?.kind === 'rename')) this.steps[i] = undefined;
+    });
+    return gone;
+  }
+
   /** A move folds into the message's earlier one unless a folder was deleted in between. */
-  private place(key: string, to: string | undefined): void {
+  private place(key: string, to: string | undefined, origin: string): void {
     const before = this.lastPlace.get(key);
-    if (before !== undefined && before > this.lastFolderDelete) this.steps[before] = undefined;
+    const barrier = before !== undefined && this.steps.some((st, i) => i > before && st?.kind === 'delete-folder');
+    if (before !== undefined && !barrier) {
+      const folded = this.steps[before];
+      if (folded?.kind === 'place') origin = folded.origin;
+      this.steps[before] = undefined;
+    }
     this.lastPlace.set(key, this.steps.length);
-    this.steps.push(to === undefined ? { kind: 'place', key } : { kind: 'place', key, to });
+    this.steps.push(to === undefined ? { kind: 'place', key, origin } : { kind: 'place', key, to, origin });
   }
 
   /** Replays the intents on the server's state (as other clients left it). */
@@ -206,6 +249,9 @@ export class Journal {
       strandedMessages: new Set(),
     };
     const exists = (id: string) => id === this.view.root || folders.has(id);
+    // Folders holding a message whose move out of them was parked: a delete for good of one of
+    // them is parked too, rather than take the message along.
+    const strandedIn = new Set<string>();
     for (const step of this.steps) {
       if (!step) continue;
       switch (step.kind) {
@@ -230,6 +276,7 @@ export class Journal {
           else {
             exp.parkedMessages.add(step.key);
             exp.strandedMessages.add(step.key);
+            strandedIn.add(step.origin);
           }
           break;
         }
@@ -258,6 +305,7 @@ export class Journal {
                 grew = true;
               }
           }
+          if (step.removed.some((id) => strandedIn.has(id))) break;
           for (const id of gone) folders.delete(id);
           for (const [k, m] of messages) if (gone.has(m.folder)) messages.delete(k);
           break;

@@ -306,6 +306,38 @@ describe('outbox replay', () => {
     expect(plain(await h.localSnapshot())).toEqual(plain(await h.serverSnapshot()));
   });
 
+  it('a folder deleted for good waits for a parked move out of it: the message it still holds is not lost', async () => {
+    const { engine, rows } = await started();
+    const old = await h.createServerFolder('Old projects');
+    const doomed = await h.createServerFolder('Doomed');
+    await engine.runPass('poll');
+    const id = rows[0]!.id;
+    await recordAction(h.db, { kind: 'move', ids: [id], toFolderId: old });
+    await engine.runPass('outbox');
+    const inOld = (await h.db.messages.toArray()).find((m) => m.folderId === old)!;
+    expect(inOld).toBeDefined();
+
+    // On the train: the message out of Old projects, then Old projects deleted, then for good;
+    // meanwhile another client deletes the folder the message went to.
+    await recordAction(h.db, { kind: 'move', ids: [inOld.id], toFolderId: doomed });
+    await recordAction(h.db, { kind: 'delete-folder', id: old });
+    await recordAction(h.db, { kind: 'delete-folder', id: old });
+    await h.ews(DeleteFolder, { deleteType: 'HardDelete', folderIds: [{ id: doomed }] });
+    await engine.runPass('outbox'); // the move is parked; what needs its folder waits a pass
+    await engine.runPass('outbox');
+
+    // The move could not happen, so the message is still in Old projects on the server: the
+    // delete for good waits, parked with it, instead of taking the message along.
+    const left = await h.db.outbox.orderBy('seq').toArray();
+    expect(left.map((e) => [e.op.kind, e.state, typeof e.error === 'object' && e.error.code])).toEqual([
+      ['move', 'parked', 'target-gone'],
+      ['delete-folder', 'parked', 'needs-failed'],
+    ]);
+    expect(await serverItem(inOld.id)).toMatchObject({ parentFolderId: { id: old } });
+    await engine.runPass('poll');
+    expect((await h.db.messages.get(inOld.id))?.folderId).toBe(old);
+  });
+
   it('a folder made under one deleted on the server is parked naming both, and what needs it waits with it', async () => {
     const { engine, rows } = await started();
     const gone = await h.createServerFolder('Side projects');
