@@ -171,6 +171,8 @@ export type OutboxReason = (
   | { code: 'needs-discarded' }
   /** What it needs was parked, for `cause`. */
   | { code: 'needs-failed'; cause?: OutboxReason | string }
+  /** A delete for good that would take messages whose move out of the folder is parked. */
+  | { code: 'holds-moved'; count: number }
   /** A folder named `name` could not be created: its parent (`folder`, when known here) is gone. */
   | { code: 'parent-gone'; name: string; folder?: string }
   /** `count` messages could not move: the target folder (`folder`, when known here) is gone. */

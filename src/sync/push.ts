@@ -83,10 +83,10 @@ export async function push(ctx: SyncContext): Promise<PushResult> {
       await waitFor(ctx, first, entries);
       continue;
     }
-    const stranding = strands(first, entries);
-    if (stranding) {
+    const stranded = strandedBy(first, entries);
+    if (stranded) {
       blocked.add(first);
-      await parkEntry(db, first.seq!, { code: 'needs-failed', cause: stranding.error }, now);
+      await parkEntry(db, first.seq!, { code: 'holds-moved', count: stranded }, now);
       continue;
     }
     const group = [first];
@@ -228,20 +228,17 @@ function deletesNeeded(entry: OutboxEntry, blocked: Blocked): boolean {
 }
 
 /**
- * The parked move or delete, made before `entry`, of messages the server still holds in a folder
- * `entry` deletes for good: the user took them out of it here, and the delete would take them on
- * the server. The delete is parked with it, and the user decides (nothing is lost meanwhile).
+ * How many messages the server still holds in the folders `entry` deletes for good although the
+ * user took them out here: their move (or delete) is parked, made before it. The delete would take
+ * them along on the server, so it is parked too, and the user decides; nothing is lost meanwhile.
  */
-function strands(entry: OutboxEntry, entries: OutboxEntry[]): OutboxEntry | undefined {
+function strandedBy(entry: OutboxEntry, entries: OutboxEntry[]): number {
   const gone = new Set(entry.op.kind === 'delete-folder' ? (entry.local?.hardDelete ?? []) : []);
-  if (gone.size === 0) return undefined;
-  return entries.find(
-    (e) =>
-      e.seq! < entry.seq! &&
-      e.state === 'parked' &&
-      (e.op.kind === 'move' || e.op.kind === 'delete') &&
-      Object.values(e.local?.origin ?? {}).some((folder) => gone.has(folder)),
+  if (gone.size === 0) return 0;
+  const parked = entries.filter(
+    (e) => e.seq! < entry.seq! && e.state === 'parked' && (e.op.kind === 'move' || e.op.kind === 'delete'),
   );
+  return parked.flatMap((e) => Object.values(e.local?.origin ?? {})).filter((folder) => gone.has(folder)).length;
 }
 
 /** A cheap request that tells whether the server answers at all. */

@@ -144,6 +144,8 @@ export interface Expected {
   folders: Map<string, { name: string; parent: string }>;
   parkedMessages: Set<string>;
   parkedFolders: Set<string>;
+  /** Folders whose delete for good is parked: they hold a message whose move out was parked. */
+  parkedDeletes: Set<string>;
   /** Messages whose last move could not happen: the user must see it parked. */
   strandedMessages: Set<string>;
 }
@@ -246,6 +248,7 @@ export class Journal {
       folders,
       parkedMessages: new Set(),
       parkedFolders: new Set(),
+      parkedDeletes: new Set(),
       strandedMessages: new Set(),
     };
     const exists = (id: string) => id === this.view.root || folders.has(id);
@@ -305,7 +308,10 @@ export class Journal {
                 grew = true;
               }
           }
-          if (step.removed.some((id) => strandedIn.has(id))) break;
+          if (step.removed.some((id) => strandedIn.has(id))) {
+            exp.parkedDeletes.add(step.id);
+            break;
+          }
           for (const id of gone) folders.delete(id);
           for (const [k, m] of messages) if (gone.has(m.folder)) messages.delete(k);
           break;

@@ -319,7 +319,7 @@ describe('1,000 actions offline, replayed through faults', () => {
     console.log(
       `outbox-random seed=${SEED}: ${ACTIONS} actions, ${recorded} recorded, ${queued} entries after folding, ` +
         `${sends.length} sends; replay in ${rounds} rounds with ${kills} kills; ` +
-        `${left.length} parked, ${notes.length} notes; requests ${JSON.stringify(requests)}`,
+        `${left.length} parked (${left.filter((e) => typeof e.error === 'object' && e.error.code === 'holds-moved').length} deletes holding a message moved out), ${notes.length} notes; requests ${JSON.stringify(requests)}`,
     );
     // Nothing stuck: everything done, or parked with a reason.
     if (process.env['OUTBOX_DEBUG'])
@@ -426,11 +426,18 @@ describe('1,000 actions offline, replayed through faults', () => {
       ...[...after].map(([key, m]) => [m.id, key] as const),
     ]);
     // Parked only where the model says: moves into a folder the server lost, folders made under
-    // one, and what depends on those.
+    // one, what depends on those, and deletes for good of folders still holding what such a move
+    // was to take out.
+    const parkedDelete = (id: string) =>
+      exp.parkedDeletes.has(id) || [...exp.parkedDeletes].some((d) => realFolder.get(d) === id);
     for (const e of left) {
       const op = e.op;
       const ok =
         (typeof e.error === 'object' && e.error.code === 'needs-failed') ||
+        (op.kind === 'delete-folder' &&
+          typeof e.error === 'object' &&
+          e.error.code === 'holds-moved' &&
+          parkedDelete(op.id)) ||
         (op.kind === 'move' &&
           op.ids.every((id) => exp.parkedMessages.has(e.local?.messageIds?.[id] ?? keyOf.get(id) ?? ''))) ||
         (op.kind === 'create-folder' && exp.parkedFolders.has(op.tempId));
@@ -441,6 +448,9 @@ describe('1,000 actions offline, replayed through faults', () => {
       }
       expect(ok, JSON.stringify(e)).toBe(true);
     }
+    expect(left.filter((e) => typeof e.error === 'object' && e.error.code === 'holds-moved')).toHaveLength(
+      exp.parkedDeletes.size,
+    );
     const parkedKeys = new Set(left.flatMap((e) => (e.op.kind === 'move' ? e.op.ids.map((id) => keyOf.get(id)) : [])));
     // Every message whose last move could not happen is shown parked.
     for (const key of exp.strandedMessages)

@@ -331,7 +331,7 @@ describe('outbox replay', () => {
     const left = await h.db.outbox.orderBy('seq').toArray();
     expect(left.map((e) => [e.op.kind, e.state, typeof e.error === 'object' && e.error.code])).toEqual([
       ['move', 'parked', 'target-gone'],
-      ['delete-folder', 'parked', 'needs-failed'],
+      ['delete-folder', 'parked', 'holds-moved'],
     ]);
     expect(await serverItem(inOld.id)).toMatchObject({ parentFolderId: { id: old } });
     await engine.runPass('poll');

@@ -63,6 +63,8 @@ function words(r: OutboxReason, t: Translator, entry?: OutboxEntry): string {
       return t.t('outboxReason.waiting');
     case 'needs-discarded':
       return t.t('outboxReason.needsDiscarded');
+    case 'holds-moved':
+      return t.plural('outboxReason.holdsMoved', r.count);
     case 'needs-failed':
       return t.t('outboxReason.needsFailed', { cause: outboxReasonText(r.cause, t) }).trim();
     case 'parent-gone':

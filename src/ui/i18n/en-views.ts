@@ -213,6 +213,10 @@ export const enViews = {
   'outboxReason.waiting': 'Waiting for a change it needs to reach the server first.',
   'outboxReason.needsDiscarded': 'It needs a change that was discarded.',
   'outboxReason.needsFailed': 'It needs a change that failed: {cause}',
+  'outboxReason.holdsMoved_one':
+    'On the server the folder still holds a message you moved out of it, whose move failed: retry or discard that move first, or the message goes with the folder.',
+  'outboxReason.holdsMoved_other':
+    'On the server the folder still holds {count} messages you moved out of it, whose move failed: retry or discard that move first, or they go with the folder.',
   'outboxReason.parentGone':
     "Couldn't create the folder “{name}”: the folder “{folder}” no longer exists on the server.",
   'outboxReason.parentGoneUnnamed': "Couldn't create the folder “{name}”: its parent folder no longer exists.",

@@ -337,6 +337,10 @@ export const fr: Messages = {
   'outboxReason.waiting': 'En attente d’une modification qui doit d’abord parvenir au serveur.',
   'outboxReason.needsDiscarded': 'Elle dépend d’une modification qui a été abandonnée.',
   'outboxReason.needsFailed': 'Elle dépend d’une modification qui a échoué : {cause}',
+  'outboxReason.holdsMoved_one':
+    'Sur le serveur, le dossier contient encore un message que vous en avez sorti, mais le déplacement a échoué : réessayez ou abandonnez d’abord ce déplacement, sinon le message partira avec le dossier.',
+  'outboxReason.holdsMoved_other':
+    'Sur le serveur, le dossier contient encore {count} messages que vous en avez sortis, mais le déplacement a échoué : réessayez ou abandonnez d’abord ce déplacement, sinon ils partiront avec le dossier.',
   'outboxReason.parentGone':
     'Impossible de créer le dossier « {name} » : le dossier « {folder} » n’existe plus sur le serveur.',
   'outboxReason.parentGoneUnnamed': 'Impossible de créer le dossier « {name} » : son dossier parent n’existe plus.',
