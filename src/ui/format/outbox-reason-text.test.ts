@@ -83,6 +83,9 @@ describe('outboxReasonText', () => {
     expect(outboxReasonText({ code: 'needs-failed', cause: 'The server said no.' }, en)).toBe(
       'It needs a change that failed: The server said no.',
     );
+    expect(outboxReasonText({ code: 'holds-moved', count: 2 }, en)).toBe(
+      'On the server the folder still holds 2 messages you moved out of it, whose move failed: retry or discard that move first, or they go with the folder.',
+    );
   });
 
   it('words the notes, one or many', () => {
@@ -133,6 +136,7 @@ describe('outboxReasonText', () => {
       { code: 'waiting' },
       { code: 'needs-discarded' },
       { code: 'needs-failed', cause: { code: 'connection' } },
+      { code: 'holds-moved', count: 1 },
       { code: 'parent-gone', name: 'N', folder: 'P' },
       { code: 'target-gone', folder: 'F', count: 2 },
       { code: 'messages-gone', count: 1 },
