@@ -136,7 +136,10 @@ describe('writing to someone', () => {
     await composer.dialog.waitFor();
     expect(await composer.dialog.locator('input[name="subject"]').inputValue()).toBe(subject);
     expect(await composer.dialog.locator('textarea[name="body"]').inputValue()).toBe('Second thoughts.');
-    expect(await readAll(page, 'outbox')).toEqual([]);
+    // The send is out of the outbox (a message opened earlier may still be marking itself read).
+    const sends = async () =>
+      (await readAll<{ op: { kind: string } }>(page, 'outbox')).filter((e) => e.op.kind === 'send');
+    expect(await sends()).toEqual([]);
 
     // Sent again and left alone, it goes when its Undo runs out: once, the first never.
     await composer.send();
