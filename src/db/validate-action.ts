@@ -94,12 +94,15 @@ function folderName(name: unknown): void {
     throw new ActionError(`A folder name has at most ${MAX_FOLDER_NAME} characters.`);
 }
 
+/** Whether a category may have this name (the picker offers a new one only then). */
+export const isCategoryName = (name: string): boolean => name.length <= MAX_CATEGORY_NAME && !/[,;]/.test(name);
+
 function categoryName(name: unknown): void {
   if (typeof name !== 'string' || name.trim() === '') throw new ActionError('A category needs a name.');
   if (name !== name.trim()) throw new ActionError('A category’s name cannot begin or end with a space.');
   if (name.length > MAX_CATEGORY_NAME)
     throw new ActionError(`A category’s name has at most ${MAX_CATEGORY_NAME} characters.`);
-  if (/[,;]/.test(name)) throw new ActionError('A category’s name cannot hold a comma or a semicolon.');
+  if (!isCategoryName(name)) throw new ActionError('A category’s name cannot hold a comma or a semicolon.');
 }
 
 function draft(d: Draft): void {

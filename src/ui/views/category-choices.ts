@@ -1,4 +1,5 @@
 import type { MessageRow } from '../../db/index.js';
+import { isCategoryName } from '../../db/validate-action.js';
 
 export interface CategoryChoice {
   name: string;
@@ -35,5 +36,3 @@ export function categoryChoices(
     out.unshift({ name: typed, has: 'none', isNew: true });
   return out;
 }
-
-export const isCategoryName = (name: string): boolean => name.length <= 255 && !/[,;]/.test(name);

@@ -8,7 +8,8 @@ import { categoryHue } from '../format/category-hue.js';
 import { useLiveQuery } from '../hooks/use-live-query.js';
 import type { MessageKey } from '../i18n/en.js';
 import { useI18n } from '../i18n/use-i18n.js';
-import { categoryChoices, isCategoryName } from './category-choices.js';
+import { isCategoryName } from '../../db/validate-action.js';
+import { categoryChoices } from './category-choices.js';
 import '../i18n/views.js';
 
 const PRESETS: MessageKey[] = [
